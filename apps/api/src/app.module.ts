@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ThrottlingModule } from '@app/common';
+import { AppConfigModule, Environment } from '@app/config';
+import { PrismaModule } from '@app/prisma';
+import { RedisModule } from '@app/redis';
+import { SmsModule } from '@app/sms';
+import { HealthController } from './health/health.controller';
+
+@Module({})
+export class AppModule {
+  static register(environment: Environment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(environment),
+        PrismaModule,
+        RedisModule,
+        ThrottlingModule,
+        SmsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

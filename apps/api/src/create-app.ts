@@ -1,0 +1,66 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import pino from 'pino';
+import { AppExceptionFilter, createValidationPipe, JsonLogger } from '@app/common';
+import { Environment } from '@app/config';
+import { RedisService } from '@app/redis';
+import { AppModule } from './app.module';
+
+/**
+ * Builds the HTTP application exactly as production runs it; the e2e suites use
+ * this too, so what they test is what ships.
+ */
+export async function createApp(environment: Environment): Promise<NestFastifyApplication> {
+  const logger = pino({ level: environment.LOG_LEVEL, base: { service: 'smsauth' } });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: environment.TRUST_PROXY,
+    bodyLimit: environment.BODY_LIMIT_BYTES,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(environment),
+    adapter,
+    { logger: new JsonLogger(logger) },
+  );
+  configureApp(app);
+  await app.get(RedisService).waitUntilReady();
+  return app;
+}
+
+export function configureApp(app: NestFastifyApplication): void {
+  app.useGlobalPipes(createValidationPipe());
+  // Also receives what Fastify raises before a route runs (malformed JSON, body
+  // too large, unsupported media type): Nest installs its exception layer as
+  // Fastify's error handler.
+  app.useGlobalFilters(new AppExceptionFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // One line per request, naming the route pattern rather than the URL, which may hold codes.
+  fastify.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+    done();
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('SMS Auth')
+      .setDescription('SMS verification codes and phone-number accounts')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'admin')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+}

@@ -1,0 +1,18 @@
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { AdminGuard } from './admin.guard';
+
+/** Every route declares who may call it; a test walks all controllers to check. */
+export type RouteAccess = 'public' | 'admin' | 'session';
+export const ROUTE_ACCESS = 'routeAccess';
+
+/** Open to any client (still rate-limited). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ROUTE_ACCESS, 'public');
+
+/** Only with `Authorization: Bearer <ADMIN_API_KEY>`. */
+export const AdminOnly = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(ROUTE_ACCESS, 'admin'),
+    UseGuards(AdminGuard),
+    ApiBearerAuth('admin'),
+  );

@@ -1,0 +1,32 @@
+/**
+ * The base of every domain error. `code` is stable: clients and operators
+ * script against it, so a code is never renamed once released.
+ */
+export abstract class AppError extends Error {
+  abstract readonly code: string;
+  abstract readonly status: number;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  /** Extra fields merged into the error body (e.g. `retryAfter`). */
+  get details(): Record<string, unknown> | undefined {
+    return undefined;
+  }
+}
+
+/** An error a client may retry after some seconds (429 and similar). */
+export abstract class RetryableAppError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+
+  override get details(): Record<string, unknown> {
+    return { retryAfter: this.retryAfterSeconds };
+  }
+}

@@ -1,0 +1,29 @@
+// What ioredis and the PostgreSQL driver raise when their server is out of reach.
+const UNAVAILABLE_MESSAGES = [
+  "Stream isn't writeable",
+  'Connection is closed',
+  'Reached the max retries per request limit',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  "Can't reach database server",
+];
+const UNAVAILABLE_NAMES = new Set(['MaxRetriesPerRequestError', 'PrismaClientInitializationError']);
+
+/**
+ * True when an error means Redis or PostgreSQL is unreachable. Such requests fail
+ * closed with 503 (no Redis, no code) rather than an opaque 500.
+ */
+export function isDependencyUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    if (UNAVAILABLE_NAMES.has(current.name)) return true;
+    const { message } = current;
+    if (UNAVAILABLE_MESSAGES.some((text) => message.includes(text))) return true;
+    const code = (current as { code?: unknown }).code;
+    if (code === 'ECONNREFUSED' || code === 'P1001') return true;
+    current = current.cause;
+  }
+  return false;
+}

@@ -1,0 +1,17 @@
+export { AdminGuard } from './auth/admin.guard';
+export { bearerToken } from './auth/bearer-token';
+export { AdminOnly, Public, ROUTE_ACCESS, RouteAccess } from './auth/route-access';
+export { AppError, RetryableAppError } from './errors/app-error';
+export {
+  FieldError,
+  InvalidParamError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from './errors/common.errors';
+export { AppExceptionFilter } from './http/app-exception.filter';
+export { JsonLogger } from './logging/json-logger';
+export { ClientIp } from './http/client-ip.decorator';
+export { codeForStatus, HttpErrorBody } from './http/http-error-body';
+export { createValidationPipe } from './http/validation.pipe';
+export { ThrottlingModule } from './throttling/throttling.module';

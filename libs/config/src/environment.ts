@@ -1,0 +1,207 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+export const SMS_PROVIDER_NAMES = ['console', 'webhook'] as const;
+export type SmsProviderName = (typeof SMS_PROVIDER_NAMES)[number];
+
+export enum LogLevel {
+  fatal = 'fatal',
+  error = 'error',
+  warn = 'warn',
+  info = 'info',
+  debug = 'debug',
+  trace = 'trace',
+  silent = 'silent',
+}
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off', ''].includes(normalised)) return false;
+  return value;
+};
+
+const splitList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+const toLowerCaseList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? splitList(value.toLowerCase()) : value;
+
+const toUpperCaseList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? splitList(value.toUpperCase()) : value;
+
+/**
+ * Every setting the service reads, with its default and its bounds. This is the
+ * only description of the configuration: `AppConfig` derives its types from it.
+ * The names are public: operators script against them.
+ */
+export class Environment {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgresql:// URL' })
+  DATABASE_URL: string;
+
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL: string;
+
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, {
+    message: 'REDIS_KEY_PREFIX may hold letters, digits, ":", "_" and "-"',
+  })
+  REDIS_KEY_PREFIX = 'smsauth:';
+
+  @IsString()
+  @MinLength(16, { message: 'ADMIN_API_KEY must be at least 16 characters' })
+  ADMIN_API_KEY: string;
+
+  @IsString()
+  @MinLength(1)
+  APP_NAME = 'SMS Auth';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @IsEnum(LogLevel)
+  LOG_LEVEL: LogLevel = LogLevel.info;
+
+  /** Largest accepted request body, in bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 16 * 1024;
+
+  /** Providers in failover order, e.g. `webhook` or `tencent,aliyun`. */
+  @Transform(toLowerCaseList)
+  @ArrayNotEmpty({ message: 'SMS_PROVIDER must name at least one provider' })
+  @IsIn(SMS_PROVIDER_NAMES, {
+    each: true,
+    message: `SMS_PROVIDER must be a comma-separated list of: ${SMS_PROVIDER_NAMES.join(', ')}`,
+  })
+  SMS_PROVIDER: SmsProviderName[] = ['console'];
+
+  @ValidateIf(
+    (env: Environment) => env.SMS_PROVIDER.includes('webhook') || env.SMS_WEBHOOK_URL !== undefined,
+  )
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'SMS_WEBHOOK_URL must be an http(s) URL (required by the webhook provider)' },
+  )
+  SMS_WEBHOOK_URL?: string;
+
+  /** Standard Webhooks secret: `whsec_` followed by base64. */
+  @ValidateIf(
+    (env: Environment) =>
+      env.SMS_PROVIDER.includes('webhook') || env.SMS_WEBHOOK_SECRET !== undefined,
+  )
+  @Matches(/^whsec_[A-Za-z0-9+/=]{16,}$/, {
+    message: 'SMS_WEBHOOK_SECRET must be "whsec_" followed by a base64 key of 12 bytes or more',
+  })
+  SMS_WEBHOOK_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  SMS_PROVIDER_TIMEOUT_MS = 5000;
+
+  /** Key for the HMAC under which codes are stored; derived from ADMIN_API_KEY when unset. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SMS_CODE_SECRET must be at least 32 characters' })
+  SMS_CODE_SECRET?: string;
+
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, {
+    message: 'SMS_DEFAULT_REGION must be an ISO 3166 alpha-2 code, e.g. CN',
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  SMS_DEFAULT_REGION = 'CN';
+
+  @Transform(toUpperCaseList)
+  @Matches(/^[A-Z]{2}$/, {
+    each: true,
+    message: 'SMS_ALLOWED_REGIONS must be comma-separated ISO 3166 alpha-2 codes, e.g. CN,HK',
+  })
+  SMS_ALLOWED_REGIONS: string[] = [];
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(4)
+  @Max(8)
+  SMS_CODE_LENGTH = 6;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  SMS_CODE_TTL_MINUTES = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  SMS_CODE_MAX_ATTEMPTS = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  SMS_RESEND_INTERVAL_SECONDS = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SMS_PHONE_DAILY_LIMIT = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SMS_IP_DAILY_LIMIT = 100;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SMS_DAILY_LIMIT = 10000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT = 100;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  THROTTLE_TTL_SECONDS = 60;
+}
+
+/** The validated configuration, typed from `Environment`. */
+export type AppConfig = Readonly<Environment>;

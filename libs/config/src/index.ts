@@ -1,0 +1,10 @@
+export { AppConfigModule } from './app-config.module';
+export { AppConfigService } from './app-config.service';
+export {
+  AppConfig,
+  Environment,
+  LogLevel,
+  SMS_PROVIDER_NAMES,
+  SmsProviderName,
+} from './environment';
+export { InvalidConfigurationError, validateEnvironment } from './validate-environment';

@@ -1,0 +1,3 @@
+export { RedisModule } from './redis.module';
+export { RedisScript } from './redis-script';
+export { RedisService } from './redis.service';

@@ -1,0 +1,64 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfigService } from '@app/config';
+import Redis from 'ioredis';
+
+/**
+ * Owns the one Redis connection of the process. All state that must hold
+ * across API instances (codes, counters, captcha tokens, throttling) lives here.
+ */
+@Injectable()
+export class RedisService implements OnApplicationShutdown {
+  private readonly logger = new Logger(RedisService.name);
+  readonly client: Redis;
+  private readonly prefix: string;
+
+  constructor(config: AppConfigService) {
+    this.prefix = config.get('REDIS_KEY_PREFIX');
+    this.client = new Redis(config.get('REDIS_URL'), {
+      // Fail fast instead of queueing commands while Redis is away: every caller
+      // fails closed (no Redis, no code), and /health reports it.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      lazyConnect: false,
+    });
+    this.client.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
+  }
+
+  /** Builds a key under this deployment's prefix: `key('sms', 'code', phone)`. */
+  key(...parts: Array<string | number>): string {
+    return this.prefix + parts.join(':');
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  /** Resolves once connected (used at start-up so the first request does not race the connection). */
+  async waitUntilReady(timeoutMs = 5000): Promise<void> {
+    if (this.client.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`Redis not reachable within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onReady = (): void => {
+        cleanup();
+        resolve();
+      };
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.client.off('ready', onReady);
+      };
+      this.client.on('ready', onReady);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}

@@ -1,0 +1,71 @@
+import { RedisScript } from '@app/redis';
+
+/**
+ * Checks every sending limit and, when all pass, counts the send and stores the
+ * new code, in one atomic step: concurrent requests for one phone cannot both pass.
+ *
+ * KEYS: resend lock, phone-day, ip-day, service-day counters, code hash
+ * ARGV: resend ms, phone limit, ip limit, service limit, counter ttl ms,
+ *       code hash, sent at ms, expires at ms, code key ttl ms
+ * Returns { outcome, retry after ms }: 0 reserved, 1 too frequent,
+ * 2 phone daily limit, 3 ip daily limit, 4 service daily limit.
+ */
+export const reserveSendScript = new RedisScript(`
+local resendMs = redis.call('PTTL', KEYS[1])
+if resendMs > 0 then return { 1, resendMs } end
+if tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[2]) then return { 2, 0 } end
+if tonumber(redis.call('GET', KEYS[3]) or '0') >= tonumber(ARGV[3]) then return { 3, 0 } end
+if tonumber(redis.call('GET', KEYS[4]) or '0') >= tonumber(ARGV[4]) then return { 4, 0 } end
+
+if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[1], ARGV[6], 'PX', ARGV[1]) end
+for i = 2, 4 do
+  if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
+end
+redis.call('DEL', KEYS[5])
+redis.call('HSET', KEYS[5], 'hash', ARGV[6], 'sentAt', ARGV[7], 'expiresAt', ARGV[8], 'tries', 0, 'state', 'live')
+redis.call('PEXPIRE', KEYS[5], ARGV[9])
+return { 0, 0 }
+`);
+
+/**
+ * Undoes a reservation whose message could not be sent: the code is removed
+ * (only if it is still the one reserved) and the send is not counted.
+ *
+ * KEYS: as reserveSendScript. ARGV: code hash.
+ */
+export const releaseSendScript = new RedisScript(`
+if redis.call('HGET', KEYS[5], 'hash') == ARGV[1] then redis.call('DEL', KEYS[5]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+for i = 2, 4 do
+  if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', KEYS[i]) end
+end
+return 0
+`);
+
+/**
+ * Verifies and consumes a code atomically: under concurrency a code verifies
+ * at most once. The hashes are compared without an early exit.
+ *
+ * KEYS: code hash. ARGV: candidate hash, now ms, max attempts.
+ * Returns 0 verified, 1 no code, 2 expired, 3 used or dead, 4 wrong.
+ */
+export const verifyCodeScript = new RedisScript(`
+local stored = redis.call('HMGET', KEYS[1], 'hash', 'expiresAt', 'state')
+if not stored[1] then return 1 end
+if stored[3] ~= 'live' then return 3 end
+if tonumber(ARGV[2]) >= tonumber(stored[2]) then return 2 end
+
+local expected, candidate = stored[1], ARGV[1]
+local diff = #expected == #candidate and 0 or 1
+for i = 1, math.min(#expected, #candidate) do
+  diff = bit.bor(diff, bit.bxor(string.byte(expected, i), string.byte(candidate, i)))
+end
+if diff == 0 then
+  redis.call('HSET', KEYS[1], 'state', 'used')
+  return 0
+end
+if redis.call('HINCRBY', KEYS[1], 'tries', 1) >= tonumber(ARGV[3]) then
+  redis.call('HSET', KEYS[1], 'state', 'dead')
+end
+return 4
+`);

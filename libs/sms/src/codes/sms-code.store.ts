@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { hkdfSync } from 'node:crypto';
+import { AppConfigService } from '@app/config';
+import { RedisService } from '@app/redis';
+import {
+  CodeExpiredError,
+  CodeUsedError,
+  CodeWrongError,
+  DailyLimitExceededError,
+  IpLimitExceededError,
+  ServiceLimitExceededError,
+  TooFrequentError,
+} from '../sms.errors';
+import { releaseSendScript, reserveSendScript, verifyCodeScript } from './code-store.scripts';
+import { DAILY_COUNTER_TTL_MS, secondsUntilNextUtcDay, utcDayKey } from './daily-window';
+import { hashCode } from './verification-code';
+
+export interface SendSlot {
+  phone: string;
+  purpose: string;
+  clientIp: string;
+}
+
+/** A reserved send: the code is stored and counted; release it if the message cannot go out. */
+export interface Reservation {
+  readonly keys: string[];
+  readonly codeHash: string;
+}
+
+// Expired codes are kept a while longer so that a late try is told "expired", not "wrong".
+const EXPIRED_CODE_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** Codes, resend locks and daily counters in Redis; every check is one script call. */
+@Injectable()
+export class SmsCodeStore {
+  private readonly secret: Buffer;
+  private readonly codeTtlMs: number;
+  private readonly resendMs: number;
+  private readonly maxAttempts: number;
+  private readonly limits: { phone: number; ip: number; service: number };
+
+  constructor(
+    private readonly redis: RedisService,
+    config: AppConfigService,
+  ) {
+    const explicitSecret = config.get('SMS_CODE_SECRET');
+    this.secret = explicitSecret
+      ? Buffer.from(explicitSecret)
+      : Buffer.from(hkdfSync('sha256', config.get('ADMIN_API_KEY'), '', 'sms-code-hmac', 32));
+    this.codeTtlMs = config.get('SMS_CODE_TTL_MINUTES') * 60_000;
+    this.resendMs = config.get('SMS_RESEND_INTERVAL_SECONDS') * 1000;
+    this.maxAttempts = config.get('SMS_CODE_MAX_ATTEMPTS');
+    this.limits = {
+      phone: config.get('SMS_PHONE_DAILY_LIMIT'),
+      ip: config.get('SMS_IP_DAILY_LIMIT'),
+      service: config.get('SMS_DAILY_LIMIT'),
+    };
+  }
+
+  get codeTtlSeconds(): number {
+    return this.codeTtlMs / 1000;
+  }
+
+  get resendIntervalSeconds(): number {
+    return this.resendMs / 1000;
+  }
+
+  /**
+   * Checks the resend interval and the daily limits and stores `code` for the
+   * phone and purpose, replacing any earlier one. Throws the limit that failed.
+   */
+  async reserve(slot: SendSlot, code: string): Promise<Reservation> {
+    const now = Date.now();
+    const day = utcDayKey(now);
+    const keys = [
+      this.redis.key('sms', 'resend', slot.phone),
+      this.redis.key('sms', 'day', day, 'phone', slot.phone),
+      this.redis.key('sms', 'day', day, 'ip', slot.clientIp),
+      this.redis.key('sms', 'day', day, 'service'),
+      this.codeKey(slot.purpose, slot.phone),
+    ];
+    const codeHash = hashCode(this.secret, slot.purpose, slot.phone, code);
+    const [outcome, retryMs] = (await reserveSendScript.run(this.redis.client, keys, [
+      this.resendMs,
+      this.limits.phone,
+      this.limits.ip,
+      this.limits.service,
+      DAILY_COUNTER_TTL_MS,
+      codeHash,
+      now,
+      now + this.codeTtlMs,
+      this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
+    ])) as [number, number];
+
+    switch (outcome) {
+      case 0:
+        return { keys, codeHash };
+      case 1:
+        throw new TooFrequentError(Math.max(1, Math.ceil(retryMs / 1000)));
+      case 2:
+        throw new DailyLimitExceededError(secondsUntilNextUtcDay(now));
+      case 3:
+        throw new IpLimitExceededError(secondsUntilNextUtcDay(now));
+      default:
+        throw new ServiceLimitExceededError(secondsUntilNextUtcDay(now));
+    }
+  }
+
+  /** Takes back a reservation whose message did not go out. */
+  async release(reservation: Reservation): Promise<void> {
+    await releaseSendScript.run(this.redis.client, reservation.keys, [reservation.codeHash]);
+  }
+
+  /** Verifies and consumes the code; throws the reason when it does not verify. */
+  async verify(phone: string, purpose: string, code: string): Promise<void> {
+    const outcome = (await verifyCodeScript.run(
+      this.redis.client,
+      [this.codeKey(purpose, phone)],
+      [hashCode(this.secret, purpose, phone, code), Date.now(), this.maxAttempts],
+    )) as number;
+    switch (outcome) {
+      case 0:
+        return;
+      case 2:
+        throw new CodeExpiredError();
+      case 3:
+        throw new CodeUsedError();
+      default:
+        throw new CodeWrongError();
+    }
+  }
+
+  private codeKey(purpose: string, phone: string): string {
+    return this.redis.key('sms', 'code', purpose, phone);
+  }
+}

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+const MESSAGE_STATUSES = ['sent', 'failed', 'delivered', 'undelivered'] as const;
+
+export class ListMessagesQueryDto {
+  @ApiPropertyOptional({ example: '+8613800138000' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
+  @IsOptional()
+  @IsIn(MESSAGE_STATUSES)
+  status?: (typeof MESSAGE_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    description: 'ISO 8601; messages sent at or after',
+    example: '2026-11-01T00:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 8601; messages sent before' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}
+
+export class SmsMessageDto {
+  @ApiProperty() id: string;
+  @ApiProperty() phone: string;
+  @ApiProperty() purpose: string;
+  @ApiProperty() provider: string;
+  @ApiProperty({ nullable: true, type: String }) providerMessageId: string | null;
+  @ApiProperty({ enum: MESSAGE_STATUSES }) status: string;
+  @ApiProperty({ nullable: true, type: String }) errorCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) errorMessage: string | null;
+  @ApiProperty({ description: 'As sent, with the code masked' }) content: string;
+  @ApiProperty() segments: number;
+  @ApiProperty({ nullable: true, type: String }) clientIp: string | null;
+  @ApiProperty() createdAt: Date;
+}
+
+export class SmsMessagePageDto {
+  @ApiProperty({ type: [SmsMessageDto] }) items: SmsMessageDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

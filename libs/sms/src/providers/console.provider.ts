@@ -1,0 +1,16 @@
+import { Logger } from '@nestjs/common';
+import { OutgoingSms, SmsProvider, SmsSendResult } from './sms-provider';
+
+/**
+ * Writes messages to the log instead of sending them: for development. It is
+ * the one place a code may appear in the output.
+ */
+export class ConsoleSmsProvider implements SmsProvider {
+  readonly name = 'console';
+  private readonly logger = new Logger('ConsoleSms');
+
+  send(sms: OutgoingSms): Promise<SmsSendResult> {
+    this.logger.log(`SMS to ${sms.phone}: ${sms.content}`);
+    return Promise.resolve({ providerMessageId: sms.id });
+  }
+}

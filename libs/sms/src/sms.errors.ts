@@ -1,0 +1,94 @@
+import { AppError, RetryableAppError } from '@app/common';
+
+// The first five codes are the Tencent Cloud SMS demo's, kept for its clients.
+
+export class MissingCodeError extends AppError {
+  readonly code = 'MissingCode';
+  readonly status = 400;
+  constructor() {
+    super('A verification code is required');
+  }
+}
+
+export class CodeExpiredError extends AppError {
+  readonly code = 'CodeHasExpired';
+  readonly status = 400;
+  constructor() {
+    super('The verification code has expired; request a new one');
+  }
+}
+
+/** The code was used already, or died after too many wrong tries. */
+export class CodeUsedError extends AppError {
+  readonly code = 'CodeHasValid';
+  readonly status = 400;
+  constructor() {
+    super('The verification code is no longer valid; request a new one');
+  }
+}
+
+/** A wrong code, or no code was sent to this phone for this purpose. */
+export class CodeWrongError extends AppError {
+  readonly code = 'CodeIsError';
+  readonly status = 400;
+  constructor() {
+    super('The verification code is wrong');
+  }
+}
+
+export class PhoneInvalidError extends AppError {
+  readonly code = 'PhoneInvalid';
+  readonly status = 400;
+  constructor(message = 'Not a valid mobile phone number') {
+    super(message);
+  }
+}
+
+export class RegionNotAllowedError extends AppError {
+  readonly code = 'RegionNotAllowed';
+  readonly status = 400;
+  constructor(region: string) {
+    super(`Phone numbers of region ${region} are not served`);
+  }
+}
+
+export class TooFrequentError extends RetryableAppError {
+  readonly code = 'TooFrequent';
+  readonly status = 429;
+  constructor(retryAfterSeconds: number) {
+    super('A code was sent to this phone moments ago; wait before asking again', retryAfterSeconds);
+  }
+}
+
+export class DailyLimitExceededError extends RetryableAppError {
+  readonly code = 'DailyLimitExceeded';
+  readonly status = 429;
+  constructor(retryAfterSeconds: number) {
+    super('This phone has received as many codes as allowed today', retryAfterSeconds);
+  }
+}
+
+export class IpLimitExceededError extends RetryableAppError {
+  readonly code = 'IpLimitExceeded';
+  readonly status = 429;
+  constructor(retryAfterSeconds: number) {
+    super('This address has requested as many codes as allowed today', retryAfterSeconds);
+  }
+}
+
+export class ServiceLimitExceededError extends RetryableAppError {
+  readonly code = 'ServiceLimitExceeded';
+  readonly status = 429;
+  constructor(retryAfterSeconds: number) {
+    super('The service has sent as many messages as allowed today', retryAfterSeconds);
+  }
+}
+
+/** The provider refused or failed; no usable code is left behind. */
+export class SendFailedError extends AppError {
+  readonly code = 'SendFailed';
+  readonly status = 502;
+  constructor(message = 'The message could not be sent; try again later') {
+    super(message);
+  }
+}

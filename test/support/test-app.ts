@@ -1,0 +1,50 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { validateEnvironment } from '@app/config';
+import { createApp } from '../../apps/api/src/create-app';
+
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** supertest bound to this instance. */
+  http: () => ReturnType<typeof request>;
+  settings: Record<string, string>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Boots the real app (the same `createApp` as `main.ts`) against the run's
+ * PostgreSQL and Redis. Each instance gets its own Redis key prefix unless the
+ * test shares one on purpose (two instances acting as one service).
+ */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const settings: Record<string, string> = {
+    DATABASE_URL: requireEnv('DATABASE_URL'),
+    REDIS_URL: requireEnv('REDIS_URL'),
+    REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
+    ADMIN_API_KEY: TEST_ADMIN_KEY,
+    APP_NAME: 'Demo',
+    LOG_LEVEL: 'silent',
+    THROTTLE_LIMIT: '100000',
+    ...overrides,
+  };
+  const app = await createApp(validateEnvironment(settings));
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const server = app.getHttpServer() as Server;
+  return {
+    app,
+    settings,
+    http: () => request(server),
+    close: () => app.close(),
+  };
+}
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e suites through Jest's global setup`);
+  return value;
+}

@@ -1,0 +1,122 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export interface ReceivedSms {
+  id: string;
+  phone: string;
+  content: string;
+  purpose: string;
+  variables: Record<string, string>;
+  headers: Record<string, string | undefined>;
+  signatureValid: boolean;
+}
+
+export type ReceiverMode = { status: number } | { delayMs: number } | 'ok';
+
+/**
+ * A stand-in for the operator's SMS webhook. It checks the Standard Webhooks
+ * signature with its own implementation of the scheme, so a broken signer in
+ * the app cannot also fool the test.
+ */
+export class WebhookReceiver {
+  readonly received: ReceivedSms[] = [];
+  readonly secret = `whsec_${Buffer.from('test-webhook-secret-0123456789').toString('base64')}`;
+  private mode: ReceiverMode = 'ok';
+  private server?: Server;
+  private waiters: Array<() => void> = [];
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}/sms`;
+  }
+
+  /** Settings that point an app instance at this receiver. */
+  get settings(): Record<string, string> {
+    return { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: this.url, SMS_WEBHOOK_SECRET: this.secret };
+  }
+
+  setMode(mode: ReceiverMode): void {
+    this.mode = mode;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(async () => {
+        const mode = this.mode;
+        if (typeof mode === 'object' && 'delayMs' in mode) await sleep(mode.delayMs);
+        res.statusCode = typeof mode === 'object' && 'status' in mode ? mode.status : 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  messagesTo(phone: string): ReceivedSms[] {
+    return this.received.filter((sms) => sms.phone === phone);
+  }
+
+  /** The code of the latest message to `phone`. */
+  lastCodeFor(phone: string): string {
+    const messages = this.messagesTo(phone);
+    const last = messages[messages.length - 1];
+    if (!last) throw new Error(`No SMS was received for ${phone}`);
+    return last.variables.code;
+  }
+
+  async waitForCount(count: number, timeoutMs = 2000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.received.length < count && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  private async handle(req: IncomingMessage): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const headers = {
+      'webhook-id': header(req, 'webhook-id'),
+      'webhook-timestamp': header(req, 'webhook-timestamp'),
+      'webhook-signature': header(req, 'webhook-signature'),
+      'content-type': header(req, 'content-type'),
+    };
+    const payload = JSON.parse(body) as Omit<ReceivedSms, 'headers' | 'signatureValid'>;
+    this.received.push({ ...payload, headers, signatureValid: this.verify(headers, body) });
+    this.waiters.splice(0).forEach((wake) => wake());
+  }
+
+  private verify(headers: Record<string, string | undefined>, body: string): boolean {
+    const id = headers['webhook-id'];
+    const timestamp = headers['webhook-timestamp'];
+    const signatures = headers['webhook-signature'];
+    if (!id || !timestamp || !signatures) return false;
+    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
+    const key = Buffer.from(this.secret.slice('whsec_'.length), 'base64');
+    const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
+    return signatures.split(' ').some((entry) => {
+      const [version, value] = entry.split(',');
+      if (version !== 'v1' || !value) return false;
+      const given = Buffer.from(value, 'base64');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
