@@ -3,3 +3,4 @@ export type { SmsMessage } from './generated/client';
 export { SmsMessageStatus } from './generated/enums';
 export { PrismaModule } from './prisma.module';
 export { PrismaService } from './prisma.service';
+export { applyMigrations, type ApplyMigrationsOptions, type ApplyMigrationsResult } from './migrator';

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { applyMigrations } from '../../libs/prisma/src/migrator';
+import { startPostgres, startRedis, type ThrowawayService } from './throwaway-services';
+
+/**
+ * Jest globalSetup: uses DATABASE_URL / REDIS_URL when given, otherwise starts throwaway servers
+ * and exports their URLs (workers inherit process.env), then migrates the database.
+ */
+
+declare global {
+  // Shared with globalTeardown, which runs in this process but may not share its module cache.
+  var __smsauthThrowawayServices: ThrowawayService[] | undefined;
+}
+
+const MIGRATIONS_DIR = join(__dirname, '..', '..', 'prisma', 'migrations');
+
+export default async function globalSetup(): Promise<void> {
+  globalThis.__smsauthThrowawayServices = [];
+  try {
+    await startMissingServices();
+    await applyMigrations({
+      databaseUrl: requireEnv('DATABASE_URL'),
+      migrationsDir: MIGRATIONS_DIR,
+    });
+  } catch (error) {
+    await stopThrowawayServices();
+    throw error;
+  }
+}
+
+export async function stopThrowawayServices(): Promise<void> {
+  const services = globalThis.__smsauthThrowawayServices ?? [];
+  globalThis.__smsauthThrowawayServices = [];
+  await Promise.all(services.map((service) => service.stop()));
+}
+
+async function startMissingServices(): Promise<void> {
+  const starts: Array<Promise<void>> = [];
+  if (!process.env.DATABASE_URL) starts.push(startInto('DATABASE_URL', startPostgres));
+  if (!process.env.REDIS_URL) starts.push(startInto('REDIS_URL', startRedis));
+  // Wait for both even if one fails, so the other is registered and gets stopped too.
+  const failure = (await Promise.allSettled(starts)).find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+async function startInto(
+  envName: 'DATABASE_URL' | 'REDIS_URL',
+  start: () => Promise<ThrowawayService>,
+): Promise<void> {
+  const service = await start();
+  globalThis.__smsauthThrowawayServices?.push(service);
+  process.env[envName] = service.url;
+}
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}

@@ -1,0 +1,388 @@
+import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * Disposable PostgreSQL and Redis servers for tests and benchmarks: loopback only, a private temp
+ * data dir each, deleted on stop(). Free of Jest so plain scripts can use them too.
+ */
+
+export interface ThrowawayService {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+const TEST_DATABASE = 'smsauth_test';
+const START_ATTEMPTS = 3;
+const READY_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export async function startPostgres(): Promise<ThrowawayService> {
+  return withPortRetries((port) => startPostgresOnPort(port));
+}
+
+export async function startRedis(): Promise<ThrowawayService> {
+  return withPortRetries((port) => startRedisOnPort(port));
+}
+
+/** Another process may grab the free port before the server binds it; then try a fresh one. */
+async function withPortRetries(
+  start: (port: number) => Promise<ThrowawayService>,
+): Promise<ThrowawayService> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+    try {
+      return await start(await findFreePort());
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, LOOPBACK, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('No free port found'))));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+interface PostgresPaths {
+  baseDir: string;
+  dataDir: string;
+  socketDir: string;
+  logFile: string;
+}
+
+async function startPostgresOnPort(port: number): Promise<ThrowawayService> {
+  const paths = createPostgresDirs();
+  try {
+    await runAsPostgres('initdb', [
+      ...['-D', paths.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale'],
+      '--no-sync',
+    ]);
+    await runAsPostgres('pg_ctl', [
+      ...['-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60'],
+      ...['-o', postgresServerOptions(port, paths.socketDir), 'start'],
+    ]);
+  } catch (error) {
+    rmSync(paths.baseDir, { recursive: true, force: true });
+    throw withLogTail(error, paths.logFile);
+  }
+
+  const postmasterPid = readPostmasterPid(paths.dataDir);
+  const guard = guardAgainstOrphaning(postmasterPid, 'QUIT', paths.baseDir);
+  const stop = once(async () => {
+    guard.release();
+    await stopPostgres(paths.dataDir, postmasterPid);
+    rmSync(paths.baseDir, { recursive: true, force: true });
+  });
+
+  const serverUrl = `postgresql://postgres@${LOOPBACK}:${port}`;
+  try {
+    await createDatabase(`${serverUrl}/postgres`, TEST_DATABASE);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `${serverUrl}/${TEST_DATABASE}`, stop };
+}
+
+function createPostgresDirs(): PostgresPaths {
+  const baseDir = mkdtempSync(join(tmpdir(), 'smsauth-pg-'));
+  const paths = {
+    baseDir,
+    dataDir: join(baseDir, 'data'),
+    socketDir: join(baseDir, 'socket'),
+    logFile: join(baseDir, 'postgres.log'),
+  };
+  mkdirSync(paths.socketDir);
+  const owner = postgresOsUser();
+  if (owner) {
+    chownSync(baseDir, owner.uid, owner.gid);
+    chownSync(paths.socketDir, owner.uid, owner.gid);
+  }
+  return paths;
+}
+
+function postgresServerOptions(port: number, socketDir: string): string {
+  // Durability is pointless for a throwaway cluster and costs seconds per test run.
+  return [
+    `-p ${port}`,
+    `-k ${socketDir}`,
+    `-c listen_addresses=${LOOPBACK}`,
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+  ].join(' ');
+}
+
+interface OsUser {
+  uid: number;
+  gid: number;
+}
+
+let cachedPostgresUser: OsUser | null | undefined;
+
+/** The server binaries refuse to run as root, so as root we run them as the `postgres` user. */
+function postgresOsUser(): OsUser | null {
+  if (cachedPostgresUser !== undefined) return cachedPostgresUser;
+  if (process.getuid?.() !== 0) return (cachedPostgresUser = null);
+  const idOf = (flag: string): number =>
+    Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return (cachedPostgresUser = { uid: idOf('-u'), gid: idOf('-g') });
+}
+
+function runAsPostgres(command: string, args: string[]): Promise<void> {
+  const owner = postgresOsUser();
+  return new Promise((resolve, reject) => {
+    // cwd must be readable by the postgres user, which the caller's cwd may not be.
+    const options = { cwd: tmpdir(), ...(owner ?? {}) };
+    execFile(command, args, options, (error, stdout, stderr) => {
+      if (!error) return resolve();
+      reject(new Error(`${command} failed: ${error.message}\n${stdout}${stderr}`.trim()));
+    });
+  });
+}
+
+function readPostmasterPid(dataDir: string): number {
+  const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) {
+    throw new Error(`Unreadable postmaster.pid in ${dataDir}`);
+  }
+  return pid;
+}
+
+async function stopPostgres(dataDir: string, postmasterPid: number): Promise<void> {
+  try {
+    await runAsPostgres('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+  } catch {
+    // SIGQUIT is Postgres' immediate shutdown: fine for data we are about to delete.
+    signalIfAlive(postmasterPid, 'SIGQUIT');
+    await waitForExit(postmasterPid);
+  }
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function withLogTail(error: unknown, logFile: string): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  let tail = '';
+  try {
+    tail = readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
+  } catch {
+    // No log yet: initdb failed before the server ever started.
+  }
+  return new Error(tail ? `${message}\nServer log:\n${tail}` : message, { cause: error });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redis
+
+async function startRedisOnPort(port: number): Promise<ThrowawayService> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'smsauth-redis-'));
+  const logFile = join(dataDir, 'redis.log');
+  const child = spawn(
+    'redis-server',
+    [
+      ...['--port', String(port), '--bind', LOOPBACK, '--save', '', '--appendonly', 'no'],
+      ...['--daemonize', 'no', '--dir', dataDir, '--logfile', logFile],
+    ],
+    { stdio: 'ignore' },
+  );
+  // Unreferenced so a script that forgets stop() can still exit; the exit hook then kills it.
+  child.unref();
+  const spawnError: { error?: Error } = {};
+  child.once('error', (error) => (spawnError.error = error));
+
+  try {
+    await waitForRedis(port, child, spawnError);
+    if (child.pid === undefined) throw new Error('redis-server has no pid');
+  } catch (error) {
+    await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw withLogTail(error, logFile);
+  }
+
+  const guard = guardAgainstOrphaning(child.pid, 'KILL', dataDir);
+  const stop = once(async () => {
+    guard.release();
+    await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { url: `redis://${LOOPBACK}:${port}`, stop };
+}
+
+async function waitForRedis(
+  port: number,
+  child: ChildProcess,
+  spawnError: { error?: Error },
+): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (spawnError.error) throw spawnError.error;
+    if (hasExited(child)) {
+      throw new Error(`redis-server exited early (${child.exitCode ?? child.signalCode})`);
+    }
+    if (await redisAnswersPing(port)) return;
+    await sleep(50);
+  }
+  throw new Error(`redis-server on port ${port} not ready after ${READY_TIMEOUT_MS} ms`);
+}
+
+function redisAnswersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: LOOPBACK, port });
+    let reply = '';
+    const finish = (answered: boolean): void => {
+      socket.destroy();
+      resolve(answered);
+    };
+    socket.setTimeout(1_000, () => finish(false));
+    socket.once('error', () => finish(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      reply += chunk.toString();
+      if (reply.includes('\r\n')) finish(reply.startsWith('+PONG'));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  if (!(await settlesWithin(exited, STOP_TIMEOUT_MS))) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup when the owner dies without calling stop()
+
+interface OrphanGuard {
+  release(): void;
+}
+
+const killOnExit = new Map<number, NodeJS.Signals>();
+let exitHookInstalled = false;
+
+/**
+ * Two layers: a normal process exit kills the server synchronously; and a detached shell
+ * watchdog covers deaths no handler sees (SIGKILL, a signal with its default action, a crash in
+ * native code): once our pid is gone it kills the server and deletes its data dir.
+ */
+function guardAgainstOrphaning(
+  serverPid: number,
+  signal: 'QUIT' | 'KILL',
+  dataDir: string,
+): OrphanGuard {
+  installExitHook();
+  killOnExit.set(serverPid, `SIG${signal}`);
+  const watchdog = spawnWatchdog(serverPid, signal, dataDir);
+  return {
+    release: () => {
+      killOnExit.delete(serverPid);
+      if (watchdog.pid) signalIfAlive(-watchdog.pid, 'SIGKILL');
+    },
+  };
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const [pid, signal] of killOnExit) signalIfAlive(pid, signal);
+  });
+}
+
+const WATCHDOG_SCRIPT = `
+parent=$1; server=$2; signal=$3; dir=$4
+while kill -0 "$parent" 2>/dev/null; do sleep 1; done
+kill -"$signal" "$server" 2>/dev/null
+tries=0
+while kill -0 "$server" 2>/dev/null && [ "$tries" -lt 50 ]; do sleep 0.2; tries=$((tries + 1)); done
+kill -KILL "$server" 2>/dev/null
+rm -rf "$dir"
+`;
+
+function spawnWatchdog(serverPid: number, signal: string, dataDir: string): ChildProcess {
+  const args = ['-c', WATCHDOG_SCRIPT, 'watchdog', String(process.pid), String(serverPid)];
+  const watchdog = spawn('sh', [...args, signal, dataDir], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
+  return watchdog;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function signalIfAlive(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid: number): Promise<void> {
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(50);
+  signalIfAlive(pid, 'SIGKILL');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Whether `promise` settles within `ms`; the timer is cleared so it never holds the process. */
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Makes stop() idempotent: every caller awaits the same shutdown. */
+function once(action: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= action());
+}
