@@ -34,7 +34,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const app = await createApp(validateEnvironment(settings));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const server = app.getHttpServer() as Server;
+  const server: Server = app.getHttpServer();
   return {
     app,
     settings,

@@ -23,7 +23,9 @@ export async function createApp(environment: Environment): Promise<NestFastifyAp
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(environment),
     adapter,
-    { logger: new JsonLogger(logger) },
+    // Fastify's own JSON parser only: no form or text bodies, so a cross-site
+    // HTML form cannot make a visitor's browser send codes (no CORS preflight).
+    { logger: new JsonLogger(logger), bodyParser: false },
   );
   configureApp(app);
   await app.get(RedisService).waitUntilReady();
@@ -39,6 +41,7 @@ export function configureApp(app: NestFastifyApplication): void {
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
   // One line per request, naming the route pattern rather than the URL, which may hold codes.
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(

@@ -1,0 +1,85 @@
+import { InvalidConfigurationError, validateEnvironment } from './validate-environment';
+
+const required = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/smsauth',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  ADMIN_API_KEY: 'an-admin-key-of-some-length',
+};
+
+function problemsOf(settings: Record<string, string | undefined>): string[] {
+  try {
+    validateEnvironment(settings);
+  } catch (error) {
+    if (error instanceof InvalidConfigurationError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('validateEnvironment', () => {
+  it('fills the documented defaults', () => {
+    const env = validateEnvironment(required);
+    expect(env).toMatchObject({
+      PORT: 3000,
+      TRUST_PROXY: false,
+      SMS_PROVIDER: ['console'],
+      SMS_DEFAULT_REGION: 'CN',
+      SMS_ALLOWED_REGIONS: [],
+      SMS_CODE_LENGTH: 6,
+      SMS_CODE_TTL_MINUTES: 10,
+      SMS_CODE_MAX_ATTEMPTS: 5,
+      SMS_RESEND_INTERVAL_SECONDS: 60,
+      SMS_PHONE_DAILY_LIMIT: 10,
+      SMS_IP_DAILY_LIMIT: 100,
+      SMS_DAILY_LIMIT: 10000,
+      THROTTLE_LIMIT: 100,
+      THROTTLE_TTL_SECONDS: 60,
+    });
+  });
+
+  it('reads numbers, booleans and lists from strings', () => {
+    const env = validateEnvironment({
+      ...required,
+      PORT: '8080',
+      TRUST_PROXY: 'true',
+      SMS_ALLOWED_REGIONS: 'cn, hk ,',
+      SMS_PROVIDER: 'webhook',
+      SMS_WEBHOOK_URL: 'http://sms-gateway:8080/send',
+      SMS_WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      TRUST_PROXY: true,
+      SMS_ALLOWED_REGIONS: ['CN', 'HK'],
+      SMS_PROVIDER: ['webhook'],
+    });
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: undefined }],
+    ['REDIS_URL', { REDIS_URL: 'http://localhost' }],
+    ['ADMIN_API_KEY', { ADMIN_API_KEY: 'short' }],
+    ['SMS_CODE_LENGTH', { SMS_CODE_LENGTH: '9' }],
+    ['SMS_CODE_LENGTH', { SMS_CODE_LENGTH: 'six' }],
+    ['SMS_CODE_TTL_MINUTES', { SMS_CODE_TTL_MINUTES: '31' }],
+    ['PORT', { PORT: '70000' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }],
+    ['SMS_PROVIDER', { SMS_PROVIDER: 'carrier-pigeon' }],
+    ['SMS_ALLOWED_REGIONS', { SMS_ALLOWED_REGIONS: 'CN,China' }],
+    [
+      'SMS_WEBHOOK_URL',
+      { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+    ],
+    ['SMS_WEBHOOK_SECRET', { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: 'http://gw/send' }],
+    ['SMS_WEBHOOK_SECRET', { SMS_WEBHOOK_SECRET: 'plain-secret' }],
+  ])('stops on a bad %s and names it', (name, override) => {
+    const problems = problemsOf({ ...required, ...override });
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^${name} `))]),
+    );
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(validateEnvironment({ ...required, PORT: '' }).PORT).toBe(3000);
+  });
+});
