@@ -49,6 +49,15 @@ const toLowerCaseList = ({ value }: { value: unknown }): unknown =>
 const toUpperCaseList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? splitList(value.toUpperCase()) : value;
 
+const leanCloudConfigured = (env: {
+  LEANCLOUD_APP_ID?: string;
+  LEANCLOUD_APP_KEY?: string;
+  LEANCLOUD_MASTER_KEY?: string;
+}): boolean =>
+  env.LEANCLOUD_APP_ID !== undefined ||
+  env.LEANCLOUD_APP_KEY !== undefined ||
+  env.LEANCLOUD_MASTER_KEY !== undefined;
+
 /**
  * Every setting the service reads, with its default and its bounds. This is the
  * only description of the configuration: `AppConfig` derives its types from it.
@@ -192,6 +201,58 @@ export class Environment {
   @IsInt()
   @Min(1)
   SMS_DAILY_LIMIT = 10000;
+
+  /**
+   * The LeanCloud-compatible API under `/1.1`: the app's ID, App Key and Master Key as the
+   * LeanCloud console showed them. The layer is off while LEANCLOUD_APP_ID is unset; when it is
+   * set, the two keys are required.
+   */
+  @ValidateIf(leanCloudConfigured)
+  @IsString({ message: 'LEANCLOUD_APP_ID is required with the LeanCloud keys' })
+  @Matches(/^[A-Za-z0-9-]{1,64}$/, {
+    message: 'LEANCLOUD_APP_ID must be the app ID of the LeanCloud console (letters, digits, "-")',
+  })
+  LEANCLOUD_APP_ID?: string;
+
+  @ValidateIf(leanCloudConfigured)
+  @IsString({ message: 'LEANCLOUD_APP_KEY is required with LEANCLOUD_APP_ID' })
+  @Matches(/^[\x21-\x2b\x2d-\x7e]{8,128}$/, {
+    message: 'LEANCLOUD_APP_KEY must be 8 to 128 printable characters without "," or spaces',
+  })
+  LEANCLOUD_APP_KEY?: string;
+
+  @ValidateIf(leanCloudConfigured)
+  @IsString({ message: 'LEANCLOUD_MASTER_KEY is required with LEANCLOUD_APP_ID' })
+  @Matches(/^[\x21-\x2b\x2d-\x7e]{8,128}$/, {
+    message: 'LEANCLOUD_MASTER_KEY must be 8 to 128 printable characters without "," or spaces',
+  })
+  LEANCLOUD_MASTER_KEY?: string;
+
+  /**
+   * How far (seconds) the timestamp of an `X-LC-Sign` made with the Master Key may be from
+   * the server's clock. Signatures made with the App Key are not time-checked (see
+   * docs/leancloud-migration.md).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  LEANCLOUD_MASTER_SIGN_MAX_SKEW_SECONDS = 300;
+
+  /**
+   * Browser origins allowed to call `/1.1` (LeanCloud's "Web security domains"), e.g.
+   * `https://app.example.com`. Empty: any origin.
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? splitList(value).map((origin) => origin.replace(/\/+$/, ''))
+      : value,
+  )
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { each: true, message: 'LEANCLOUD_WEB_ORIGINS must be comma-separated http(s) origins' },
+  )
+  LEANCLOUD_WEB_ORIGINS: string[] = [];
 
   @Type(() => Number)
   @IsInt()

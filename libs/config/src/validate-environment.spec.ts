@@ -79,6 +79,41 @@ describe('validateEnvironment', () => {
     );
   });
 
+  describe('the LeanCloud layer', () => {
+    const leanCloud = {
+      LEANCLOUD_APP_ID: 'FFnN2hso42Wego3pWq4X5qlu',
+      LEANCLOUD_APP_KEY: 'UtOCzqb67d3sN12Kts4URwy8',
+      LEANCLOUD_MASTER_KEY: 'DyJegPlemooo4X1tg94gQkw1',
+    };
+
+    it('is off by default and reads its settings when the app is configured', () => {
+      expect(validateEnvironment(required).LEANCLOUD_APP_ID).toBeUndefined();
+      const env = validateEnvironment({
+        ...required,
+        ...leanCloud,
+        LEANCLOUD_WEB_ORIGINS: 'https://app.example.com/, http://localhost:8080',
+      });
+      expect(env).toMatchObject({
+        ...leanCloud,
+        LEANCLOUD_MASTER_SIGN_MAX_SKEW_SECONDS: 300,
+        LEANCLOUD_WEB_ORIGINS: ['https://app.example.com', 'http://localhost:8080'],
+      });
+    });
+
+    it.each([
+      ['LEANCLOUD_APP_KEY', { ...leanCloud, LEANCLOUD_APP_KEY: undefined }],
+      ['LEANCLOUD_MASTER_KEY', { ...leanCloud, LEANCLOUD_MASTER_KEY: undefined }],
+      ['LEANCLOUD_APP_ID', { ...leanCloud, LEANCLOUD_APP_ID: undefined }],
+      ['LEANCLOUD_APP_ID', { ...leanCloud, LEANCLOUD_APP_ID: 'not an id!' }],
+      ['LEANCLOUD_APP_KEY', { ...leanCloud, LEANCLOUD_APP_KEY: 'has,comma-in-it' }],
+      ['LEANCLOUD_WEB_ORIGINS', { ...leanCloud, LEANCLOUD_WEB_ORIGINS: 'app.example.com' }],
+    ])('stops on a bad or missing %s', (name, override) => {
+      expect(problemsOf({ ...required, ...override })).toEqual(
+        expect.arrayContaining([expect.stringMatching(new RegExp(`^${name} `))]),
+      );
+    });
+  });
+
   it('treats an empty value as unset', () => {
     expect(validateEnvironment({ ...required, PORT: '' }).PORT).toBe(3000);
   });
