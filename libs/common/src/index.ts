@@ -9,7 +9,7 @@ export {
   TooManyRequestsError,
   UnauthorizedError,
 } from './errors/common.errors';
-export { AppExceptionFilter } from './http/app-exception.filter';
+export { AppExceptionFilter, PrefixErrorFormat } from './http/app-exception.filter';
 export { JsonLogger } from './logging/json-logger';
 export { ClientIp } from './http/client-ip.decorator';
 export { codeForStatus, HttpErrorBody } from './http/http-error-body';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, RetryableAppError } from '../errors/app-error';
 import { ServiceUnavailableError } from '../errors/common.errors';
 import { isDependencyUnavailable } from './dependency-failure';
@@ -18,16 +18,39 @@ function isFrameworkClientError(error: unknown): error is FrameworkError {
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
 }
 
+/** A path prefix whose routes answer errors in another format (a compatibility API). */
+export interface PrefixErrorFormat {
+  /** E.g. `/1.1`: matches `/1.1`, `/1.1/...` and `/1.1?...`. */
+  prefix: string;
+  filter: ExceptionFilter;
+}
+
+function underPrefix(url: string, prefix: string): boolean {
+  if (!url.startsWith(prefix)) return false;
+  const next = url.charAt(prefix.length);
+  return next === '' || next === '/' || next === '?';
+}
+
 /**
  * Turns every error into `{ statusCode, code, message }`. Domain errors carry
  * their own code; anything unknown is a 500 whose details only reach the log,
- * under a correlation id the client can quote.
+ * under a correlation id the client can quote. Requests under a prefix with its
+ * own format go to that format's filter, including errors raised before any
+ * route runs (unknown path, malformed JSON, body too large).
  */
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly formats: readonly PrefixErrorFormat[] = []) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
+    const { url } = host.switchToHttp().getRequest<FastifyRequest>();
+    const format = this.formats.find(({ prefix }) => underPrefix(url, prefix));
+    if (format) {
+      format.filter.catch(error, host);
+      return;
+    }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(error);
     if (error instanceof RetryableAppError) {
