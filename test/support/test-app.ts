@@ -12,6 +12,8 @@ export interface TestApp {
   /** supertest bound to this instance. */
   http: () => ReturnType<typeof request>;
   settings: Record<string, string>;
+  /** Listens on a free loopback port, for clients that need a real URL; answers its base URL. */
+  listen: () => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -39,6 +41,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     app,
     settings,
     http: () => request(server),
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    },
     close: () => app.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlingModule } from '@app/common';
 import { AppConfigModule, Environment } from '@app/config';
+import { isLeanCloudEnabled, LeanCloudModule } from '@app/leancloud';
 import { PrismaModule } from '@app/prisma';
 import { RedisModule } from '@app/redis';
 import { SmsModule } from '@app/sms';
@@ -17,6 +18,7 @@ export class AppModule {
         RedisModule,
         ThrottlingModule,
         SmsModule,
+        ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),
       ],
       controllers: [HealthController],
     };

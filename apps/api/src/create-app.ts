@@ -5,6 +5,7 @@ import { LogController } from 'fastify';
 import pino from 'pino';
 import { AppExceptionFilter, createValidationPipe, JsonLogger } from '@app/common';
 import { Environment } from '@app/config';
+import { LEANCLOUD_PREFIX, LeanCloudExceptionFilter } from '@app/leancloud';
 import { RedisService } from '@app/redis';
 import { AppModule } from './app.module';
 
@@ -37,7 +38,11 @@ export function configureApp(app: NestFastifyApplication): void {
   // Also receives what Fastify raises before a route runs (malformed JSON, body
   // too large, unsupported media type): Nest installs its exception layer as
   // Fastify's error handler.
-  app.useGlobalFilters(new AppExceptionFilter());
+  // `/1.1` (the LeanCloud-compatible API) answers errors in LeanCloud's format; its
+  // controllers use that filter themselves, this covers what fails before a route runs.
+  app.useGlobalFilters(
+    new AppExceptionFilter([{ prefix: LEANCLOUD_PREFIX, filter: new LeanCloudExceptionFilter() }]),
+  );
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,0 +1,88 @@
+import { LEANCLOUD_MESSAGES, LeanCloudCode, LeanCloudError } from './leancloud-error';
+
+interface Mapping {
+  code: LeanCloudCode;
+  /** LeanCloud's own text where it had a specific one; else the number's standard message. */
+  message?: string;
+  /** Keep our message: LeanCloud's text for the number would say less (code 1, the catch-all). */
+  keepOurMessage?: true;
+}
+
+const SMS_CODE_INVALID: Mapping = { code: 603 };
+const SEND_LIMIT: Mapping = { code: 601 };
+
+/**
+ * Our stable domain codes (and the framework's, from `codeForStatus`) to LeanCloud's numbers.
+ * Codes not listed become LeanCloud's catch-all 1 with our message, so a new domain error is
+ * still a clear `{ code, error }`, never a 500.
+ */
+const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
+  // The framework and libs/common.
+  InValidParam: { code: 107, keepOurMessage: true },
+  BadRequest: { code: 107 },
+  UnsupportedMediaType: { code: 107 },
+  PayloadTooLarge: { code: 107, keepOurMessage: true },
+  NotFound: { code: 1, keepOurMessage: true },
+  MethodNotAllowed: { code: 1, keepOurMessage: true },
+  Unauthorized: { code: 401 },
+  TooManyRequests: { code: 429 },
+  ServiceUnavailable: { code: 1, keepOurMessage: true },
+  InternalError: { code: 1, keepOurMessage: true },
+
+  // libs/sms
+  MissingCode: SMS_CODE_INVALID,
+  CodeIsError: SMS_CODE_INVALID,
+  CodeHasExpired: SMS_CODE_INVALID,
+  CodeHasValid: SMS_CODE_INVALID,
+  PhoneInvalid: { code: 127 },
+  RegionNotAllowed: {
+    code: 1,
+    message: 'International SMS is disabled, please enable it in console.',
+  },
+  TooFrequent: SEND_LIMIT,
+  DailyLimitExceeded: SEND_LIMIT,
+  IpLimitExceeded: SEND_LIMIT,
+  ServiceLimitExceeded: SEND_LIMIT,
+  SendFailed: { code: 602 },
+  SignatureNotFound: { code: 600 },
+  SignatureNotApproved: { code: 605, message: 'SMS sign not verified' },
+  TemplateNotFound: { code: 604 },
+  TemplateNotApproved: { code: 605 },
+  TemplateVariableMissing: { code: 606, keepOurMessage: true },
+
+  // libs/captcha
+  CaptchaRequired: { code: 608 },
+
+  // libs/user
+  PhoneTaken: { code: 214 },
+  UsernameTaken: { code: 202 },
+  UserNotFound: { code: 211 },
+  InvalidCredentials: { code: 210 },
+  WrongPassword: { code: 210 },
+  SessionInvalid: { code: 211 },
+  PhoneNotVerified: { code: 215 },
+  SmsLoginDisabled: { code: 119 },
+  TooManyAttempts: { code: 219 },
+};
+
+/** Statuses of framework errors that say more than LeanCloud's blanket 400. */
+const KEPT_STATUSES = new Set([404, 405, 413, 415]);
+
+/**
+ * The `/1.1` form of an error that our exception filter described as
+ * `{ statusCode, code, message }`: LeanCloud's number and, for client errors, its status.
+ */
+export function toLeanCloudError(error: {
+  statusCode: number;
+  code: string;
+  message: string;
+}): LeanCloudError {
+  const mapping: Mapping = Object.hasOwn(BY_DOMAIN_CODE, error.code)
+    ? BY_DOMAIN_CODE[error.code]
+    : { code: 1, keepOurMessage: true };
+  const message = mapping.keepOurMessage
+    ? error.message
+    : (mapping.message ?? LEANCLOUD_MESSAGES[mapping.code]);
+  const keepStatus = error.statusCode >= 500 || KEPT_STATUSES.has(error.statusCode);
+  return new LeanCloudError(mapping.code, message, keepStatus ? error.statusCode : undefined);
+}

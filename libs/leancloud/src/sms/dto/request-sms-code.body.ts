@@ -1,0 +1,56 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { leanCloudCode } from '../../http/leancloud-body';
+import { MobilePhoneNumber } from '../../http/phone-field';
+
+const NAME_MAX_LENGTH = 64;
+
+/** LeanCloud sent `ttl` as a number or, in its own docs, as a string (`"5"`). */
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^[0-9]{1,3}$/.test(value) ? Number(value) : value;
+
+/**
+ * `POST /1.1/requestSmsCode`. Keys not listed here are the template's variables; they are
+ * accepted and dropped with the rest (see docs/leancloud-migration.md).
+ */
+export class RequestSmsCodeBody {
+  @MobilePhoneNumber()
+  mobilePhoneNumber: string;
+
+  @IsOptional()
+  @IsIn(['sms'], leanCloudCode(119, 'Voice verification codes are not supported by this server.'))
+  smsType?: 'sms';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAME_MAX_LENGTH)
+  template?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAME_MAX_LENGTH)
+  sign?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAME_MAX_LENGTH)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAME_MAX_LENGTH)
+  op?: string;
+
+  /** Minutes; LeanCloud's range. Codes live SMS_CODE_TTL_MINUTES here whatever is asked. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  ttl?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  validate_token?: string;
+}

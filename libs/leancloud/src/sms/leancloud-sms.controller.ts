@@ -1,0 +1,42 @@
+import { HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ClientIp, Public } from '@app/common';
+import { SmsCodeService } from '@app/sms';
+import { LeanCloudBody } from '../http/leancloud-body';
+import { LeanCloudController } from '../http/leancloud-controller.decorator';
+import { RequestSmsCodeBody } from './dto/request-sms-code.body';
+import { VerifySmsCodeBody } from './dto/verify-sms-code.body';
+
+/**
+ * LeanCloud's general verification codes. They use the `operation` purpose, which is also
+ * what `/1.1/usersByMobilePhone` accepts, as on LeanCloud.
+ */
+@Public()
+@LeanCloudController()
+export class LeanCloudSmsController {
+  constructor(private readonly codes: SmsCodeService) {}
+
+  @Post('requestSmsCode')
+  @HttpCode(HttpStatus.OK)
+  async requestSmsCode(
+    @LeanCloudBody(RequestSmsCodeBody) body: RequestSmsCodeBody,
+    @ClientIp() clientIp: string,
+  ): Promise<object> {
+    await this.codes.sendCode({
+      phone: body.mobilePhoneNumber,
+      purpose: 'operation',
+      clientIp,
+      validateToken: body.validate_token,
+    });
+    return {};
+  }
+
+  @Post('verifySmsCode/:code')
+  @HttpCode(HttpStatus.OK)
+  async verifySmsCode(
+    @Param('code') code: string,
+    @LeanCloudBody(VerifySmsCodeBody) body: VerifySmsCodeBody,
+  ): Promise<object> {
+    await this.codes.verifyCode({ phone: body.mobilePhoneNumber, purpose: 'operation', code });
+    return {};
+  }
+}
