@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { validateEnvironment } from '@app/config';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp, CreateAppOptions } from '../../apps/api/src/create-app';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -22,7 +22,10 @@ export interface TestApp {
  * PostgreSQL and Redis. Each instance gets its own Redis key prefix unless the
  * test shares one on purpose (two instances acting as one service).
  */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: CreateAppOptions = {},
+): Promise<TestApp> {
   const settings: Record<string, string> = {
     DATABASE_URL: requireEnv('DATABASE_URL'),
     REDIS_URL: requireEnv('REDIS_URL'),
@@ -33,7 +36,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     THROTTLE_LIMIT: '100000',
     ...overrides,
   };
-  const app = await createApp(validateEnvironment(settings));
+  const app = await createApp(validateEnvironment(settings), options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const server: Server = app.getHttpServer();

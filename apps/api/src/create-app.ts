@@ -13,8 +13,19 @@ import { AppModule } from './app.module';
  * Builds the HTTP application exactly as production runs it; the e2e suites use
  * this too, so what they test is what ships.
  */
-export async function createApp(environment: Environment): Promise<NestFastifyApplication> {
-  const logger = pino({ level: environment.LOG_LEVEL, base: { service: 'smsauth' } });
+export interface CreateAppOptions {
+  /** Where the JSON log lines go; standard output by default. */
+  logDestination?: pino.DestinationStream;
+}
+
+export async function createApp(
+  environment: Environment,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const logger = pino(
+    { level: environment.LOG_LEVEL, base: { service: 'smsauth' } },
+    options.logDestination ?? pino.destination(1),
+  );
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true }),
