@@ -1,22 +1,12 @@
 /** @type {import('jest').Config} */
-
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
-
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   moduleNameMapper: { '^@app/([a-z-]+)(.*)$': '<rootDir>/libs/$1/src$2' },
   transform: {
-    '^.+\\.ts$': ['@swc/jest', swc],
+    // Transpile only (no type-check per file): `npm run build` and `npm run lint` type-check.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
     // ES-module packages (NestJS 12 among them) compiled to CommonJS for Jest.
     '/node_modules/.+\\.m?js$': '<rootDir>/test/support/esm-to-cjs.transformer.js',
   },
@@ -25,6 +15,7 @@ const base = {
 
 module.exports = {
   maxWorkers: 2,
+  testTimeout: 30000,
   projects: [
     {
       ...base,
@@ -37,7 +28,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

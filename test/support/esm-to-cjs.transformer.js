@@ -1,16 +1,20 @@
 // NestJS 12 and some of its dependencies ship as ES modules. Node 20 loads them
-// from our CommonJS build through require(esm), but Jest's module runtime cannot
-// before Node 24.9. This transformer compiles ES-module files from node_modules
-// to CommonJS with SWC and leaves every CommonJS file exactly as it is.
-const { createTransformer } = require('@swc/jest');
-const { readFileSync, existsSync } = require('node:fs');
+// from our CommonJS build through require(esm), but Jest's module runtime cannot.
+// This transformer compiles ES-module files from node_modules to CommonJS with
+// TypeScript's transpiler and leaves every CommonJS file exactly as it is.
+const { createHash } = require('node:crypto');
+const { existsSync, readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
+const ts = require('typescript');
 
-const swc = createTransformer({
-  jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022', keepClassNames: true },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-});
+const compilerOptions = {
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2022,
+  allowJs: true,
+  esModuleInterop: true,
+  sourceMap: false,
+  inlineSourceMap: true,
+};
 
 const typeByDirectory = new Map();
 
@@ -37,11 +41,27 @@ const isEsModule = (filename) =>
   (!filename.endsWith('.cjs') && packageType(dirname(filename)) === 'module');
 
 module.exports = {
-  ...swc,
-  process(source, filename, options) {
-    return isEsModule(filename) ? swc.process(source, filename, options) : { code: source };
+  process(source, filename) {
+    if (!isEsModule(filename)) return { code: source };
+    // CommonJS has no import.meta; its module-relative facts come from __filename,
+    // and it already has the `require` that ES modules build with createRequire.
+    const withoutImportMeta = source
+      .replace(/^\s*(?:const|let|var)\s+require\s*=\s*[^;\n]*createRequire\([^;\n]*;?$/gm, '')
+      .replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href")
+      .replace(/\bimport\.meta\.dirname\b/g, '__dirname')
+      .replace(/\bimport\.meta\.filename\b/g, '__filename');
+    const { outputText } = ts.transpileModule(withoutImportMeta, {
+      compilerOptions,
+      fileName: filename,
+    });
+    return { code: outputText };
   },
-  getCacheKey(source, filename, options) {
-    return `${isEsModule(filename) ? 'esm' : 'cjs'}:${swc.getCacheKey(source, filename, options)}`;
+  getCacheKey(source, filename) {
+    return createHash('sha1')
+      .update(isEsModule(filename) ? 'esm:v3:' : 'cjs:v3:')
+      .update(ts.version)
+      .update(filename)
+      .update(source)
+      .digest('hex');
   },
 };
