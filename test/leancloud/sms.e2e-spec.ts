@@ -33,14 +33,16 @@ describe('LeanCloud /1.1: general SMS codes through the official SDK', () => {
 
   it('reads a number without a country code as +86, and the object form with its options', async () => {
     const phone = uniqueCnPhone();
-    await AV.Cloud.requestSmsCode({
+    // Options the SDK's types leave out but pass through, as apps used them.
+    const options = {
       mobilePhoneNumber: phone.slice(3),
       name: 'Shop',
       op: 'payment',
       ttl: 5,
-      smsType: 'sms',
+      smsType: 'sms' as const,
       order_id: 'A-1',
-    });
+    };
+    await AV.Cloud.requestSmsCode(options);
     expect(receiver.messagesTo(phone)).toHaveLength(1);
     await AV.Cloud.verifySmsCode(receiver.lastCodeFor(phone), phone.slice(3));
   });
