@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CaptchaTextGenerator } from '@app/captcha';
+import { TestApp } from './test-app';
 
 /**
  * The answers of the captchas an app instance draws. The API never tells them (that is the
@@ -31,4 +32,19 @@ export class CaptchaAnswers {
   get wrong(): string {
     return this.last === 'AAAA' ? 'CCCC' : 'AAAA';
   }
+}
+
+/** A captcha solved over HTTP: its validate token. */
+export async function solveCaptcha(
+  service: TestApp,
+  answers: CaptchaAnswers,
+  ip?: string,
+): Promise<string> {
+  const withIp = <T extends { set(name: string, value: string): T }>(test: T): T =>
+    ip ? test.set('X-Forwarded-For', ip) : test;
+  const issued = await withIp(service.http().post('/v1/captcha')).expect(201);
+  const verified = await withIp(service.http().post('/v1/captcha/verify'))
+    .send({ captchaToken: issued.body.captchaToken, answer: answers.last })
+    .expect(200);
+  return verified.body.validateToken as string;
 }
