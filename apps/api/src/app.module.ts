@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CaptchaModule } from '@app/captcha';
 import { ThrottlingModule } from '@app/common';
 import { AppConfigModule, Environment } from '@app/config';
 import { PrismaModule } from '@app/prisma';
@@ -17,6 +18,7 @@ export class AppModule {
         RedisModule,
         ThrottlingModule,
         SmsModule,
+        CaptchaModule,
       ],
       controllers: [HealthController],
     };
