@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CaptchaModule } from '@app/captcha';
 import { ThrottlingModule } from '@app/common';
 import { AppConfigModule, Environment } from '@app/config';
 import { isLeanCloudEnabled, LeanCloudModule } from '@app/leancloud';
@@ -18,6 +19,7 @@ export class AppModule {
         RedisModule,
         ThrottlingModule,
         SmsModule,
+        CaptchaModule,
         ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),
       ],
       controllers: [HealthController],

@@ -19,6 +19,9 @@ import {
 export const SMS_PROVIDER_NAMES = ['console', 'webhook'] as const;
 export type SmsProviderName = (typeof SMS_PROVIDER_NAMES)[number];
 
+export const CAPTCHA_PROVIDER_NAMES = ['image', 'turnstile'] as const;
+export type CaptchaProviderName = (typeof CAPTCHA_PROVIDER_NAMES)[number];
+
 export enum LogLevel {
   fatal = 'fatal',
   error = 'error',
@@ -263,6 +266,81 @@ export class Environment {
   @IsInt()
   @Min(1)
   THROTTLE_TTL_SECONDS = 60;
+
+  // Captcha ------------------------------------------------------------------------------------
+
+  /** Every request for a code needs a captcha validate token. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SMS_REQUIRE_CAPTCHA = false;
+
+  /** Adaptive mode: requests for a code an IP may make per UTC day without a captcha; 0 = off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SMS_CAPTCHA_AFTER = 0;
+
+  /** `image` draws the captcha here; `turnstile` checks Cloudflare Turnstile tokens instead. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
+  @IsIn(CAPTCHA_PROVIDER_NAMES, {
+    message: `CAPTCHA_PROVIDER must be one of: ${CAPTCHA_PROVIDER_NAMES.join(', ')}`,
+  })
+  CAPTCHA_PROVIDER: CaptchaProviderName = 'image';
+
+  /** Seconds an image captcha may be answered in. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  CAPTCHA_TTL_SECONDS = 120;
+
+  /** Seconds a validate token (a solved captcha) stays good for its one request for a code. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  CAPTCHA_VALIDATE_TTL_SECONDS = 300;
+
+  /** Key for the HMAC under which captcha answers are stored; derived from ADMIN_API_KEY when unset. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'CAPTCHA_SECRET must be at least 32 characters' })
+  CAPTCHA_SECRET?: string;
+
+  /** Per client IP and window, counted apart for `POST /v1/captcha` and `/v1/captcha/verify`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CAPTCHA_RATE_LIMIT = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  CAPTCHA_RATE_TTL_SECONDS = 60;
+
+  /** A hosted captcha's verify call slower than this fails closed (503 CaptchaUnavailable). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  CAPTCHA_PROVIDER_TIMEOUT_MS = 5000;
+
+  @ValidateIf(
+    (env: Environment) =>
+      env.CAPTCHA_PROVIDER === 'turnstile' || env.TURNSTILE_SECRET_KEY !== undefined,
+  )
+  @IsString()
+  @MinLength(1, { message: 'TURNSTILE_SECRET_KEY is required by the turnstile captcha provider' })
+  TURNSTILE_SECRET_KEY?: string;
+
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'TURNSTILE_VERIFY_URL must be an http(s) URL' },
+  )
+  TURNSTILE_VERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 }
 
 /** The validated configuration, typed from `Environment`. */

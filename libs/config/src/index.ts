@@ -2,6 +2,8 @@ export { AppConfigModule } from './app-config.module';
 export { AppConfigService } from './app-config.service';
 export {
   AppConfig,
+  CAPTCHA_PROVIDER_NAMES,
+  CaptchaProviderName,
   Environment,
   LogLevel,
   SMS_PROVIDER_NAMES,

@@ -114,6 +114,51 @@ describe('validateEnvironment', () => {
     });
   });
 
+  it('fills the captcha defaults: image captcha, not required before SMS', () => {
+    expect(validateEnvironment(required)).toMatchObject({
+      SMS_REQUIRE_CAPTCHA: false,
+      SMS_CAPTCHA_AFTER: 0,
+      CAPTCHA_PROVIDER: 'image',
+      CAPTCHA_TTL_SECONDS: 120,
+      CAPTCHA_VALIDATE_TTL_SECONDS: 300,
+      CAPTCHA_RATE_LIMIT: 30,
+      CAPTCHA_RATE_TTL_SECONDS: 60,
+      TURNSTILE_VERIFY_URL: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
+    });
+  });
+
+  it('reads the turnstile provider with its secret', () => {
+    const env = validateEnvironment({
+      ...required,
+      CAPTCHA_PROVIDER: 'Turnstile',
+      TURNSTILE_SECRET_KEY: '0x4AAAAAAAsecret',
+      SMS_REQUIRE_CAPTCHA: 'yes',
+      SMS_CAPTCHA_AFTER: '3',
+    });
+    expect(env).toMatchObject({
+      CAPTCHA_PROVIDER: 'turnstile',
+      TURNSTILE_SECRET_KEY: '0x4AAAAAAAsecret',
+      SMS_REQUIRE_CAPTCHA: true,
+      SMS_CAPTCHA_AFTER: 3,
+    });
+  });
+
+  it.each([
+    ['CAPTCHA_PROVIDER', { CAPTCHA_PROVIDER: 'recaptcha' }],
+    ['TURNSTILE_SECRET_KEY', { CAPTCHA_PROVIDER: 'turnstile' }],
+    ['TURNSTILE_VERIFY_URL', { TURNSTILE_VERIFY_URL: 'ftp://example.com/verify' }],
+    ['SMS_CAPTCHA_AFTER', { SMS_CAPTCHA_AFTER: '-1' }],
+    ['SMS_REQUIRE_CAPTCHA', { SMS_REQUIRE_CAPTCHA: 'sometimes' }],
+    ['CAPTCHA_TTL_SECONDS', { CAPTCHA_TTL_SECONDS: '601' }],
+    ['CAPTCHA_VALIDATE_TTL_SECONDS', { CAPTCHA_VALIDATE_TTL_SECONDS: '0' }],
+    ['CAPTCHA_SECRET', { CAPTCHA_SECRET: 'too-short' }],
+    ['CAPTCHA_RATE_LIMIT', { CAPTCHA_RATE_LIMIT: '0' }],
+  ])('stops on a bad captcha setting %s and names it', (name, override) => {
+    expect(problemsOf({ ...required, ...override })).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^${name} `))]),
+    );
+  });
+
   it('treats an empty value as unset', () => {
     expect(validateEnvironment({ ...required, PORT: '' }).PORT).toBe(3000);
   });

@@ -15,6 +15,17 @@ export class RequestCodeDto {
   @IsOptional()
   @IsIn(SMS_PURPOSES)
   purpose: SmsPurpose = DEFAULT_SMS_PURPOSE;
+
+  @ApiPropertyOptional({
+    description:
+      'From POST /v1/captcha/verify; good for one request. Required with SMS_REQUIRE_CAPTCHA, ' +
+      'and past SMS_CAPTCHA_AFTER requests per IP per day',
+    maxLength: 128,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  validateToken?: string;
 }
 
 export class CodeSentDto {

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfigService, CaptchaProviderName } from '@app/config';
+import { CaptchaInvalidError } from './captcha.errors';
+import { IssueCaptchaOptions, resolveCaptchaOptions } from './captcha-options';
+import {
+  CAPTCHA_PROVIDER,
+  CaptchaAttempt,
+  CaptchaChallenge,
+  CaptchaProvider,
+} from './providers/captcha-provider';
+import { CaptchaTokenStore } from './store/captcha-token.store';
+
+export interface ValidateTokenIssued {
+  /** Good for exactly one request for a code. */
+  validateToken: string;
+  /** Seconds the validate token stays good. */
+  expiresIn: number;
+}
+
+/**
+ * The captcha module's public service, shaped for both our API and LeanCloud's
+ * (`requestCaptcha` → issue, `verifyCaptcha` → verify, `validate_token` → consumeValidateToken).
+ */
+@Injectable()
+export class CaptchaService {
+  private readonly challengeTtlSeconds: number;
+  private readonly validateTtlSeconds: number;
+
+  constructor(
+    @Inject(CAPTCHA_PROVIDER) private readonly provider: CaptchaProvider,
+    private readonly tokens: CaptchaTokenStore,
+    config: AppConfigService,
+  ) {
+    this.challengeTtlSeconds = config.get('CAPTCHA_TTL_SECONDS');
+    this.validateTtlSeconds = config.get('CAPTCHA_VALIDATE_TTL_SECONDS');
+  }
+
+  get providerName(): CaptchaProviderName {
+    return this.provider.name;
+  }
+
+  /** Draws a challenge; `CaptchaHostedError` when the provider is hosted. */
+  issue(options: IssueCaptchaOptions = {}): Promise<CaptchaChallenge> {
+    return this.provider.issue(resolveCaptchaOptions(options, this.challengeTtlSeconds));
+  }
+
+  /** One attempt at a challenge; on success, a one-shot validate token. */
+  async verify(attempt: CaptchaAttempt): Promise<ValidateTokenIssued> {
+    if (!(await this.provider.verify(attempt))) throw new CaptchaInvalidError();
+    return {
+      validateToken: await this.tokens.issueValidateToken(this.validateTtlSeconds),
+      expiresIn: this.validateTtlSeconds,
+    };
+  }
+
+  /** Spends a validate token; `CaptchaInvalidError` when it is unknown, used or expired. */
+  async consumeValidateToken(validateToken: string): Promise<void> {
+    if (!(await this.tokens.consumeValidateToken(validateToken))) {
+      throw new CaptchaInvalidError('The validate token is unknown, used or expired');
+    }
+  }
+}

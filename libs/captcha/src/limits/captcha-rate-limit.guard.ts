@@ -1,0 +1,75 @@
+import {
+  applyDecorators,
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { TooManyRequestsError } from '@app/common';
+import { AppConfigService } from '@app/config';
+import { RedisScript, RedisService } from '@app/redis';
+
+/** The routes counted apart: drawing images and checking answers. */
+export type CaptchaRateBucket = 'issue' | 'verify';
+
+const RATE_BUCKET = 'captchaRateBucket';
+
+/** A fixed window per key: one round trip, the window set by the first hit. */
+const countHit = new RedisScript(`
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return { hits, ttl }
+`);
+
+/**
+ * `CAPTCHA_RATE_LIMIT` requests per client IP per `CAPTCHA_RATE_TTL_SECONDS` on one captcha
+ * route, on top of the global per-IP rate: drawing images costs CPU, and answers must not be
+ * tried in bulk. State is in Redis (shared by all instances); without Redis it fails closed.
+ */
+@Injectable()
+export class CaptchaRateLimitGuard implements CanActivate {
+  private readonly limit: number;
+  private readonly windowMs: number;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly redis: RedisService,
+    config: AppConfigService,
+  ) {
+    this.limit = config.get('CAPTCHA_RATE_LIMIT');
+    this.windowMs = config.get('CAPTCHA_RATE_TTL_SECONDS') * 1000;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const bucket = this.reflector.get<CaptchaRateBucket | undefined>(
+      RATE_BUCKET,
+      context.getHandler(),
+    );
+    if (!bucket) throw new Error('CaptchaRateLimitGuard needs @CaptchaRateLimited(bucket)');
+    const ip = context.switchToHttp().getRequest<FastifyRequest>().ip;
+    const [hits, remainingMs] = (await countHit.run(
+      this.redis.client,
+      [this.redis.key('captcha', 'rate', bucket, ip)],
+      [this.windowMs],
+    )) as [number, number];
+    if (hits > this.limit)
+      throw new TooManyRequestsError(Math.max(1, Math.ceil(remainingMs / 1000)));
+    return true;
+  }
+}
+
+/** Counts the route against the client's captcha budget for `bucket`. */
+export const CaptchaRateLimited = (bucket: CaptchaRateBucket): MethodDecorator =>
+  applyDecorators(
+    SetMetadata(RATE_BUCKET, bucket),
+    UseGuards(CaptchaRateLimitGuard),
+    ApiTooManyRequestsResponse({
+      description: 'TooManyRequests: CAPTCHA_RATE_LIMIT per CAPTCHA_RATE_TTL_SECONDS per IP',
+    }),
+  );

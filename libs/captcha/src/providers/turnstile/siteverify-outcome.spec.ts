@@ -1,0 +1,50 @@
+import { interpretSiteverify } from './siteverify-outcome';
+
+const json = (body: unknown): string => JSON.stringify(body);
+
+describe('interpretSiteverify', () => {
+  it('passes a token siteverify calls a success', () => {
+    const answer = json({ success: true, 'error-codes': [], hostname: 'example.com' });
+    expect(interpretSiteverify(200, answer)).toEqual({ kind: 'solved' });
+  });
+
+  it.each(['invalid-input-response', 'timeout-or-duplicate', 'missing-input-response'])(
+    'refuses the token for %s',
+    (code) => {
+      expect(interpretSiteverify(200, json({ success: false, 'error-codes': [code] }))).toEqual({
+        kind: 'refused',
+        errorCodes: [code],
+      });
+    },
+  );
+
+  it('refuses a failure without error codes', () => {
+    expect(interpretSiteverify(200, json({ success: false }))).toEqual({
+      kind: 'refused',
+      errorCodes: [],
+    });
+  });
+
+  it.each(['invalid-input-secret', 'missing-input-secret', 'bad-request', 'internal-error'])(
+    'treats %s as the service being unavailable, not as a wrong token',
+    (code) => {
+      const outcome = interpretSiteverify(
+        200,
+        json({ success: false, 'error-codes': ['invalid-input-response', code] }),
+      );
+      expect(outcome).toEqual({ kind: 'unavailable', reason: `siteverify answered ${code}` });
+    },
+  );
+
+  it.each([
+    ['a 500', 500, json({ success: true })],
+    ['a 429', 429, json({ success: true })],
+    ['an HTML page', 200, '<html>Just a moment...</html>'],
+    ['JSON without success', 200, json({ 'error-codes': [] })],
+    ['success as a string', 200, json({ success: 'true' })],
+    ['a JSON array', 200, json([{ success: true }])],
+    ['an empty body', 200, ''],
+  ])('lets nothing through on %s', (_case, status, text) => {
+    expect(interpretSiteverify(status, text).kind).toBe('unavailable');
+  });
+});

@@ -1,0 +1,76 @@
+import { Logger } from '@nestjs/common';
+import { CaptchaHostedError, CaptchaUnavailableError } from '../../captcha.errors';
+import { CaptchaAttempt, CaptchaChallenge, CaptchaProvider } from '../captcha-provider';
+import { interpretSiteverify } from './siteverify-outcome';
+
+export interface TurnstileSettings {
+  secretKey: string;
+  verifyUrl: string;
+  timeoutMs: number;
+}
+
+/**
+ * Cloudflare Turnstile: the widget in the client yields a token, which we check once with
+ * siteverify (form POST of `secret`, `response`, `remoteip`). Fails closed: no answer, a slow
+ * one or an unreadable one lets nothing through.
+ */
+export class TurnstileCaptchaProvider implements CaptchaProvider {
+  readonly name = 'turnstile';
+  private readonly logger = new Logger(TurnstileCaptchaProvider.name);
+
+  constructor(private readonly settings: TurnstileSettings) {}
+
+  issue(): Promise<CaptchaChallenge> {
+    return Promise.reject(new CaptchaHostedError(this.name));
+  }
+
+  async verify(attempt: CaptchaAttempt): Promise<boolean> {
+    const { status, text } = await this.callSiteverify(attempt);
+    const outcome = interpretSiteverify(status, text);
+    switch (outcome.kind) {
+      case 'solved':
+        return true;
+      case 'refused':
+        this.logger.debug(
+          `Turnstile refused a token: ${outcome.errorCodes.join(', ') || 'no code'}`,
+        );
+        return false;
+      case 'unavailable':
+        this.logger.error(`Turnstile siteverify unusable: ${outcome.reason}`);
+        throw new CaptchaUnavailableError();
+    }
+  }
+
+  private async callSiteverify(attempt: CaptchaAttempt): Promise<{ status: number; text: string }> {
+    const form = new URLSearchParams({
+      secret: this.settings.secretKey,
+      response: attempt.captchaToken,
+      remoteip: attempt.clientIp,
+    });
+    try {
+      const response = await fetch(this.settings.verifyUrl, {
+        method: 'POST',
+        body: form,
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      });
+      return { status: response.status, text: await response.text() };
+    } catch (error) {
+      this.logger.warn(`Turnstile siteverify unreachable: ${describeFailure(error)}`);
+      throw new CaptchaUnavailableError();
+    }
+  }
+}
+
+/** A timeout, or undici's `fetch failed` with the socket error's code as its cause. */
+function describeFailure(error: unknown): string {
+  // Read without `instanceof`: undici's errors may come from another realm (Jest's vm).
+  if (property(error, 'name') === 'TimeoutError') return 'timeout';
+  const code = property(property(error, 'cause'), 'code');
+  return typeof code === 'string' ? code : 'network error';
+}
+
+function property(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
