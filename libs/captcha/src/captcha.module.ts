@@ -27,6 +27,6 @@ import { CaptchaTokenStore } from './store/captcha-token.store';
     FreeRequestStore,
     SmsCaptchaCheck,
   ],
-  exports: [CaptchaService],
+  exports: [CaptchaService, CaptchaRateLimitGuard],
 })
 export class CaptchaModule {}
