@@ -50,8 +50,12 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   TemplateNotApproved: { code: 605 },
   TemplateVariableMissing: { code: 606, keepOurMessage: true },
 
-  // libs/captcha
+  // libs/captcha. LeanCloud documents no number for a wrong captcha; 608 tells the app to
+  // show a (new) captcha, which is what both a wrong answer and a spent token call for.
   CaptchaRequired: { code: 608 },
+  CaptchaInvalid: { code: 608, keepOurMessage: true },
+  CaptchaHosted: { code: 119, keepOurMessage: true },
+  CaptchaUnavailable: { code: 1, keepOurMessage: true },
 
   // libs/user
   PhoneTaken: { code: 214 },

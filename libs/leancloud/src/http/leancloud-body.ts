@@ -67,6 +67,12 @@ export function parseLeanCloudBody<T extends object>(dto: ClassConstructor<T>, b
   return instance;
 }
 
+/** The query string, validated like a body (its values are strings). */
+export const LeanCloudQuery = createParamDecorator(
+  (dto: ClassConstructor<object>, context: ExecutionContext): object =>
+    parseLeanCloudBody(dto, context.switchToHttp().getRequest<FastifyRequest>().query),
+);
+
 /** `@LeanCloudBody(Dto)`: the validated body. `@LeanCloudBody()`: the raw body object. */
 export const LeanCloudBody = createParamDecorator(
   (dto: ClassConstructor<object> | undefined, context: ExecutionContext): object => {

@@ -1,13 +1,9 @@
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IntegerFromString } from '../../http/integer-field';
 import { leanCloudCode } from '../../http/leancloud-body';
 import { MobilePhoneNumber } from '../../http/phone-field';
 
 const NAME_MAX_LENGTH = 64;
-
-/** LeanCloud sent `ttl` as a number or, in its own docs, as a string (`"5"`). */
-const toInteger = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^[0-9]{1,3}$/.test(value) ? Number(value) : value;
 
 /**
  * `POST /1.1/requestSmsCode`. Keys not listed here are the template's variables; they are
@@ -43,7 +39,7 @@ export class RequestSmsCodeBody {
 
   /** Minutes; LeanCloud's range. Codes live SMS_CODE_TTL_MINUTES here whatever is asked. */
   @IsOptional()
-  @Transform(toInteger)
+  @IntegerFromString()
   @IsInt()
   @Min(1)
   @Max(30)
