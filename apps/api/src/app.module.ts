@@ -5,6 +5,7 @@ import { AppConfigModule, Environment } from '@app/config';
 import { PrismaModule } from '@app/prisma';
 import { RedisModule } from '@app/redis';
 import { SmsModule } from '@app/sms';
+import { UserModule } from '@app/user';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -19,6 +20,7 @@ export class AppModule {
         ThrottlingModule,
         SmsModule,
         CaptchaModule,
+        UserModule,
       ],
       controllers: [HealthController],
     };
