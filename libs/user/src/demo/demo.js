@@ -213,6 +213,8 @@
   $('log-out').addEventListener('click', () => void logOut());
 
   setMode('signup');
-  void loadCaptcha();
-  void restoreSession();
+  // data-ready tells scripts driving the page (and its e2e test) that start-up is done.
+  void Promise.allSettled([loadCaptcha(), restoreSession()]).then(() => {
+    document.body.dataset.ready = 'true';
+  });
 })();
