@@ -5,17 +5,10 @@ import { ProfileService } from './accounts/profile.service';
 import { ChangePasswordDto } from './dto/password.dto';
 import { ChangePhoneDto, UpdateProfileDto, VerifyPhoneDto } from './dto/profile.dto';
 import { toUserDto, UserDto } from './dto/user.dto';
-import { ApiErrors } from './http/api-errors';
+import { ApiErrors, CODE_ERRORS } from './http/api-errors';
 import { CurrentSession, SessionRequired } from './sessions/session.decorators';
 import type { AuthenticatedSession } from './sessions/session.service';
 
-const CODE_ERRORS = [
-  'InValidParam',
-  'MissingCode',
-  'CodeIsError',
-  'CodeHasExpired',
-  'CodeHasValid',
-];
 const SESSION_ERRORS = { 401: ['SessionInvalid'], 403: ['UserDisabled'] };
 
 @ApiTags('users')
@@ -50,7 +43,11 @@ export class MeController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Verify the account’s phone with a `verify_phone` code' })
   @ApiOkResponse({ type: UserDto })
-  @ApiErrors({ ...SESSION_ERRORS, 400: CODE_ERRORS, 409: ['PhoneAlreadyVerified'] })
+  @ApiErrors({
+    ...SESSION_ERRORS,
+    400: ['InValidParam', ...CODE_ERRORS],
+    409: ['PhoneAlreadyVerified'],
+  })
   async verifyPhone(
     @CurrentSession() session: AuthenticatedSession,
     @Body() body: VerifyPhoneDto,
@@ -61,7 +58,11 @@ export class MeController {
   @Put('phone')
   @ApiOperation({ summary: 'Move to a new phone with a `change_phone` code sent to it' })
   @ApiOkResponse({ type: UserDto })
-  @ApiErrors({ ...SESSION_ERRORS, 400: [...CODE_ERRORS, 'PhoneInvalid'], 409: ['PhoneTaken'] })
+  @ApiErrors({
+    ...SESSION_ERRORS,
+    400: ['InValidParam', 'PhoneInvalid', ...CODE_ERRORS],
+    409: ['PhoneTaken'],
+  })
   async changePhone(
     @CurrentSession() session: AuthenticatedSession,
     @Body() body: ChangePhoneDto,

@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/common';
 import { PasswordService } from './accounts/password.service';
 import { PasswordResetDto } from './dto/password.dto';
-import { ApiErrors } from './http/api-errors';
+import { ApiErrors, CODE_ERRORS } from './http/api-errors';
 
 @ApiTags('users')
 @Controller('v1/password-resets')
@@ -18,14 +18,7 @@ export class PasswordResetsController {
   })
   @ApiNoContentResponse({ description: 'Password set' })
   @ApiErrors({
-    400: [
-      'InValidParam',
-      'PhoneInvalid',
-      'MissingCode',
-      'CodeIsError',
-      'CodeHasExpired',
-      'CodeHasValid',
-    ],
+    400: ['InValidParam', 'PhoneInvalid', ...CODE_ERRORS],
     403: ['PhoneNotVerified', 'UserDisabled'],
     404: ['UserNotFound'],
   })

@@ -4,7 +4,7 @@ import { Public } from '@app/common';
 import { LogInService } from './accounts/log-in.service';
 import { LogInDto } from './dto/log-in.dto';
 import { AuthResultDto, toUserDto } from './dto/user.dto';
-import { ApiErrors } from './http/api-errors';
+import { ApiErrors, CODE_ERRORS } from './http/api-errors';
 import { RequestOrigin } from './http/session-origin.decorator';
 import { CurrentSession, SessionRequired } from './sessions/session.decorators';
 import { AuthenticatedSession, SessionOrigin, SessionService } from './sessions/session.service';
@@ -23,14 +23,7 @@ export class SessionsController {
   @ApiOperation({ summary: 'Log in with phone and password, or with phone and a `login` code' })
   @ApiCreatedResponse({ type: AuthResultDto })
   @ApiErrors({
-    400: [
-      'InValidParam',
-      'PhoneInvalid',
-      'MissingCode',
-      'CodeIsError',
-      'CodeHasExpired',
-      'CodeHasValid',
-    ],
+    400: ['InValidParam', 'PhoneInvalid', ...CODE_ERRORS],
     401: ['InvalidCredentials'],
     403: ['PhoneNotVerified', 'SmsLoginDisabled', 'UserDisabled'],
     404: ['UserNotFound'],

@@ -8,6 +8,9 @@ export class ErrorBodyDto {
   @ApiProperty({ example: 'An account with this phone number exists already' }) message: string;
 }
 
+/** What a route that takes a code may answer with 400, besides its own checks. */
+export const CODE_ERRORS = ['MissingCode', 'CodeIsError', 'CodeHasExpired', 'CodeHasValid'];
+
 /** Documents a route's error answers by status, naming the codes each may carry. */
 export const ApiErrors = (errors: Record<number, string[]>): MethodDecorator & ClassDecorator =>
   applyDecorators(
