@@ -3,6 +3,7 @@ import { PrismaService } from '@app/prisma';
 import { Accounts, ADMIN, bearer, fakeClock } from '../support/accounts';
 import { uniqueCnPhone } from '../support/phones';
 import { startTestApp, TestApp } from '../support/test-app';
+import { startRedis } from '../support/throwaway-services';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -128,6 +129,26 @@ describe('Log-in and sessions', () => {
       const statuses = answers.map((answer) => answer.status);
       expect(statuses.filter((status) => status === 401)).toHaveLength(5);
       expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+    });
+
+    it('fails closed without Redis: no password is checked (ServiceUnavailable)', async () => {
+      const redis = await startRedis();
+      const isolated = await startTestApp({ ...receiver.settings, REDIS_URL: redis.url });
+      try {
+        const account = await new Accounts(isolated, receiver).signUp({
+          password: 'correct horse',
+        });
+        await redis.stop();
+        const response = await isolated
+          .http()
+          .post('/v1/sessions')
+          .send({ phone: account.phone, password: 'correct horse' });
+        expect(response.status).toBe(503);
+        expect(response.body.code).toBe('ServiceUnavailable');
+      } finally {
+        await isolated.close();
+        await redis.stop();
+      }
     });
 
     it('clears the count after a right password, and after a log-in by code', async () => {
