@@ -81,14 +81,8 @@
     }
   }
 
-  async function captchaValidateToken() {
-    if (!state.captchaOn) return undefined;
-    const answer = $('captcha-answer').value.trim();
-    if (!answer)
-      throw new ApiError(400, {
-        code: 'CaptchaRequired',
-        message: 'Type the characters in the picture first',
-      });
+  /** Answers the captcha shown for a one-shot validate token. */
+  async function validateTokenFor(answer) {
     const { validateToken } = await api('POST', '/v1/captcha/verify', {
       captchaToken: state.captchaToken,
       answer,
@@ -120,10 +114,12 @@
     if (!phone) return say('Enter a phone number first', true);
     const button = $('send-code');
     button.disabled = true;
+    // The service decides whether a code needs a captcha (always, after some requests, or
+    // never): send the answer when there is one, and ask for it when the service does.
+    const answer = state.captchaOn ? $('captcha-answer').value.trim() : '';
     try {
-      const validateToken = await captchaValidateToken();
       const body = { phone, purpose: state.mode };
-      if (validateToken) body.validateToken = validateToken;
+      if (answer) body.validateToken = await validateTokenFor(answer);
       const sent = await api('POST', '/v1/sms/codes', body);
       $('code-sent').textContent = `Sent; valid for ${Math.round(sent.expiresIn / 60)} min`;
       say('Code sent: enter it below');
@@ -132,9 +128,12 @@
     } catch (error) {
       button.disabled = false;
       sayError(error);
+      if (error instanceof ApiError && error.code === 'CaptchaRequired' && state.captchaOn) {
+        $('captcha-answer').focus();
+      }
     } finally {
-      // A captcha answers once: show a fresh picture for the next send.
-      if (state.captchaOn) void loadCaptcha();
+      // A captcha answers once, right or wrong: show a fresh picture after using one.
+      if (answer) void loadCaptcha();
     }
   }
 
