@@ -53,12 +53,13 @@ describe('Verification codes: request and verify', () => {
 
   it('scopes a code to its purpose', async () => {
     const phone = uniqueCnPhone();
-    await requestCode({ phone, purpose: 'login' }).expect(202);
+    // signup: the account purpose a phone with no account may ask for (UserModule's rules).
+    await requestCode({ phone, purpose: 'signup' }).expect(202);
     const code = receiver.lastCodeFor(phone);
     const wrongPurpose = await verify({ phone, code, purpose: 'reset_password' }).expect(400);
     expect(wrongPurpose.body.code).toBe('CodeIsError');
     await verify({ phone, code }).expect(400);
-    await verify({ phone, code, purpose: 'login' }).expect(200);
+    await verify({ phone, code, purpose: 'signup' }).expect(200);
   });
 
   it('tells a wrong code, then kills the code after SMS_CODE_MAX_ATTEMPTS wrong tries', async () => {

@@ -37,10 +37,11 @@ describe('Sending limits', () => {
     expect(again.body.retryAfter).toBeLessThanOrEqual(60);
     expect(again.headers['retry-after']).toBe(String(again.body.retryAfter));
 
+    // signup: the account purpose a phone with no account may ask for (UserModule's rules).
     const otherPurpose = await app
       .http()
       .post('/v1/sms/codes')
-      .send({ phone, purpose: 'login' })
+      .send({ phone, purpose: 'signup' })
       .expect(429);
     expect(otherPurpose.body.code).toBe('TooFrequent');
     expect(receiver.messagesTo(phone)).toHaveLength(1);

@@ -6,6 +6,7 @@ import { isLeanCloudEnabled, LeanCloudModule } from '@app/leancloud';
 import { PrismaModule } from '@app/prisma';
 import { RedisModule } from '@app/redis';
 import { SmsModule } from '@app/sms';
+import { UserModule } from '@app/user';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -20,6 +21,7 @@ export class AppModule {
         ThrottlingModule,
         SmsModule,
         CaptchaModule,
+        UserModule,
         ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),
       ],
       controllers: [HealthController],

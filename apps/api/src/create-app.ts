@@ -79,6 +79,10 @@ export function configureApp(app: NestFastifyApplication): void {
       .setDescription('SMS verification codes and phone-number accounts')
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'admin')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'The sessionToken of sign-up or log-in' },
+        'session',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document);

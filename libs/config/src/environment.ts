@@ -205,6 +205,33 @@ export class Environment {
   @Min(1)
   SMS_DAILY_LIMIT = 10000;
 
+  /** Log-in with phone and code (`POST /v1/sessions` with `code`); false answers SmsLoginDisabled. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  USER_SMS_LOGIN = true;
+
+  /** Log-in with a code for a phone with no account creates a verified account. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  USER_SMS_SIGNUP_ON_LOGIN = false;
+
+  /** An account whose phone is not verified cannot log in with phone and password. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  USER_BLOCK_UNVERIFIED_LOGIN = false;
+
+  /** Reset the password by SMS even when the account's phone is not verified. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  USER_ALLOW_UNVERIFIED_RESET = false;
+
+  /** Days a session lives after its last use (sliding expiry). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  USER_SESSION_TTL_DAYS = 30;
+
   /**
    * The LeanCloud-compatible API under `/1.1`: the app's ID, App Key and Master Key as the
    * LeanCloud console showed them. The layer is off while LEANCLOUD_APP_ID is unset; when it is

@@ -1,5 +1,5 @@
 export { Prisma } from './generated/client';
-export type { SmsMessage } from './generated/client';
+export type { Session, SmsMessage, User } from './generated/client';
 export { SmsMessageStatus } from './generated/enums';
 export { PrismaModule } from './prisma.module';
 export { PrismaService } from './prisma.service';

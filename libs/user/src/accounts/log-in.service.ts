@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidParamError } from '@app/common';
+import { User } from '@app/prisma';
+import { SmsCodeService } from '@app/sms';
+import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { TransactionScope } from '../persistence/transaction-scope';
+import { SessionOrigin, SessionService } from '../sessions/session.service';
+import { InvalidCredentialsError, PhoneTakenError } from '../user.errors';
+import { UsersRepository } from '../users/users.repository';
+import { AccountRules } from './account-rules';
+import { AuthResult } from './auth-result';
+
+@Injectable()
+export class LogInService {
+  constructor(
+    private readonly codes: SmsCodeService,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionService,
+    private readonly hasher: PasswordHasher,
+    private readonly attempts: PasswordAttemptLimiter,
+    private readonly rules: AccountRules,
+    private readonly scope: TransactionScope,
+  ) {}
+
+  /** With a password or with a code: exactly one of them. */
+  async logIn(
+    input: { phone: string; password?: string; code?: string },
+    origin: SessionOrigin,
+  ): Promise<AuthResult> {
+    const { phone, password, code } = input;
+    if (password !== undefined && code === undefined) {
+      return this.withPassword({ phone, password }, origin);
+    }
+    if (code !== undefined && password === undefined) return this.withCode({ phone, code }, origin);
+    const message = 'send either password or code';
+    throw new InvalidParamError('Log in with a password or with a code: exactly one of them', [
+      { field: 'password', message },
+      { field: 'code', message },
+    ]);
+  }
+
+  /**
+   * One answer, InvalidCredentials, for an unknown phone, an account without a password
+   * and a wrong password, each after one argon2 verification. Whether the account is
+   * disabled or unverified is told only to someone who knows the password.
+   */
+  async withPassword(
+    input: { phone: string; password: string },
+    origin: SessionOrigin,
+  ): Promise<AuthResult> {
+    const phone = this.codes.normalizePhone(input.phone).e164;
+    await this.attempts.take(phone);
+    const user = await this.users.findByPhone(phone);
+    const matches = await this.hasher.verify(user?.passwordHash, input.password);
+    if (!matches || user === null) throw new InvalidCredentialsError();
+    await this.attempts.clear(phone);
+    this.rules.assertPasswordLoginAllowed(user);
+    return { user, sessionToken: await this.sessions.open(user.id, origin) };
+  }
+
+  /**
+   * Log-in with a `login` code, which also verifies the phone. For a phone with no
+   * account, USER_SMS_SIGNUP_ON_LOGIN creates one. The policy is checked before the
+   * code is used, so a refused log-in does not burn it.
+   */
+  async withCode(
+    input: { phone: string; code: string },
+    origin: SessionOrigin,
+  ): Promise<AuthResult> {
+    const phone = this.codes.normalizePhone(input.phone).e164;
+    const existing = await this.users.findByPhone(phone);
+    this.rules.assertCodeLoginAllowed(existing);
+    await this.codes.verifyCode({ phone, purpose: 'login', code: input.code });
+    await this.attempts.clear(phone);
+    if (existing !== null) return this.logInVerified(existing, origin);
+
+    try {
+      return await this.scope.run(async () => {
+        const user = await this.users.create({ phone, mobilePhoneVerified: true });
+        return { user, sessionToken: await this.sessions.open(user.id, origin) };
+      });
+    } catch (error) {
+      if (!(error instanceof PhoneTakenError)) throw error;
+      // A concurrent request created the account; the code proved this phone, so log in to it.
+      const created = await this.users.findByPhone(phone);
+      if (created === null) throw error;
+      return this.logInVerified(created, origin);
+    }
+  }
+
+  private logInVerified(user: User, origin: SessionOrigin): Promise<AuthResult> {
+    this.rules.assertActive(user);
+    return this.scope.run(async () => {
+      const verified = user.mobilePhoneVerified
+        ? user
+        : await this.users.update(user.id, { mobilePhoneVerified: true });
+      return { user: verified, sessionToken: await this.sessions.open(user.id, origin) };
+    });
+  }
+}

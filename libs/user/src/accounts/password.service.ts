@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { SmsCodeService } from '@app/sms';
+import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { TransactionScope } from '../persistence/transaction-scope';
+import { AuthenticatedSession, SessionService } from '../sessions/session.service';
+import { PasswordNotSetError, WrongPasswordError } from '../user.errors';
+import { UsersRepository } from '../users/users.repository';
+import { AccountRules } from './account-rules';
+
+@Injectable()
+export class PasswordService {
+  constructor(
+    private readonly codes: SmsCodeService,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionService,
+    private readonly hasher: PasswordHasher,
+    private readonly attempts: PasswordAttemptLimiter,
+    private readonly rules: AccountRules,
+    private readonly scope: TransactionScope,
+  ) {}
+
+  /**
+   * A signed-in change: the current password is asked again (guesses count against the
+   * phone like log-in guesses), and every other session of the account is revoked.
+   */
+  async change(
+    session: AuthenticatedSession,
+    input: { oldPassword: string; newPassword: string },
+  ): Promise<void> {
+    const { user } = session;
+    if (user.passwordHash === null) throw new PasswordNotSetError();
+    await this.attempts.take(user.phone);
+    if (!(await this.hasher.verify(user.passwordHash, input.oldPassword))) {
+      throw new WrongPasswordError();
+    }
+    await this.attempts.clear(user.phone);
+    const passwordHash = await this.hasher.hash(input.newPassword);
+    await this.scope.run(async () => {
+      await this.users.update(user.id, { passwordHash });
+      await this.sessions.revokeAllExcept(user.id, session.sessionId);
+    });
+  }
+
+  /**
+   * Sets a new password with a `reset_password` code, which also verifies the phone, and
+   * revokes every session of the account. Refusals come before the code is used.
+   */
+  async reset(input: { phone: string; code?: string; password: string }): Promise<void> {
+    const phone = this.codes.normalizePhone(input.phone).e164;
+    const user = await this.users.findByPhone(phone);
+    this.rules.assertResetAllowed(user);
+    await this.codes.verifyCode({ phone, purpose: 'reset_password', code: input.code });
+    const passwordHash = await this.hasher.hash(input.password);
+    await this.scope.run(async () => {
+      await this.users.update(user.id, { passwordHash, mobilePhoneVerified: true });
+      await this.sessions.revokeAll(user.id);
+    });
+    await this.attempts.clear(phone);
+  }
+}

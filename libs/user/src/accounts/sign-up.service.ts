@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { SmsCodeService } from '@app/sms';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { TransactionScope } from '../persistence/transaction-scope';
+import { SessionOrigin, SessionService } from '../sessions/session.service';
+import { PhoneTakenError, UsernameTakenError } from '../user.errors';
+import { UsersRepository } from '../users/users.repository';
+import { AuthResult } from './auth-result';
+
+export interface SignUpInput {
+  phone: string;
+  code?: string;
+  password?: string;
+  username?: string;
+}
+
+@Injectable()
+export class SignUpService {
+  constructor(
+    private readonly codes: SmsCodeService,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionService,
+    private readonly hasher: PasswordHasher,
+    private readonly scope: TransactionScope,
+  ) {}
+
+  /** Creates an account whose phone the `signup` code verifies, and signs it in. */
+  async signUp(input: SignUpInput, origin: SessionOrigin): Promise<AuthResult> {
+    const phone = this.codes.normalizePhone(input.phone).e164;
+    // Advisory, so that a foreseeable conflict does not use up the code; the unique
+    // constraints decide when two sign-ups race.
+    if ((await this.users.findByPhone(phone)) !== null) throw new PhoneTakenError();
+    if (input.username !== undefined && (await this.users.usernameTaken(input.username))) {
+      throw new UsernameTakenError();
+    }
+    await this.codes.verifyCode({ phone, purpose: 'signup', code: input.code });
+    const passwordHash =
+      input.password === undefined ? undefined : await this.hasher.hash(input.password);
+
+    return this.scope.run(async () => {
+      const user = await this.users.create({
+        phone,
+        username: input.username,
+        passwordHash,
+        mobilePhoneVerified: true,
+      });
+      return { user, sessionToken: await this.sessions.open(user.id, origin) };
+    });
+  }
+}

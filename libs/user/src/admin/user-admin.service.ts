@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { User } from '@app/prisma';
+import { SmsCodeService } from '@app/sms';
+import { TransactionScope } from '../persistence/transaction-scope';
+import { SessionService } from '../sessions/session.service';
+import { UserNotFoundError } from '../user.errors';
+import { UserPage, UsersRepository } from '../users/users.repository';
+
+export interface AdminUserChanges {
+  disabled?: boolean;
+  mobilePhoneVerified?: boolean;
+}
+
+@Injectable()
+export class UserAdminService {
+  constructor(
+    private readonly codes: SmsCodeService,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionService,
+    private readonly scope: TransactionScope,
+  ) {}
+
+  list(filter: { phone?: string }, page: number, pageSize: number): Promise<UserPage> {
+    const phone = filter.phone === undefined ? undefined : this.codes.normalizePhone(filter.phone);
+    return this.users.list({ phone: phone?.e164 }, page, pageSize);
+  }
+
+  /** Disabling an account also revokes all of its sessions, in the same transaction. */
+  async update(userId: string, changes: AdminUserChanges): Promise<User> {
+    if (changes.disabled === undefined && changes.mobilePhoneVerified === undefined) {
+      const user = await this.users.findById(userId);
+      if (user === null) throw new UserNotFoundError('No account has this id');
+      return user;
+    }
+    return this.scope.run(async () => {
+      const user = await this.users.update(userId, changes);
+      if (changes.disabled === true) await this.sessions.revokeAll(userId);
+      return user;
+    });
+  }
+}

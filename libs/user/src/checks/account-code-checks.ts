@@ -1,0 +1,59 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { bearerToken } from '@app/common';
+import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from '@app/sms';
+import { AccountRules } from '../accounts/account-rules';
+import { SessionService } from '../sessions/session.service';
+import { PhoneAlreadyVerifiedError, PhoneMismatchError, PhoneTakenError } from '../user.errors';
+import { UsersRepository } from '../users/users.repository';
+
+/**
+ * After the captcha (which registers a lower order), before the code is reserved and sent.
+ * Leaves room below for other modules' checks.
+ */
+export const ACCOUNT_CHECK_ORDER = 100;
+
+/**
+ * The account rules of each purpose, checked before a code is sent, so that no SMS is
+ * spent on a code the matching route would refuse.
+ */
+@Injectable()
+export class AccountCodeChecks implements SmsSendCheck, OnModuleInit {
+  constructor(
+    private readonly checks: SmsSendChecks,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionService,
+    private readonly rules: AccountRules,
+  ) {}
+
+  onModuleInit(): void {
+    this.checks.register(this, ACCOUNT_CHECK_ORDER);
+  }
+
+  async check(request: CodeRequestContext): Promise<void> {
+    const phone = request.phone.e164;
+    switch (request.purpose) {
+      case 'operation':
+        return;
+      case 'signup':
+        if ((await this.users.findByPhone(phone)) !== null) throw new PhoneTakenError();
+        return;
+      case 'login':
+        this.rules.assertCodeLoginAllowed(await this.users.findByPhone(phone));
+        return;
+      case 'reset_password':
+        this.rules.assertResetAllowed(await this.users.findByPhone(phone));
+        return;
+      case 'verify_phone': {
+        const { user } = await this.sessions.authenticate(bearerToken(request.authorization));
+        if (user.phone !== phone) throw new PhoneMismatchError();
+        if (user.mobilePhoneVerified) throw new PhoneAlreadyVerifiedError();
+        return;
+      }
+      case 'change_phone': {
+        await this.sessions.authenticate(bearerToken(request.authorization));
+        if ((await this.users.findByPhone(phone)) !== null) throw new PhoneTakenError();
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { User } from '@app/prisma';
+import { OmittableOnly } from './fields';
+import { toUserDto, UserDto } from './user.dto';
+
+export class ListUsersQueryDto {
+  @ApiPropertyOptional({ example: '+8613800138000', description: 'Only the account of this phone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  phone?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}
+
+export class UserIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+export class UpdateUserByAdminDto {
+  @ApiPropertyOptional({ description: 'true also revokes all of the account’s sessions' })
+  @OmittableOnly()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'false when the number may no longer be the owner’s (a recycled number)',
+  })
+  @OmittableOnly()
+  @IsBoolean()
+  mobilePhoneVerified?: boolean;
+}
+
+export class AdminUserDto extends UserDto {
+  @ApiProperty() disabled: boolean;
+  @ApiProperty({ description: 'Whether the account has a password (never the hash)' })
+  hasPassword: boolean;
+}
+
+export class AdminUserPageDto {
+  @ApiProperty({ type: [AdminUserDto] }) items: AdminUserDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export function toAdminUserDto(user: User): AdminUserDto {
+  return { ...toUserDto(user), disabled: user.disabled, hasPassword: user.passwordHash !== null };
+}

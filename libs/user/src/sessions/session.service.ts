@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfigService } from '@app/config';
+import { User } from '@app/prisma';
+import { TransactionScope } from '../persistence/transaction-scope';
+import { SessionInvalidError, UserDisabledError } from '../user.errors';
+import { hashSessionToken, isWellFormedSessionToken, newSessionToken } from './session-token';
+import { SessionsRepository } from './sessions.repository';
+
+/** Where a session was opened from, kept for the account's owner and operators. */
+export interface SessionOrigin {
+  clientIp?: string;
+  userAgent?: string;
+}
+
+/** The caller of a session route. */
+export interface AuthenticatedSession {
+  sessionId: string;
+  userId: string;
+  /** The account as read when the session was checked. */
+  user: User;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Last-used time is written at most this often per session: not a write per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+const USER_AGENT_MAX_LENGTH = 512;
+
+@Injectable()
+export class SessionService {
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly scope: TransactionScope,
+    config: AppConfigService,
+  ) {
+    this.ttlMs = config.get('USER_SESSION_TTL_DAYS') * DAY_MS;
+  }
+
+  /** Opens a session for the user and returns its token (shown once, never stored). */
+  async open(userId: string, origin: SessionOrigin): Promise<string> {
+    const token = newSessionToken();
+    const now = new Date();
+    await this.scope.run(async () => {
+      await this.sessions.deleteExpired(userId, now);
+      await this.sessions.create({
+        userId,
+        tokenHash: hashSessionToken(token),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + this.ttlMs),
+        clientIp: origin.clientIp,
+        userAgent: origin.userAgent?.slice(0, USER_AGENT_MAX_LENGTH),
+      });
+    });
+    return token;
+  }
+
+  /**
+   * The live session of a bearer token, its expiry slid forward. Throws SessionInvalid
+   * for a missing, malformed, unknown, expired or revoked token; UserDisabled when the
+   * account was disabled.
+   */
+  async authenticate(token: string | undefined): Promise<AuthenticatedSession> {
+    if (token === undefined || !isWellFormedSessionToken(token)) throw new SessionInvalidError();
+    const session = await this.sessions.findByTokenHash(hashSessionToken(token));
+    if (session === null) throw new SessionInvalidError();
+
+    const now = new Date();
+    if (session.expiresAt.getTime() <= now.getTime()) {
+      await this.sessions.delete(session.userId, session.id);
+      throw new SessionInvalidError();
+    }
+    if (session.user.disabled) throw new UserDisabledError();
+
+    const staleBefore = new Date(now.getTime() - TOUCH_INTERVAL_MS);
+    if (session.lastUsedAt.getTime() < staleBefore.getTime()) {
+      const expiresAt = new Date(now.getTime() + this.ttlMs);
+      await this.sessions.touch(session.id, now, expiresAt, staleBefore);
+    }
+    return { sessionId: session.id, userId: session.userId, user: session.user };
+  }
+
+  revoke(userId: string, sessionId: string): Promise<void> {
+    return this.sessions.delete(userId, sessionId);
+  }
+
+  revokeAll(userId: string): Promise<void> {
+    return this.sessions.deleteAll(userId);
+  }
+
+  revokeAllExcept(userId: string, keptSessionId: string): Promise<void> {
+    return this.sessions.deleteAllExcept(userId, keptSessionId);
+  }
+}

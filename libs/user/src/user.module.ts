@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { SmsModule } from '@app/sms';
+import { AccountRules } from './accounts/account-rules';
+import { LogInService } from './accounts/log-in.service';
+import { PasswordService } from './accounts/password.service';
+import { ProfileService } from './accounts/profile.service';
+import { SignUpService } from './accounts/sign-up.service';
+import { UserAdminService } from './admin/user-admin.service';
+import { AccountCodeChecks } from './checks/account-code-checks';
+import { DemoController } from './demo/demo.controller';
+import { MeController } from './me.controller';
+import { PasswordAttemptLimiter } from './passwords/password-attempt-limiter';
+import { PasswordHasher } from './passwords/password-hasher';
+import { PasswordResetsController } from './password-resets.controller';
+import { TransactionScope } from './persistence/transaction-scope';
+import { SessionGuard } from './sessions/session.guard';
+import { SessionService } from './sessions/session.service';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsController } from './sessions.controller';
+import { UserAdminController } from './user-admin.controller';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users/users.repository';
+
+/**
+ * Phone-number accounts over the SMS module's public service: sign-up, log-in by
+ * password or code, sessions, password change and reset, and the demo page.
+ */
+@Module({
+  imports: [SmsModule],
+  controllers: [
+    UsersController,
+    MeController,
+    SessionsController,
+    PasswordResetsController,
+    UserAdminController,
+    DemoController,
+  ],
+  providers: [
+    TransactionScope,
+    UsersRepository,
+    SessionsRepository,
+    SessionService,
+    SessionGuard,
+    PasswordHasher,
+    PasswordAttemptLimiter,
+    AccountRules,
+    AccountCodeChecks,
+    SignUpService,
+    LogInService,
+    ProfileService,
+    PasswordService,
+    UserAdminService,
+  ],
+  exports: [SessionService, SessionGuard],
+})
+export class UserModule {}

@@ -1,0 +1,210 @@
+import type { AddressInfo } from 'node:net';
+import { Browser, chromium, Page } from 'playwright-core';
+import { bearer } from '../support/accounts';
+import { CaptchaAnswers } from '../support/captcha-answers';
+import { uniqueCnPhone } from '../support/phones';
+import { startTestApp, TestApp } from '../support/test-app';
+import { WebhookReceiver } from '../support/webhook-receiver';
+
+/** Debian's Chromium, as CI installs it (`.ci/run`). */
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+interface ListeningApp {
+  service: TestApp;
+  baseUrl: string;
+}
+
+interface OpenedPage {
+  page: Page;
+  /** Script errors and CSP violations: must stay empty. */
+  problems: string[];
+  /** `<status> <method> <path>` of every API answer of 400 or more. */
+  failures: string[];
+}
+
+describe('The /demo page in a real browser', () => {
+  const receiver = new WebhookReceiver();
+  const apps: TestApp[] = [];
+  let browser: Browser;
+  /** Image captcha available, not required (the defaults). */
+  let standard: ListeningApp;
+
+  /** The page needs a real port: the browser is another process. */
+  async function listeningApp(overrides: Record<string, string> = {}): Promise<ListeningApp> {
+    const service = await startTestApp({ ...receiver.settings, ...overrides });
+    apps.push(service);
+    await service.app.listen(0, '127.0.0.1');
+    const { port } = service.app.getHttpServer().address() as AddressInfo;
+    return { service, baseUrl: `http://127.0.0.1:${port}` };
+  }
+
+  beforeAll(async () => {
+    await receiver.start();
+    [standard, browser] = await Promise.all([listeningApp(), chromium.launch(CHROMIUM)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(apps.map((service) => service.close()));
+    await receiver.stop();
+  });
+
+  async function openDemo(app: ListeningApp): Promise<OpenedPage> {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const failures: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      // Failed requests are logged as console errors too; `failures` tracks them with their URL.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        problems.push(`console: ${message.text()}`);
+      }
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        const { pathname } = new URL(response.url());
+        failures.push(`${response.status()} ${response.request().method()} ${pathname}`);
+      }
+    });
+    await page.goto(`${app.baseUrl}/demo`);
+    await page.waitForSelector('body[data-ready="true"]');
+    return { page, problems, failures };
+  }
+
+  /** Waits until the status line starts with `prefix` (an API error code, or a message). */
+  async function statusStartsWith(page: Page, prefix: string): Promise<void> {
+    await page.locator('#status', { hasText: new RegExp(`^${prefix}`) }).waitFor();
+  }
+
+  async function sendCode(page: Page, phone: string): Promise<string> {
+    await page.fill('#phone', phone);
+    await page.click('#send-code');
+    await statusStartsWith(page, 'Code sent');
+    return receiver.lastCodeFor(phone);
+  }
+
+  async function signUp(page: Page, phone: string, code: string): Promise<void> {
+    await page.fill('#code', code);
+    await page.fill('#password', 'correct horse');
+    await page.click('#submit');
+    await page.waitForSelector('#signed-in', { state: 'visible' });
+  }
+
+  it('signs up with a code from the SMS and shows the signed-in account', async () => {
+    const { page, problems, failures } = await openDemo(standard);
+    const phone = uniqueCnPhone();
+    // The image captcha is offered; with SMS_REQUIRE_CAPTCHA off it need not be answered.
+    expect(await page.isVisible('#captcha')).toBe(true);
+    expect(await page.getAttribute('#captcha-image', 'src')).toMatch(/^data:image\/png;base64,/);
+
+    await signUp(page, phone, await sendCode(page, phone));
+
+    expect(await page.textContent('#user-phone')).toBe(phone);
+    expect(await page.textContent('#user-verified')).toBe('yes');
+    expect(await page.isHidden('#signed-out')).toBe(true);
+    expect(await page.textContent('#status')).toBe('Account created');
+
+    // The session survives a reload, and is the server's: GET /v1/users/me accepts it.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.isVisible('#signed-in')).toBe(true);
+    // A string, evaluated in the page: this project compiles without the DOM types.
+    const token = await page.evaluate<string | null>(
+      "sessionStorage.getItem('smsauth.demo.sessionToken')",
+    );
+    const me = await standard.service
+      .http()
+      .get('/v1/users/me')
+      .set('Authorization', bearer(token ?? ''))
+      .expect(200);
+    expect(me.body.phone).toBe(phone);
+
+    // Logging out revokes that session on the server.
+    await page.click('#log-out');
+    await page.waitForSelector('#signed-out', { state: 'visible' });
+    await standard.service
+      .http()
+      .get('/v1/users/me')
+      .set('Authorization', bearer(token ?? ''))
+      .expect(401);
+    expect(problems).toEqual([]);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it('logs in with the password, and shows the API error code when it is wrong', async () => {
+    const { page, problems, failures } = await openDemo(standard);
+    const phone = uniqueCnPhone();
+    await signUp(page, phone, await sendCode(page, phone));
+    await page.click('#log-out');
+    await page.waitForSelector('#signed-out', { state: 'visible' });
+
+    await page.click('#mode-login');
+    await page.fill('#phone', phone);
+    await page.fill('#password', 'wrong horse');
+    await page.click('#submit');
+    await statusStartsWith(page, 'InvalidCredentials');
+    expect(await page.isHidden('#signed-in')).toBe(true);
+
+    await page.fill('#password', 'correct horse');
+    await page.click('#submit');
+    await page.waitForSelector('#signed-in', { state: 'visible' });
+    expect(await page.textContent('#user-phone')).toBe(phone);
+    expect(await page.textContent('#status')).toBe('Logged in');
+    expect(problems).toEqual([]);
+    expect(failures).toEqual(['401 POST /v1/sessions']);
+    await page.close();
+  });
+
+  it('with SMS_REQUIRE_CAPTCHA, asks for the captcha and sends the code once it is solved', async () => {
+    const strict = await listeningApp({ SMS_REQUIRE_CAPTCHA: 'true' });
+    const answers = new CaptchaAnswers(strict.service.app);
+    const { page, problems, failures } = await openDemo(strict);
+    const phone = uniqueCnPhone();
+
+    await page.fill('#phone', phone);
+    await page.click('#send-code');
+    await statusStartsWith(page, 'CaptchaRequired');
+    expect(receiver.messagesTo(phone)).toHaveLength(0);
+
+    const shown = await page.getAttribute('#captcha-image', 'src');
+    await page.fill('#captcha-answer', answers.last.toLowerCase());
+    const code = await sendCode(page, phone);
+    // The solved captcha is spent: a new picture replaces it.
+    await page.waitForFunction(
+      `document.getElementById('captcha-image').getAttribute('src') !== ${JSON.stringify(shown)}`,
+    );
+    await signUp(page, phone, code);
+    expect(await page.textContent('#user-phone')).toBe(phone);
+    expect(problems).toEqual([]);
+    expect(failures).toEqual(['403 POST /v1/sms/codes']);
+    await page.close();
+  });
+
+  it('with a hosted captcha (POST /v1/captcha answers 404), hides the captcha box', async () => {
+    const hosted = await listeningApp({
+      CAPTCHA_PROVIDER: 'turnstile',
+      TURNSTILE_SECRET_KEY: 'turnstile-secret-for-tests',
+    });
+    const { page, problems, failures } = await openDemo(hosted);
+    const phone = uniqueCnPhone();
+
+    expect(await page.isHidden('#captcha')).toBe(true);
+    await signUp(page, phone, await sendCode(page, phone));
+
+    expect(await page.textContent('#user-phone')).toBe(phone);
+    expect(problems).toEqual([]);
+    expect(failures).toEqual(['404 POST /v1/captcha']);
+    await page.close();
+  });
+});
