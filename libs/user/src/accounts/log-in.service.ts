@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InvalidParamError } from '@app/common';
 import { User } from '@app/prisma';
 import { SmsCodeService } from '@app/sms';
+import { AccountPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
-import { PasswordHasher } from '../passwords/password-hasher';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { SessionOrigin, SessionService } from '../sessions/session.service';
 import { InvalidCredentialsError, PhoneTakenError } from '../user.errors';
@@ -17,7 +17,7 @@ export class LogInService {
     private readonly codes: SmsCodeService,
     private readonly users: UsersRepository,
     private readonly sessions: SessionService,
-    private readonly hasher: PasswordHasher,
+    private readonly passwords: AccountPassword,
     private readonly attempts: PasswordAttemptLimiter,
     private readonly rules: AccountRules,
     private readonly scope: TransactionScope,
@@ -52,7 +52,7 @@ export class LogInService {
     const phone = this.codes.normalizePhone(input.phone).e164;
     await this.attempts.take(phone);
     const user = await this.users.findByPhone(phone);
-    const matches = await this.hasher.verify(user?.passwordHash, input.password);
+    const matches = await this.passwords.matches(user, input.password);
     if (!matches || user === null) throw new InvalidCredentialsError();
     await this.attempts.clear(phone);
     this.rules.assertPasswordLoginAllowed(user);
@@ -60,18 +60,39 @@ export class LogInService {
   }
 
   /**
+   * Log-in with username and password (LeanCloud's `/1.1/login`), answered like the phone
+   * form. Guesses count against the account's phone, or the username when no account has it.
+   * Like LeanCloud's setting, blocking unverified phones applies to phone log-ins only.
+   */
+  async withUsername(
+    input: { username: string; password: string },
+    origin: SessionOrigin,
+  ): Promise<AuthResult> {
+    const user = await this.users.findByUsername(input.username);
+    const attemptKey = user?.phone ?? `username:${input.username.toLowerCase()}`;
+    await this.attempts.take(attemptKey);
+    const matches = await this.passwords.matches(user, input.password);
+    if (!matches || user === null) throw new InvalidCredentialsError();
+    await this.attempts.clear(attemptKey);
+    this.rules.assertActive(user);
+    return { user, sessionToken: await this.sessions.open(user.id, origin) };
+  }
+
+  /**
    * Log-in with a `login` code, which also verifies the phone. For a phone with no
    * account, USER_SMS_SIGNUP_ON_LOGIN creates one. The policy is checked before the
-   * code is used, so a refused log-in does not burn it.
+   * code is used, so a refused log-in does not burn it. `operation`: LeanCloud's
+   * `usersByMobilePhone` takes the general codes of its `requestSmsCode`.
    */
   async withCode(
-    input: { phone: string; code: string },
+    input: { phone: string; code: string; purpose?: 'login' | 'operation' },
     origin: SessionOrigin,
   ): Promise<AuthResult> {
     const phone = this.codes.normalizePhone(input.phone).e164;
     const existing = await this.users.findByPhone(phone);
     this.rules.assertCodeLoginAllowed(existing);
-    await this.codes.verifyCode({ phone, purpose: 'login', code: input.code });
+    const purpose = input.purpose ?? 'login';
+    await this.codes.verifyCode({ phone, purpose, code: input.code });
     await this.attempts.clear(phone);
     if (existing !== null) return this.logInVerified(existing, origin);
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SmsCodeService } from '@app/sms';
+import { AccountPassword, hasPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { TransactionScope } from '../persistence/transaction-scope';
@@ -15,6 +16,7 @@ export class PasswordService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionService,
     private readonly hasher: PasswordHasher,
+    private readonly passwords: AccountPassword,
     private readonly attempts: PasswordAttemptLimiter,
     private readonly rules: AccountRules,
     private readonly scope: TransactionScope,
@@ -29,9 +31,9 @@ export class PasswordService {
     input: { oldPassword: string; newPassword: string },
   ): Promise<void> {
     const { user } = session;
-    if (user.passwordHash === null) throw new PasswordNotSetError();
+    if (!hasPassword(user)) throw new PasswordNotSetError();
     await this.attempts.take(user.phone);
-    if (!(await this.hasher.verify(user.passwordHash, input.oldPassword))) {
+    if (!(await this.passwords.matches(user, input.oldPassword))) {
       throw new WrongPasswordError();
     }
     await this.attempts.clear(user.phone);

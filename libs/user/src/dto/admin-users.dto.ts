@@ -10,6 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { hasPassword } from '../passwords/account-password';
 import { User } from '@app/prisma';
 import { OmittableOnly } from './fields';
 import { toUserDto, UserDto } from './user.dto';
@@ -72,5 +73,5 @@ export class AdminUserPageDto {
 }
 
 export function toAdminUserDto(user: User): AdminUserDto {
-  return { ...toUserDto(user), disabled: user.disabled, hasPassword: user.passwordHash !== null };
+  return { ...toUserDto(user), disabled: user.disabled, hasPassword: hasPassword(user) };
 }

@@ -16,6 +16,7 @@ export interface UserChanges {
   phone?: string;
   /** null removes the username. */
   username?: string | null;
+  /** Also drops an imported (legacy) password hash: argon2id replaces it. */
   passwordHash?: string;
   mobilePhoneVerified?: boolean;
   disabled?: boolean;
@@ -41,6 +42,16 @@ export class UsersRepository {
     return this.scope.db.user.findUnique({ where: { phone } });
   }
 
+  /** Usernames compare without case. */
+  findByUsername(username: string): Promise<User | null> {
+    return this.scope.db.user.findUnique({ where: { usernameKey: usernameKey(username) } });
+  }
+
+  /** By the id another system gave the account (LeanCloud's objectId), kept on import. */
+  findByLegacyId(legacyId: string): Promise<User | null> {
+    return this.scope.db.user.findUnique({ where: { legacyId } });
+  }
+
   /** Whether another account holds this username (advisory; the constraint decides). */
   async usernameTaken(username: string, exceptUserId?: string): Promise<boolean> {
     const holder = await this.scope.db.user.findUnique({
@@ -63,10 +74,14 @@ export class UsersRepository {
 
   async update(userId: string, changes: UserChanges): Promise<User> {
     const { username, ...rest } = changes;
+    const legacyPassword =
+      changes.passwordHash === undefined
+        ? {}
+        : { legacyPasswordHash: null, legacyPasswordSalt: null };
     try {
       return await this.scope.db.user.update({
         where: { id: userId },
-        data: { ...rest, ...usernameFields(username) },
+        data: { ...rest, ...legacyPassword, ...usernameFields(username) },
       });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
