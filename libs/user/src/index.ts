@@ -1,5 +1,20 @@
+export { AccountLookupService, publicIdOf } from './accounts/account-lookup.service';
+export type { AuthResult } from './accounts/auth-result';
+export { LogInService } from './accounts/log-in.service';
+export { PasswordService } from './accounts/password.service';
+export { ProfileService } from './accounts/profile.service';
+export { SignUpService } from './accounts/sign-up.service';
+export type { LegacyAccount, LegacyImportOutcome } from './legacy/legacy-account';
+export { LegacyImportService } from './legacy/legacy-import.service';
+export {
+  isLeanCloudPasswordHash,
+  leanCloudPasswordHash,
+  verifyLeanCloudPassword,
+} from './passwords/leancloud-password-hash';
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords/password-hasher';
 export { CurrentSession, SessionRequired } from './sessions/session.decorators';
 export { SessionGuard } from './sessions/session.guard';
-export { AuthenticatedSession, SessionService } from './sessions/session.service';
+export { AuthenticatedSession, SessionOrigin, SessionService } from './sessions/session.service';
 export * from './user.errors';
 export { UserModule } from './user.module';
+export { USERNAME_PATTERN } from './users/username';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SmsModule } from '@app/sms';
+import { AccountLookupService } from './accounts/account-lookup.service';
 import { AccountRules } from './accounts/account-rules';
 import { LogInService } from './accounts/log-in.service';
 import { PasswordService } from './accounts/password.service';
@@ -8,7 +9,10 @@ import { SignUpService } from './accounts/sign-up.service';
 import { UserAdminService } from './admin/user-admin.service';
 import { AccountCodeChecks } from './checks/account-code-checks';
 import { DemoController } from './demo/demo.controller';
+import { LegacyAccountsRepository } from './legacy/legacy-accounts.repository';
+import { LegacyImportService } from './legacy/legacy-import.service';
 import { MeController } from './me.controller';
+import { AccountPassword } from './passwords/account-password';
 import { PasswordAttemptLimiter } from './passwords/password-attempt-limiter';
 import { PasswordHasher } from './passwords/password-hasher';
 import { PasswordResetsController } from './password-resets.controller';
@@ -42,6 +46,7 @@ import { UsersRepository } from './users/users.repository';
     SessionService,
     SessionGuard,
     PasswordHasher,
+    AccountPassword,
     PasswordAttemptLimiter,
     AccountRules,
     AccountCodeChecks,
@@ -50,7 +55,19 @@ import { UsersRepository } from './users/users.repository';
     ProfileService,
     PasswordService,
     UserAdminService,
+    AccountLookupService,
+    LegacyAccountsRepository,
+    LegacyImportService,
   ],
-  exports: [SessionService, SessionGuard],
+  exports: [
+    SessionService,
+    SessionGuard,
+    SignUpService,
+    LogInService,
+    PasswordService,
+    ProfileService,
+    AccountLookupService,
+    LegacyImportService,
+  ],
 })
 export class UserModule {}

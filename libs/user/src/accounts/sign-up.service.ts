@@ -47,4 +47,26 @@ export class SignUpService {
       return { user, sessionToken: await this.sessions.open(user.id, origin) };
     });
   }
+
+  /**
+   * LeanCloud's sign-up (`POST /1.1/users`): username and password, no code, so the phone
+   * stays unverified until a `verify_phone` code proves it (USER_BLOCK_UNVERIFIED_LOGIN
+   * decides whether such an account may log in with its phone meanwhile).
+   */
+  async signUpWithPassword(
+    input: { phone: string; username: string; password: string },
+    origin: SessionOrigin,
+  ): Promise<AuthResult> {
+    const phone = this.codes.normalizePhone(input.phone).e164;
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.scope.run(async () => {
+      const user = await this.users.create({
+        phone,
+        username: input.username,
+        passwordHash,
+        mobilePhoneVerified: false,
+      });
+      return { user, sessionToken: await this.sessions.open(user.id, origin) };
+    });
+  }
 }

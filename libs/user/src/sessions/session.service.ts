@@ -80,6 +80,17 @@ export class SessionService {
     return { sessionId: session.id, userId: session.userId, user: session.user };
   }
 
+  /**
+   * Ends every session of the user and opens one new one, in one transaction: LeanCloud's
+   * `refreshSessionToken`, after which old tokens no longer work.
+   */
+  replaceAll(userId: string, origin: SessionOrigin): Promise<string> {
+    return this.scope.run(async () => {
+      await this.sessions.deleteAll(userId);
+      return this.open(userId, origin);
+    });
+  }
+
   revoke(userId: string, sessionId: string): Promise<void> {
     return this.sessions.delete(userId, sessionId);
   }
