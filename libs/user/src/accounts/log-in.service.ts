@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidParamError } from '@app/common';
+import { AppError, InvalidParamError } from '@app/common';
 import { User } from '@app/prisma';
 import { SmsCodeService } from '@app/sms';
 import { AccountPassword } from '../passwords/account-password';
@@ -61,21 +61,36 @@ export class LogInService {
 
   /**
    * Log-in with username and password (LeanCloud's `/1.1/login`), answered like the phone
-   * form. Guesses count against the account's phone, or the username when no account has it.
-   * Like LeanCloud's setting, blocking unverified phones applies to phone log-ins only.
+   * form. LeanCloud named phone sign-ups by their phone, so a name no account has that reads
+   * as a phone number logs in to that phone's account, under the phone log-in rules.
+   * Otherwise, like LeanCloud's setting, blocking unverified phones does not apply. Guesses
+   * count against the account's phone, or the name when no account has it.
    */
   async withUsername(
     input: { username: string; password: string },
     origin: SessionOrigin,
   ): Promise<AuthResult> {
-    const user = await this.users.findByUsername(input.username);
+    const byName = await this.users.findByUsername(input.username);
+    const byPhone = byName === null ? await this.findByPhoneLike(input.username) : null;
+    const user = byName ?? byPhone;
     const attemptKey = user?.phone ?? `username:${input.username.toLowerCase()}`;
     await this.attempts.take(attemptKey);
     const matches = await this.passwords.matches(user, input.password);
     if (!matches || user === null) throw new InvalidCredentialsError();
     await this.attempts.clear(attemptKey);
-    this.rules.assertActive(user);
+    if (byPhone === null) this.rules.assertActive(user);
+    else this.rules.assertPasswordLoginAllowed(user);
     return { user, sessionToken: await this.sessions.open(user.id, origin) };
+  }
+
+  private async findByPhoneLike(name: string): Promise<User | null> {
+    if (!/^\+?[0-9]{5,20}$/.test(name)) return null;
+    try {
+      return await this.users.findByPhone(this.codes.normalizePhone(name).e164);
+    } catch (error) {
+      if (error instanceof AppError) return null;
+      throw error;
+    }
   }
 
   /**
