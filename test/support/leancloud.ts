@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import AV from 'leancloud-storage';
+import { startTestApp, TestApp } from './test-app';
+import { WebhookReceiver } from './webhook-receiver';
 
 /** The LeanCloud app the e2e suites pretend to migrate. */
 export const LEANCLOUD_APP = {
@@ -53,4 +55,31 @@ export async function sdkError(call: Promise<unknown>): Promise<SdkError> {
     return error as SdkError;
   }
   throw new Error('Expected the SDK call to fail, but it succeeded');
+}
+
+/** An app instance with the `/1.1` layer on, listening, the SDK pointed at it, SMS caught. */
+export interface LeanCloudTestApp {
+  service: TestApp;
+  receiver: WebhookReceiver;
+  AV: typeof AV;
+  serverURL: string;
+  close(): Promise<void>;
+}
+
+export async function startLeanCloudApp(
+  overrides: Record<string, string> = {},
+): Promise<LeanCloudTestApp> {
+  const receiver = await new WebhookReceiver().start();
+  const service = await startTestApp({ ...receiver.settings, ...leanCloudSettings, ...overrides });
+  const serverURL = await service.listen();
+  return {
+    service,
+    receiver,
+    AV: initSdk(serverURL),
+    serverURL,
+    close: async () => {
+      await service.close();
+      await receiver.stop();
+    },
+  };
 }

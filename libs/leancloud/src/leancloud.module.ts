@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CaptchaModule } from '@app/captcha';
 import { SmsModule } from '@app/sms';
+import { UserModule } from '@app/user';
 import { LeanCloudAuthGuard } from './auth/leancloud-auth.guard';
+import { LeanCloudSessionGuard } from './auth/leancloud-session';
 import { CaptchaImageStore } from './captcha/captcha-image.store';
 import { LeanCloudCaptchaImageController } from './captcha/leancloud-captcha-image.controller';
 import { LeanCloudCaptchaController } from './captcha/leancloud-captcha.controller';
@@ -10,17 +12,26 @@ import { LeanCloudExceptionFilter } from './errors/leancloud-exception.filter';
 import { LeanCloudCors } from './http/leancloud-cors';
 import { LeanCloudSettings } from './leancloud-settings';
 import { LeanCloudSmsController } from './sms/leancloud-sms.controller';
+import { LeanCloudAccountsService } from './users/leancloud-accounts.service';
+import { LeanCloudLogInController } from './users/leancloud-log-in.controller';
+import { LeanCloudPhoneController } from './users/leancloud-phone.controller';
+import { LeanCloudPhoneService } from './users/leancloud-phone.service';
+import { LeanCloudUsersController } from './users/leancloud-users.controller';
+import { PendingResetsStore } from './users/pending-resets.store';
 
 /**
  * The LeanCloud-compatible API under `/1.1`: LeanCloud's wire format mapped onto the same
  * domain services as `/v1`. Imported only when LEANCLOUD_APP_ID is set.
  */
 @Module({
-  imports: [SmsModule, CaptchaModule],
+  imports: [SmsModule, CaptchaModule, UserModule],
   controllers: [
     LeanCloudSmsController,
     LeanCloudCaptchaController,
     LeanCloudCaptchaImageController,
+    LeanCloudUsersController,
+    LeanCloudLogInController,
+    LeanCloudPhoneController,
   ],
   providers: [
     LeanCloudSettings,
@@ -29,6 +40,10 @@ import { LeanCloudSmsController } from './sms/leancloud-sms.controller';
     LeanCloudCors,
     CaptchaImageStore,
     LeanCloudCaptchaService,
+    LeanCloudSessionGuard,
+    LeanCloudAccountsService,
+    LeanCloudPhoneService,
+    PendingResetsStore,
   ],
 })
 export class LeanCloudModule {}

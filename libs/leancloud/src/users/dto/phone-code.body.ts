@@ -1,0 +1,43 @@
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IntegerFromString } from '../../http/integer-field';
+import { MobilePhoneNumber } from '../../http/phone-field';
+import { SmsCode } from './password-fields';
+
+/** The user routes that send a code: a phone and, with a captcha, its validate token. */
+export class PhoneCodeRequestBody {
+  @MobilePhoneNumber()
+  mobilePhoneNumber: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  validate_token?: string;
+}
+
+/** `POST /1.1/requestChangePhoneNumber`: `ttl` is accepted; codes live SMS_CODE_TTL_MINUTES. */
+export class RequestChangePhoneBody extends PhoneCodeRequestBody {
+  @IsOptional()
+  @IntegerFromString()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  ttl?: number;
+}
+
+/** `POST /1.1/usersByMobilePhone`: other attributes (username, password...) are dropped. */
+export class UsersByMobilePhoneBody {
+  @MobilePhoneNumber()
+  mobilePhoneNumber: string;
+
+  @SmsCode()
+  smsCode: string;
+}
+
+/** `POST /1.1/changePhoneNumber`. */
+export class ChangePhoneBody {
+  @MobilePhoneNumber()
+  mobilePhoneNumber: string;
+
+  @SmsCode()
+  code: string;
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccountLookupService,
+  AuthResult,
+  LogInService,
+  PasswordService,
+  publicIdOf,
+  SessionOrigin,
+  SessionService,
+  SignUpService,
+} from '@app/user';
+import type { LeanCloudCaller } from '../auth/leancloud-credentials';
+import type { LeanCloudSession } from '../auth/leancloud-session';
+import { answering } from '../errors/answering';
+import { LeanCloudError } from '../errors/leancloud-error';
+import { LogInBody } from './dto/log-in.body';
+import { UpdatePasswordBody } from './dto/password.body';
+import { UsersByMobilePhoneBody } from './dto/phone-code.body';
+import { SignUpBody } from './dto/sign-up.body';
+import { LeanCloudUser, toLeanCloudUser } from './leancloud-user';
+
+const signedIn = ({ user, sessionToken }: AuthResult): LeanCloudUser =>
+  toLeanCloudUser(user, sessionToken);
+
+/** Log-in by phone: LeanCloud told an unknown phone (213) from an unknown user (211). */
+const BY_PHONE = { UserNotFound: 213 } as const;
+
+/** LeanCloud's account routes on the user module's services. */
+@Injectable()
+export class LeanCloudAccountsService {
+  constructor(
+    private readonly signUps: SignUpService,
+    private readonly logIns: LogInService,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly lookup: AccountLookupService,
+  ) {}
+
+  async signUp(body: SignUpBody, origin: SessionOrigin): Promise<LeanCloudUser> {
+    const phone = { phone: body.mobilePhoneNumber };
+    return signedIn(await this.signUps.signUpWithPassword({ ...body, ...phone }, origin));
+  }
+
+  async logIn(body: LogInBody, origin: SessionOrigin): Promise<LeanCloudUser> {
+    const { username, mobilePhoneNumber: phone, password, smsCode } = body;
+    if (smsCode !== undefined) {
+      if (phone === undefined) throw new LeanCloudError(212);
+      return answering(BY_PHONE, async () =>
+        signedIn(await this.logIns.withCode({ phone, code: smsCode }, origin)),
+      );
+    }
+    if (username === undefined && phone === undefined) {
+      if (body.email !== undefined) {
+        throw new LeanCloudError(119, 'Log-in by email is not supported by this server.');
+      }
+      throw new LeanCloudError(200);
+    }
+    if (password === undefined || password === '') throw new LeanCloudError(201);
+    if (phone !== undefined)
+      return signedIn(await this.logIns.withPassword({ phone, password }, origin));
+    return signedIn(await this.logIns.withUsername({ username: username ?? '', password }, origin));
+  }
+
+  /** Sign up or log in with a code of `requestSmsCode`, as LeanCloud's usersByMobilePhone. */
+  async signUpOrLogIn(body: UsersByMobilePhoneBody, origin: SessionOrigin): Promise<LeanCloudUser> {
+    const input = {
+      phone: body.mobilePhoneNumber,
+      code: body.smsCode,
+      purpose: 'operation' as const,
+    };
+    return answering(BY_PHONE, async () => signedIn(await this.logIns.withCode(input, origin)));
+  }
+
+  me(session: LeanCloudSession): LeanCloudUser {
+    return toLeanCloudUser(session.user, session.token);
+  }
+
+  /**
+   * A new session token, every older one ended: for the signed-in user itself, or for any
+   * user with the Master Key.
+   */
+  async refreshSessionToken(
+    objectId: string,
+    caller: LeanCloudCaller,
+    sessionToken: string | undefined,
+    origin: SessionOrigin,
+  ): Promise<LeanCloudUser> {
+    const user =
+      caller === 'master'
+        ? await this.lookup.byPublicId(objectId)
+        : (await this.sessionOf(sessionToken)).user;
+    if (user === null) throw new LeanCloudError(211);
+    if (publicIdOf(user) !== objectId) throw new LeanCloudError(206);
+    return toLeanCloudUser(user, await this.sessions.replaceAll(user.id, origin));
+  }
+
+  /** The user's own password; its other sessions end, this one stays. */
+  async updatePassword(
+    objectId: string,
+    session: LeanCloudSession,
+    body: UpdatePasswordBody,
+  ): Promise<LeanCloudUser> {
+    if (publicIdOf(session.user) !== objectId) throw new LeanCloudError(206);
+    await this.passwords.change(session, {
+      oldPassword: body.old_password,
+      newPassword: body.new_password,
+    });
+    return toLeanCloudUser(session.user, session.token);
+  }
+
+  private async sessionOf(token: string | undefined): Promise<LeanCloudSession> {
+    if (token === undefined) throw new LeanCloudError(206);
+    return { ...(await this.sessions.authenticate(token)), token };
+  }
+}

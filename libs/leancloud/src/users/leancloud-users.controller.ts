@@ -1,0 +1,66 @@
+import { Get, Header, Param, Post, Put, Res, SetMetadata } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Public, ROUTE_ACCESS } from '@app/common';
+import type { SessionOrigin } from '@app/user';
+import { LeanCloudCaller } from '../auth/leancloud-caller.decorator';
+import type { LeanCloudCaller as Caller } from '../auth/leancloud-credentials';
+import {
+  CurrentLeanCloudSession,
+  LeanCloudSession,
+  LeanCloudSessionRequired,
+} from '../auth/leancloud-session';
+import { LeanCloudBody } from '../http/leancloud-body';
+import { LeanCloudController } from '../http/leancloud-controller.decorator';
+import { LeanCloudOrigin } from '../http/leancloud-origin.decorator';
+import { LeanCloudSessionToken } from '../http/session-token.decorator';
+import { UpdatePasswordBody } from './dto/password.body';
+import { SignUpBody } from './dto/sign-up.body';
+import { LeanCloudAccountsService } from './leancloud-accounts.service';
+import { LeanCloudUser } from './leancloud-user';
+
+@LeanCloudController()
+export class LeanCloudUsersController {
+  constructor(private readonly accounts: LeanCloudAccountsService) {}
+
+  /** 201 with `Location`, as LeanCloud answered a sign-up. */
+  @Post('users')
+  @Public()
+  async signUp(
+    @LeanCloudBody(SignUpBody) body: SignUpBody,
+    @LeanCloudOrigin() origin: SessionOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LeanCloudUser> {
+    const user = await this.accounts.signUp(body, origin);
+    void reply.header('Location', `/1.1/users/${user.objectId}`);
+    return user;
+  }
+
+  @Get('users/me')
+  @Header('Cache-Control', 'no-store')
+  @LeanCloudSessionRequired()
+  me(@CurrentLeanCloudSession() session: LeanCloudSession): LeanCloudUser {
+    return this.accounts.me(session);
+  }
+
+  /** The user's own session, or the Master Key for any user. */
+  @Put('users/:objectId/refreshSessionToken')
+  @SetMetadata(ROUTE_ACCESS, 'session')
+  refreshSessionToken(
+    @Param('objectId') objectId: string,
+    @LeanCloudCaller() caller: Caller,
+    @LeanCloudSessionToken() sessionToken: string | undefined,
+    @LeanCloudOrigin() origin: SessionOrigin,
+  ): Promise<LeanCloudUser> {
+    return this.accounts.refreshSessionToken(objectId, caller, sessionToken, origin);
+  }
+
+  @Put('users/:objectId/updatePassword')
+  @LeanCloudSessionRequired()
+  updatePassword(
+    @Param('objectId') objectId: string,
+    @CurrentLeanCloudSession() session: LeanCloudSession,
+    @LeanCloudBody(UpdatePasswordBody) body: UpdatePasswordBody,
+  ): Promise<LeanCloudUser> {
+    return this.accounts.updatePassword(objectId, session, body);
+  }
+}
