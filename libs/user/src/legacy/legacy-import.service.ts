@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '@app/prisma';
+import { randomUUID } from 'node:crypto';
 import { USERNAME_PATTERN, usernameKey } from '../users/username';
 import { LegacyAccount, LegacyImportOutcome } from './legacy-account';
-import { LegacyAccountsRepository } from './legacy-accounts.repository';
+import { LegacyAccountsRepository, LegacyUserRow } from './legacy-accounts.repository';
 
 const INVALID_USERNAME =
   'not a username here (3 to 32 ASCII letters, digits, "_", "." or "-"); log in by phone instead';
@@ -27,7 +27,7 @@ export class LegacyImportService {
       ),
     ]);
     const outcomes = new Map<LegacyAccount, LegacyImportOutcome>();
-    const rows: Prisma.UserCreateManyInput[] = [];
+    const rows: LegacyUserRow[] = [];
     const seenIds = new Set(existing);
 
     for (const account of batch) {
@@ -77,8 +77,9 @@ function keptUsername(
   return { username };
 }
 
-function toRow(account: LegacyAccount, username: string | undefined): Prisma.UserCreateManyInput {
+function toRow(account: LegacyAccount, username: string | undefined): LegacyUserRow {
   return {
+    id: randomUUID(),
     phone: account.phone,
     username: username ?? null,
     usernameKey: username === undefined ? null : usernameKey(username),
@@ -86,7 +87,7 @@ function toRow(account: LegacyAccount, username: string | undefined): Prisma.Use
     legacyId: account.legacyId,
     legacyPasswordHash: account.legacyPassword?.hash ?? null,
     legacyPasswordSalt: account.legacyPassword?.salt ?? null,
-    createdAt: account.createdAt,
-    updatedAt: account.updatedAt,
+    createdAt: account.createdAt.toISOString(),
+    updatedAt: account.updatedAt.toISOString(),
   };
 }
