@@ -1,6 +1,16 @@
 export { Prisma } from './generated/client';
-export type { SmsMessage } from './generated/client';
-export { SmsMessageStatus } from './generated/enums';
+export type { SmsMessage, SmsSignature, SmsTemplate } from './generated/client';
+export {
+  SmsMessageStatus,
+  SmsReviewStatus,
+  SmsSignaturePurpose,
+  SmsSignatureType,
+  SmsTemplateKind,
+} from './generated/enums';
 export { PrismaModule } from './prisma.module';
 export { PrismaService } from './prisma.service';
-export { applyMigrations, type ApplyMigrationsOptions, type ApplyMigrationsResult } from './migrator';
+export {
+  applyMigrations,
+  type ApplyMigrationsOptions,
+  type ApplyMigrationsResult,
+} from './migrator';
