@@ -24,6 +24,20 @@ export const CATALOG_NAME = /^[\p{L}\p{N}_.-]{1,64}$/u;
 export const CATALOG_NAME_MESSAGE =
   'name must be 1 to 64 letters, digits, "_", "." or "-" (no spaces)';
 
+const PLAIN_LINE = /^[^\p{Cc}]*$/u;
+const PLAIN_LINES = /^(?:[^\p{Cc}]|\n)*$/u;
+
+/** Text without control characters (PostgreSQL cannot store NUL); `\n` where `multiline`. */
+export const IsPlainText = (multiline = false): PropertyDecorator =>
+  Matches(multiline ? PLAIN_LINES : PLAIN_LINE, {
+    message: multiline
+      ? '$property may not contain control characters other than line breaks'
+      : '$property may not contain control characters',
+  });
+
+/** A purpose: a code purpose (`login`) or a label (`order_shipped`). */
+export const PURPOSE_LABEL = /^[a-z][a-z0-9_]{0,39}$/;
+
 export class IdParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -35,6 +49,7 @@ export class RejectDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
+  @IsPlainText(true)
   reason: string;
 }
 

@@ -10,7 +10,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminOnly } from '@app/common';
 import { CatalogPageQueryDto, IdParamDto, RejectDto } from '../catalog.dto';
 import {
@@ -29,24 +35,28 @@ export class SmsSignatureAdminController {
 
   @Post()
   @ApiOperation({ summary: 'Add a signature (pending review)' })
+  @ApiCreatedResponse({ type: SignatureDto })
   create(@Body() body: CreateSignatureDto): Promise<SignatureDto> {
     return this.signatures.create(body);
   }
 
   @Get()
   @ApiOperation({ summary: 'List signatures, oldest first' })
+  @ApiOkResponse({ type: SignaturePageDto })
   list(@Query() query: CatalogPageQueryDto): Promise<SignaturePageDto> {
     return this.signatures.list(query.status, query.page, query.pageSize);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a signature' })
+  @ApiOkResponse({ type: SignatureDto })
   get(@Param() { id }: IdParamDto): Promise<SignatureDto> {
     return this.signatures.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a signature; new text or type goes back to review' })
+  @ApiOkResponse({ type: SignatureDto })
   update(@Param() { id }: IdParamDto, @Body() body: UpdateSignatureDto): Promise<SignatureDto> {
     return this.signatures.update(id, body);
   }
@@ -62,6 +72,7 @@ export class SmsSignatureAdminController {
   @Post(':id/approve')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers approved it (the first becomes the default)' })
+  @ApiOkResponse({ type: SignatureDto })
   approve(@Param() { id }: IdParamDto): Promise<SignatureDto> {
     return this.signatures.approve(id);
   }
@@ -69,6 +80,7 @@ export class SmsSignatureAdminController {
   @Post(':id/reject')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers rejected it, and why' })
+  @ApiOkResponse({ type: SignatureDto })
   reject(@Param() { id }: IdParamDto, @Body() body: RejectDto): Promise<SignatureDto> {
     return this.signatures.reject(id, body.reason);
   }

@@ -10,7 +10,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminOnly } from '@app/common';
 import { IdParamDto, RejectDto } from '../catalog.dto';
 import {
@@ -31,12 +37,14 @@ export class SmsTemplateAdminController {
 
   @Post()
   @ApiOperation({ summary: 'Add a template (pending review); its content is checked' })
+  @ApiCreatedResponse({ type: TemplateDto })
   async create(@Body() body: CreateTemplateDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.create(body));
   }
 
   @Get()
   @ApiOperation({ summary: 'List templates, oldest first' })
+  @ApiOkResponse({ type: TemplatePageDto })
   async list(@Query() query: ListTemplatesQueryDto): Promise<TemplatePageDto> {
     const page = await this.templates.list(query);
     return { ...page, items: page.items.map(toTemplateDto) };
@@ -44,12 +52,14 @@ export class SmsTemplateAdminController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a template' })
+  @ApiOkResponse({ type: TemplateDto })
   async get(@Param() { id }: IdParamDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.get(id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a template; new content or kind goes back to review' })
+  @ApiOkResponse({ type: TemplateDto })
   async update(@Param() { id }: IdParamDto, @Body() body: UpdateTemplateDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.update(id, body));
   }
@@ -67,6 +77,7 @@ export class SmsTemplateAdminController {
   @Post(':id/approve')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers approved it' })
+  @ApiOkResponse({ type: TemplateDto })
   async approve(@Param() { id }: IdParamDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.approve(id));
   }
@@ -74,6 +85,7 @@ export class SmsTemplateAdminController {
   @Post(':id/reject')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers rejected it, and why' })
+  @ApiOkResponse({ type: TemplateDto })
   async reject(@Param() { id }: IdParamDto, @Body() body: RejectDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.reject(id, body.reason));
   }

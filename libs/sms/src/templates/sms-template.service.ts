@@ -73,8 +73,8 @@ export class SmsTemplateService {
   }
 
   list(query: ListTemplatesQueryDto): Promise<Page<SmsTemplate>> {
-    const locale =
-      query.locale === undefined ? undefined : (normalizeLocale(query.locale) ?? query.locale);
+    const locale = query.locale === undefined ? undefined : normalizeLocale(query.locale);
+    if (query.locale !== undefined && locale === undefined) throw invalidLocale();
     return this.templates.list(
       { kind: query.kind, purpose: query.purpose, locale, status: query.status, name: query.name },
       query.page,
@@ -147,9 +147,7 @@ export class SmsTemplateService {
   /** Normalises the locale, checks the purpose for the kind, and checks the content. */
   private checked(draft: TemplateDraftFields): TemplateFields {
     const locale = normalizeLocale(draft.locale ?? this.defaultLocale);
-    if (locale === undefined) {
-      throw invalid('locale', 'locale must be a language tag such as zh-CN or en');
-    }
+    if (locale === undefined) throw invalidLocale();
     const purpose = draft.purpose ?? (draft.kind === 'verification' ? undefined : DEFAULT_LABEL);
     if (draft.kind === 'verification' && !isCodePurpose(purpose)) {
       throw invalid(
@@ -171,6 +169,10 @@ const isCodePurpose = (purpose: string | undefined): boolean =>
 
 function invalid(field: string, message: string): InvalidParamError {
   return new InvalidParamError(`Invalid parameters: ${field}`, [{ field, message }]);
+}
+
+function invalidLocale(): InvalidParamError {
+  return invalid('locale', 'locale must be a language tag such as zh-CN or en');
 }
 
 function notFound(): never {

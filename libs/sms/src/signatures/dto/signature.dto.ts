@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Equals, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SmsReviewStatus, SmsSignaturePurpose, SmsSignatureType } from '@app/prisma';
-import { IsCatalogName, REVIEW_STATUSES } from '../../catalog.dto';
+import { IsCatalogName, IsPlainText, REVIEW_STATUSES } from '../../catalog.dto';
 import { MAX_SIGNATURE_LENGTH } from '../../templates/template-limits';
 
 const SIGNATURE_TYPES = Object.values(SmsSignatureType);
@@ -45,6 +45,7 @@ export class CreateSignatureDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @IsPlainText(true)
   qualification?: string;
 }
 

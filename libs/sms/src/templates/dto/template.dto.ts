@@ -11,13 +11,20 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SmsReviewStatus, SmsTemplateKind } from '@app/prisma';
-import { CatalogPageQueryDto, IsCatalogName, REVIEW_STATUSES } from '../../catalog.dto';
+import {
+  CATALOG_NAME,
+  CATALOG_NAME_MESSAGE,
+  CatalogPageQueryDto,
+  IsCatalogName,
+  IsPlainText,
+  PURPOSE_LABEL,
+  REVIEW_STATUSES,
+} from '../../catalog.dto';
 import { SMS_PURPOSES } from '../../sms-purpose';
 import { MAX_MESSAGE_LENGTH } from '../template-limits';
 
 export const TEMPLATE_KINDS = Object.values(SmsTemplateKind);
 const PROVIDER_TEMPLATE_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-const PURPOSE_LABEL = /^[a-z][a-z0-9_]{0,39}$/;
 
 export class ProviderTemplateIdsDto {
   @ApiPropertyOptional({ example: '1110', description: 'Tencent Cloud TemplateId' })
@@ -69,6 +76,7 @@ export class CreateTemplateDto {
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_MESSAGE_LENGTH)
+  @IsPlainText(true)
   content: string;
 
   @ApiPropertyOptional({ type: ProviderTemplateIdsDto })
@@ -90,7 +98,7 @@ export class ListTemplatesQueryDto extends CatalogPageQueryDto {
   @ApiPropertyOptional({ example: 'login' })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @Matches(PURPOSE_LABEL, { message: 'purpose must be lower-case letters, digits and "_"' })
   purpose?: string;
 
   @ApiPropertyOptional({ example: 'zh-CN' })
@@ -102,7 +110,7 @@ export class ListTemplatesQueryDto extends CatalogPageQueryDto {
   @ApiPropertyOptional({ example: 'login_code' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  @Matches(CATALOG_NAME, { message: CATALOG_NAME_MESSAGE })
   name?: string;
 }
 
