@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
 import { SmsCodeStore } from './codes/sms-code.store';
-import { smsProvidersProvider } from './providers/sms-providers.factory';
+import { SmsNotificationService } from './notifications/sms-notification.service';
+import { PhoneNormalizer } from './phone/phone-normalizer';
+import { smsProviderRouterProvider } from './providers/sms-providers.factory';
 import { SmsMessageRepository } from './records/sms-message.repository';
+import { SmsMessageRecorder } from './records/sms-message.recorder';
 import { SmsSendChecks } from './send-checks';
+import { MessageComposer } from './sending/message-composer';
+import { SmsSender } from './sending/sms-sender.service';
+import { TestPhoneNumbers } from './sending/test-phone-numbers';
 import { SmsSignatureAdminController } from './signatures/sms-signature-admin.controller';
 import { SmsSignatureRepository } from './signatures/sms-signature.repository';
 import { SmsSignatureService } from './signatures/sms-signature.service';
-import { SmsSender } from './sending/sms-sender.service';
 import { SmsCodeController } from './sms-code.controller';
 import { SmsCodeService } from './sms-code.service';
 import { SmsMessageAdminController } from './sms-message-admin.controller';
@@ -22,17 +27,22 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsTemplateAdminController,
   ],
   providers: [
-    smsProvidersProvider,
+    smsProviderRouterProvider,
+    PhoneNormalizer,
     SmsCodeStore,
+    TestPhoneNumbers,
+    SmsMessageRecorder,
+    SmsMessageRepository,
+    SmsSignatureRepository,
+    SmsTemplateRepository,
+    SmsSignatureService,
+    SmsTemplateService,
+    MessageComposer,
     SmsSender,
     SmsSendChecks,
-    SmsMessageRepository,
     SmsCodeService,
-    SmsSignatureRepository,
-    SmsSignatureService,
-    SmsTemplateRepository,
-    SmsTemplateService,
+    SmsNotificationService,
   ],
-  exports: [SmsCodeService, SmsSendChecks],
+  exports: [SmsCodeService, SmsSendChecks, SmsNotificationService],
 })
 export class SmsModule {}

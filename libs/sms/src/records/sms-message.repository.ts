@@ -1,21 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, SmsMessage, SmsMessageStatus } from '@app/prisma';
 
-export interface NewSmsMessage {
-  id: string;
-  phone: string;
-  purpose: string;
-  provider: string;
-  providerMessageId?: string;
-  status: SmsMessageStatus;
-  errorCode?: string;
-  errorMessage?: string;
-  /** The text as sent, with any code masked. */
-  content: string;
-  segments: number;
-  clientIp?: string;
-}
-
 export interface SmsMessageFilter {
   phone?: string;
   status?: SmsMessageStatus;
@@ -33,10 +18,6 @@ export interface Page<T> {
 @Injectable()
 export class SmsMessageRepository {
   constructor(private readonly prisma: PrismaService) {}
-
-  async create(message: NewSmsMessage): Promise<void> {
-    await this.prisma.smsMessage.create({ data: message });
-  }
 
   async list(filter: SmsMessageFilter, page: number, pageSize: number): Promise<Page<SmsMessage>> {
     const where: Prisma.SmsMessageWhereInput = {
