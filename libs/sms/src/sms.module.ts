@@ -3,6 +3,9 @@ import { SmsCodeStore } from './codes/sms-code.store';
 import { SmsNotificationService } from './notifications/sms-notification.service';
 import { PhoneNormalizer } from './phone/phone-normalizer';
 import { smsProviderRouterProvider } from './providers/sms-providers.factory';
+import { ReceiptTokenGuard } from './receipts/receipt-token.guard';
+import { SmsReceiptController } from './receipts/sms-receipt.controller';
+import { SmsReceiptService } from './receipts/sms-receipt.service';
 import { SmsMessageRepository } from './records/sms-message.repository';
 import { SmsMessageRecorder } from './records/sms-message.recorder';
 import { SmsSendChecks } from './send-checks';
@@ -15,6 +18,9 @@ import { SmsSignatureService } from './signatures/sms-signature.service';
 import { SmsCodeController } from './sms-code.controller';
 import { SmsCodeService } from './sms-code.service';
 import { SmsMessageAdminController } from './sms-message-admin.controller';
+import { SmsStatsController } from './stats/sms-stats.controller';
+import { SmsStatsRepository } from './stats/sms-stats.repository';
+import { SmsStatsService } from './stats/sms-stats.service';
 import { SmsTemplateAdminController } from './templates/sms-template-admin.controller';
 import { SmsTemplateRepository } from './templates/sms-template.repository';
 import { SmsTemplateService } from './templates/sms-template.service';
@@ -25,6 +31,8 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsMessageAdminController,
     SmsSignatureAdminController,
     SmsTemplateAdminController,
+    SmsReceiptController,
+    SmsStatsController,
   ],
   providers: [
     smsProviderRouterProvider,
@@ -42,6 +50,10 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsSendChecks,
     SmsCodeService,
     SmsNotificationService,
+    SmsReceiptService,
+    ReceiptTokenGuard,
+    SmsStatsRepository,
+    SmsStatsService,
   ],
   exports: [SmsCodeService, SmsSendChecks, SmsNotificationService],
 })
