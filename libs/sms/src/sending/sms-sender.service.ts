@@ -2,7 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { AppConfigService } from '@app/config';
 import type { SmsTemplateKind } from '@app/prisma';
-import { OutgoingSms, SmsProvider, SmsProviderError } from '../providers/sms-provider';
+import {
+  OutgoingSms,
+  SmsProvider,
+  SmsProviderError,
+  SmsSendResult,
+} from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
 import type { SmsAttemptRecord, SmsMessageRecord } from '../records/sms-message-record';
 import { SmsMessageRecorder } from '../records/sms-message.recorder';
@@ -69,21 +74,23 @@ export class SmsSender {
         continue;
       }
       const started = performance.now();
+      let result: SmsSendResult;
       try {
-        const result = await provider.send(sms, AbortSignal.timeout(this.timeoutMs));
-        const sent = { provider: provider.name, providerMessageId: result.providerMessageId };
-        attempts.push({ ...sent, status: 'sent', latencyMs: elapsedMs(started) });
-        const outcome = { ...sent, testNumber: false, attempts };
-        await this.recorder.record(this.recordOf(sms, context, segments, outcome));
-        return { ...sent, testNumber: false, segments };
+        result = await provider.send(sms, AbortSignal.timeout(this.timeoutMs));
       } catch (error) {
         failure = this.asProviderError(provider.name, error);
         attempts.push(failedAttempt(failure, elapsedMs(started)));
         this.logger.warn(
           `Provider ${provider.name} failed for message ${sms.id}: ${failure.kind} ${failure.providerCode}`,
         );
-        if (!failure.failsOver) break;
+        if (failure.failsOver) continue;
+        break;
       }
+      const sent = { provider: provider.name, providerMessageId: result.providerMessageId };
+      attempts.push({ ...sent, status: 'sent', latencyMs: elapsedMs(started) });
+      const outcome = { ...sent, testNumber: false, attempts };
+      await this.recorder.record(this.recordOf(sms, context, segments, outcome));
+      return { ...sent, testNumber: false, segments };
     }
 
     const final = failure ?? new SmsProviderError('none', 'server', 'NoProvider', 'No provider');
