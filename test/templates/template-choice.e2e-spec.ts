@@ -1,3 +1,4 @@
+import { CaptchaAnswers, solveCaptcha } from '../support/captcha-answers';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { uniqueCnPhone } from '../support/phones';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -200,6 +201,26 @@ describe('Choosing the template and signature of a verification code', () => {
       const response = await send({ phone, purpose: 'login', ...fields }).expect(status);
       expect(response.body.code).toBe(code);
       expect(receiver.messagesTo(phone)).toHaveLength(0);
+    });
+
+    it('refuses a bad template request before the captcha token is spent', async () => {
+      const strict = await startTestApp({
+        ...service.settings,
+        REDIS_KEY_PREFIX: `${service.settings.REDIS_KEY_PREFIX}strict:`,
+        SMS_REQUIRE_CAPTCHA: 'true',
+      });
+      try {
+        const validateToken = await solveCaptcha(strict, new CaptchaAnswers(strict.app));
+        const phone = uniqueCnPhone();
+        const codes = () => strict.http().post('/v1/sms/codes');
+        await codes().send({ phone, validateToken, template: 'nope' }).expect(404);
+        await codes()
+          .send({ phone, validateToken, variables: { code: '1' } })
+          .expect(400);
+        await codes().send({ phone, validateToken, purpose: 'login' }).expect(202);
+      } finally {
+        await strict.close();
+      }
     });
 
     it('marks the message verified once its code verifies', async () => {
