@@ -15,7 +15,7 @@ const ALIYUN = { accessKeyId: 'LTAItemplates', accessKeySecret: 'aliyun-secret' 
  * The Tencent and Aliyun fakes, a database of its own and an app sending through
  * `tencent,aliyun`, with a catalogue both fakes know:
  * - signature `main` (示例商城, approved by both fakes) and `unfiled` (未备案, by neither);
- * - `login_code` (login; Tencent 1110, Aliyun SMS_1), `reset_code` (reset_password; Aliyun
+ * - `login_code` (login; Tencent 1110, Aliyun SMS_1), `reset_code` (operation; Aliyun
  *   SMS_3 only), `shipped` (notification; Tencent 2220, Aliyun SMS_2).
  */
 export class ProviderFixture {
@@ -62,6 +62,8 @@ export class ProviderFixture {
       ALIYUN_ACCESS_KEY_ID: ALIYUN.accessKeyId,
       ALIYUN_ACCESS_KEY_SECRET: ALIYUN.accessKeySecret,
       ALIYUN_SMS_ENDPOINT: this.aliyun.url,
+      // Log-in codes go to phones that have no account yet.
+      USER_SMS_SIGNUP_ON_LOGIN: 'true',
       ...overrides,
     };
   }
@@ -118,7 +120,8 @@ export class ProviderFixture {
     await approvedTemplate(this.admin, {
       name: 'reset_code',
       kind: 'verification',
-      purpose: 'reset_password',
+      // A purpose that needs no account, so codes can go to fresh phones.
+      purpose: 'operation',
       content: '重置密码验证码{{code}}',
       providerTemplateIds: { aliyun: 'SMS_3' },
     });

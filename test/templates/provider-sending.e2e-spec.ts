@@ -64,7 +64,7 @@ describe('Sending through Tencent Cloud and Aliyun, and what is recorded', () =>
 
   it('skips a provider that has no id for the template', async () => {
     const phone = uniqueCnPhone();
-    await f.sendCode(phone, { purpose: 'reset_password' }).expect(202);
+    await f.sendCode(phone, { purpose: 'operation' }).expect(202);
     expect(f.aliyunSentTo(phone)).toHaveLength(1);
     expect((await f.recordOf(phone)).attempts).toEqual([
       {

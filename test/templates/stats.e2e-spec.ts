@@ -39,6 +39,8 @@ describe('Statistics: counts, segments and the code conversion rate', () => {
       ...receiver.settings,
       DATABASE_URL: database.url,
       SMS_ROUTES: 'US=tencent',
+      // Log-in codes go to phones that have no account yet.
+      USER_SMS_SIGNUP_ON_LOGIN: 'true',
       SMS_TEST_NUMBERS: `${TEST_NUMBER}:111111`,
       SMS_RECEIPT_TOKEN: RECEIPT_TOKEN,
       TENCENT_SECRET_ID: TENCENT.secretId,

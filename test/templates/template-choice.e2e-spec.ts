@@ -22,6 +22,8 @@ describe('Choosing the template and signature of a verification code', () => {
       ...receiver.settings,
       DATABASE_URL: database.url,
       SMS_DEFAULT_LOCALE: 'zh-CN',
+      // Log-in codes go to phones that have no account yet.
+      USER_SMS_SIGNUP_ON_LOGIN: 'true',
     });
     admin = adminApi(service);
   });
@@ -180,7 +182,7 @@ describe('Choosing the template and signature of a verification code', () => {
       const phone = uniqueCnPhone();
       await send({
         phone,
-        purpose: 'reset_password',
+        purpose: 'operation',
         template: 'login_code',
         signature: 'brand',
       }).expect(202);
