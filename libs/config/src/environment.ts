@@ -15,9 +15,12 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { SmsGatewaySettings } from './sms-gateway.settings';
+import { SMS_PROVIDER_NAMES, SmsProviderName } from './sms-provider-names';
+import { namesProvider } from './sms-settings.parsers';
 
-export const SMS_PROVIDER_NAMES = ['console', 'webhook'] as const;
-export type SmsProviderName = (typeof SMS_PROVIDER_NAMES)[number];
+export { SMS_PROVIDER_NAMES } from './sms-provider-names';
+export type { SmsProviderName } from './sms-provider-names';
 
 export const CAPTCHA_PROVIDER_NAMES = ['image', 'turnstile'] as const;
 export type CaptchaProviderName = (typeof CAPTCHA_PROVIDER_NAMES)[number];
@@ -66,7 +69,7 @@ const leanCloudConfigured = (env: {
  * only description of the configuration: `AppConfig` derives its types from it.
  * The names are public: operators script against them.
  */
-export class Environment {
+export class Environment extends SmsGatewaySettings {
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -110,7 +113,7 @@ export class Environment {
   @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 16 * 1024;
 
-  /** Providers in failover order, e.g. `webhook` or `tencent,aliyun`. */
+  /** Providers in failover order, e.g. `webhook` or `tencent,aliyun` (see also SMS_ROUTES). */
   @Transform(toLowerCaseList)
   @ArrayNotEmpty({ message: 'SMS_PROVIDER must name at least one provider' })
   @IsIn(SMS_PROVIDER_NAMES, {
@@ -120,7 +123,7 @@ export class Environment {
   SMS_PROVIDER: SmsProviderName[] = ['console'];
 
   @ValidateIf(
-    (env: Environment) => env.SMS_PROVIDER.includes('webhook') || env.SMS_WEBHOOK_URL !== undefined,
+    (env: Environment) => namesProvider(env, 'webhook') || env.SMS_WEBHOOK_URL !== undefined,
   )
   @IsUrl(
     { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
@@ -130,8 +133,7 @@ export class Environment {
 
   /** Standard Webhooks secret: `whsec_` followed by base64. */
   @ValidateIf(
-    (env: Environment) =>
-      env.SMS_PROVIDER.includes('webhook') || env.SMS_WEBHOOK_SECRET !== undefined,
+    (env: Environment) => namesProvider(env, 'webhook') || env.SMS_WEBHOOK_SECRET !== undefined,
   )
   @Matches(/^whsec_[A-Za-z0-9+/=]{16,}$/, {
     message: 'SMS_WEBHOOK_SECRET must be "whsec_" followed by a base64 key of 12 bytes or more',

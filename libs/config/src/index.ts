@@ -9,4 +9,5 @@ export {
   SMS_PROVIDER_NAMES,
   SmsProviderName,
 } from './environment';
+export type { SmsRoutes, SmsTestNumbers } from './sms-settings.parsers';
 export { InvalidConfigurationError, validateEnvironment } from './validate-environment';

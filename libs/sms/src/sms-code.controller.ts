@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientIp, Public } from '@app/common';
 import { CodeSentDto, RequestCodeDto } from './dto/request-code.dto';
 import { CodeVerifiedDto, VerifyCodeDto } from './dto/verify-code.dto';
@@ -14,6 +14,7 @@ export class SmsCodeController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a verification code to a phone' })
+  @ApiAcceptedResponse({ type: CodeSentDto })
   async requestCode(
     @Body() body: RequestCodeDto,
     @ClientIp() clientIp: string,
@@ -30,6 +31,7 @@ export class SmsCodeController {
   @Post('verify')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Verify (and consume) a code' })
+  @ApiOkResponse({ type: CodeVerifiedDto })
   async verifyCode(@Body() body: VerifyCodeDto): Promise<CodeVerifiedDto> {
     await this.codes.verifyCode(body);
     return { verified: true };

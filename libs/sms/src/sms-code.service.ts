@@ -3,12 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { AppConfigService } from '@app/config';
 import { SmsCodeStore } from './codes/sms-code.store';
 import { generateCode } from './codes/verification-code';
-import { NormalizedPhone, normalizePhone, PhonePolicy } from './phone/phone-number';
+import type { NormalizedPhone } from './phone/phone-number';
+import { PhoneNormalizer } from './phone/phone-normalizer';
+import { SmsMessageRecorder } from './records/sms-message.recorder';
 import { CodeRequestContext, SmsSendChecks } from './send-checks';
-import { maskCode, renderDefaultVerificationMessage } from './sending/default-template';
+import { maskCode } from './sending/default-template';
+import { MessageComposer } from './sending/message-composer';
 import { SmsSender } from './sending/sms-sender.service';
+import { TestPhoneNumbers } from './sending/test-phone-numbers';
 import { MissingCodeError } from './sms.errors';
 import { SmsPurpose } from './sms-purpose';
+import { readCallerVariables } from './templates/caller-variables';
 
 export interface CodeRequest {
   phone: string;
@@ -16,6 +21,14 @@ export interface CodeRequest {
   clientIp: string;
   authorization?: string;
   validateToken?: string;
+  /** Template locale (`zh-CN`, `en`); else from the phone's region, else SMS_DEFAULT_LOCALE. */
+  locale?: string;
+  /** A verification template by name; else the approved one for the purpose. */
+  template?: string;
+  /** A signature by name; else the default one. */
+  signature?: string;
+  /** Caller variables for the template: plain strings (`readCallerVariables` checks them). */
+  variables?: Readonly<Record<string, unknown>>;
 }
 
 export interface CodeSent {
@@ -32,64 +45,68 @@ export interface CodeSent {
  */
 @Injectable()
 export class SmsCodeService {
-  private readonly phonePolicy: PhonePolicy;
   private readonly codeLength: number;
-  private readonly signature: string;
 
   constructor(
+    private readonly phones: PhoneNormalizer,
     private readonly store: SmsCodeStore,
+    private readonly composer: MessageComposer,
     private readonly sender: SmsSender,
     private readonly checks: SmsSendChecks,
+    private readonly testNumbers: TestPhoneNumbers,
+    private readonly recorder: SmsMessageRecorder,
     config: AppConfigService,
   ) {
-    this.phonePolicy = {
-      defaultRegion: config.get('SMS_DEFAULT_REGION'),
-      allowedRegions: config.get('SMS_ALLOWED_REGIONS'),
-    };
     this.codeLength = config.get('SMS_CODE_LENGTH');
-    this.signature = config.get('APP_NAME');
   }
 
   /** Parses and checks a phone number against the service's regions. */
   normalizePhone(phone: string): NormalizedPhone {
-    return normalizePhone(phone, this.phonePolicy);
+    return this.phones.normalize(phone);
   }
 
+  /**
+   * Chooses and renders the template before any limit is counted, so a bad request costs the
+   * phone nothing; then reserves the code (limits) and sends it. Test numbers get their fixed
+   * code and no SMS.
+   */
   async sendCode(request: CodeRequest): Promise<CodeSent> {
     const phone = this.normalizePhone(request.phone);
+    const plan = await this.composer.planVerification(request.purpose, {
+      region: phone.region,
+      locale: request.locale,
+      template: request.template,
+      signature: request.signature,
+      variables: readCallerVariables(request.variables),
+    });
     const context: CodeRequestContext = { ...request, phone };
     await this.checks.runAll(context);
 
-    const code = generateCode(this.codeLength);
+    const code = this.testNumbers.codeFor(phone.e164) ?? generateCode(this.codeLength);
+    const ttl = String(this.store.codeTtlSeconds / 60);
+    const recorded = this.composer.render(plan, { code: maskCode(code), ttl });
+    const id = randomUUID();
     const reservation = await this.store.reserve(
-      { phone: phone.e164, purpose: request.purpose, clientIp: request.clientIp },
+      { phone: phone.e164, purpose: request.purpose, clientIp: request.clientIp, messageId: id },
       code,
     );
-    const ttlMinutes = this.store.codeTtlSeconds / 60;
     try {
+      const message = this.composer.render(plan, { code, ttl });
       await this.sender.send(
         {
-          id: randomUUID(),
+          id,
           phone: phone.e164,
           region: phone.region,
           purpose: request.purpose,
-          signature: this.signature,
-          content: renderDefaultVerificationMessage({
-            signature: this.signature,
-            code,
-            ttlMinutes,
-          }),
-          variables: [
-            ['code', code],
-            ['ttl', String(ttlMinutes)],
-          ],
+          signature: plan.signature,
+          content: message.content,
+          variables: message.variables,
+          template: plan.managed,
         },
         {
-          recordedContent: renderDefaultVerificationMessage({
-            signature: this.signature,
-            code: maskCode(code),
-            ttlMinutes,
-          }),
+          kind: 'verification',
+          recordedContent: recorded.content,
+          locale: plan.managed?.locale,
           clientIp: request.clientIp,
         },
       );
@@ -104,7 +121,10 @@ export class SmsCodeService {
     };
   }
 
-  /** Verifies and consumes a code; throws `CodeIsError`, `CodeHasExpired`, ... otherwise. */
+  /**
+   * Verifies and consumes a code; throws `CodeIsError`, `CodeHasExpired`, ... otherwise. One
+   * Redis round trip; the message is marked verified (for statistics) after the answer.
+   */
   async verifyCode(input: {
     phone: string;
     purpose: SmsPurpose;
@@ -113,7 +133,8 @@ export class SmsCodeService {
     const phone = this.normalizePhone(input.phone);
     const code = input.code?.trim();
     if (!code) throw new MissingCodeError();
-    await this.store.verify(phone.e164, input.purpose, code);
+    const messageId = await this.store.verify(phone.e164, input.purpose, code);
+    if (messageId) this.recorder.markVerifiedLater(messageId);
     return phone;
   }
 }

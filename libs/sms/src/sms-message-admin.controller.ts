@@ -1,8 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@app/common';
 import { ListMessagesQueryDto, SmsMessagePageDto } from './dto/list-messages.dto';
+import { NotificationSentDto, SendNotificationDto } from './dto/send-notification.dto';
+import { SmsNotificationService } from './notifications/sms-notification.service';
 import { SmsMessageRepository } from './records/sms-message.repository';
+import { toMessageDto } from './records/sms-message-view';
 import { SmsCodeService } from './sms-code.service';
 
 @ApiTags('admin: sms')
@@ -12,17 +15,28 @@ export class SmsMessageAdminController {
   constructor(
     private readonly records: SmsMessageRepository,
     private readonly codes: SmsCodeService,
+    private readonly notifications: SmsNotificationService,
   ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a notification or marketing message from a template' })
+  @ApiAcceptedResponse({ type: NotificationSentDto })
+  send(@Body() body: SendNotificationDto): Promise<NotificationSentDto> {
+    return this.notifications.send(body);
+  }
 
   @Get()
   @ApiOperation({ summary: 'List sent messages (codes masked), newest first' })
-  list(@Query() query: ListMessagesQueryDto): Promise<SmsMessagePageDto> {
+  @ApiOkResponse({ type: SmsMessagePageDto })
+  async list(@Query() query: ListMessagesQueryDto): Promise<SmsMessagePageDto> {
     const filter = {
       phone: query.phone === undefined ? undefined : this.codes.normalizePhone(query.phone).e164,
       status: query.status,
       from: query.from === undefined ? undefined : new Date(query.from),
       to: query.to === undefined ? undefined : new Date(query.to),
     };
-    return this.records.list(filter, query.page, query.pageSize);
+    const page = await this.records.list(filter, query.page, query.pageSize);
+    return { ...page, items: page.items.map(toMessageDto) };
   }
 }

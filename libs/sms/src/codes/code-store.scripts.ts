@@ -6,7 +6,7 @@ import { RedisScript } from '@app/redis';
  *
  * KEYS: resend lock, phone-day, ip-day, service-day counters, code hash
  * ARGV: resend ms, phone limit, ip limit, service limit, counter ttl ms,
- *       code hash, sent at ms, expires at ms, code key ttl ms
+ *       code hash, sent at ms, expires at ms, code key ttl ms, message id
  * Returns { outcome, retry after ms }: 0 reserved, 1 too frequent,
  * 2 phone daily limit, 3 ip daily limit, 4 service daily limit.
  */
@@ -22,7 +22,7 @@ for i = 2, 4 do
   if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 end
 redis.call('DEL', KEYS[5])
-redis.call('HSET', KEYS[5], 'hash', ARGV[6], 'sentAt', ARGV[7], 'expiresAt', ARGV[8], 'tries', 0, 'state', 'live')
+redis.call('HSET', KEYS[5], 'hash', ARGV[6], 'sentAt', ARGV[7], 'expiresAt', ARGV[8], 'tries', 0, 'state', 'live', 'message', ARGV[10])
 redis.call('PEXPIRE', KEYS[5], ARGV[9])
 return { 0, 0 }
 `);
@@ -47,13 +47,14 @@ return 0
  * at most once. The hashes are compared without an early exit.
  *
  * KEYS: code hash. ARGV: candidate hash, now ms, max attempts.
- * Returns 0 verified, 1 no code, 2 expired, 3 used or dead, 4 wrong.
+ * Returns { outcome, message id }: outcome 0 verified, 1 no code, 2 expired, 3 used or dead,
+ * 4 wrong; the id of the message that carried the code on success, '' otherwise.
  */
 export const verifyCodeScript = new RedisScript(`
-local stored = redis.call('HMGET', KEYS[1], 'hash', 'expiresAt', 'state')
-if not stored[1] then return 1 end
-if stored[3] ~= 'live' then return 3 end
-if tonumber(ARGV[2]) >= tonumber(stored[2]) then return 2 end
+local stored = redis.call('HMGET', KEYS[1], 'hash', 'expiresAt', 'state', 'message')
+if not stored[1] then return { 1, '' } end
+if stored[3] ~= 'live' then return { 3, '' } end
+if tonumber(ARGV[2]) >= tonumber(stored[2]) then return { 2, '' } end
 
 local expected, candidate = stored[1], ARGV[1]
 local diff = #expected == #candidate and 0 or 1
@@ -62,10 +63,10 @@ for i = 1, math.min(#expected, #candidate) do
 end
 if diff == 0 then
   redis.call('HSET', KEYS[1], 'state', 'used')
-  return 0
+  return { 0, stored[4] or '' }
 end
 if redis.call('HINCRBY', KEYS[1], 'tries', 1) >= tonumber(ARGV[3]) then
   redis.call('HSET', KEYS[1], 'state', 'dead')
 end
-return 4
+return { 4, '' }
 `);

@@ -19,6 +19,8 @@ export interface SendSlot {
   phone: string;
   purpose: string;
   clientIp: string;
+  /** The message that will carry the code; verification is recorded against it. */
+  messageId: string;
 }
 
 /** A reserved send: the code is stored and counted; release it if the message cannot go out. */
@@ -90,6 +92,7 @@ export class SmsCodeStore {
       now,
       now + this.codeTtlMs,
       this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
+      slot.messageId,
     ])) as [number, number];
 
     switch (outcome) {
@@ -111,16 +114,20 @@ export class SmsCodeStore {
     await releaseSendScript.run(this.redis.client, reservation.keys, [reservation.codeHash]);
   }
 
-  /** Verifies and consumes the code; throws the reason when it does not verify. */
-  async verify(phone: string, purpose: string, code: string): Promise<void> {
-    const outcome = (await verifyCodeScript.run(
+  /**
+   * Verifies and consumes the code in one round trip; throws the reason when it does not
+   * verify. Returns the id of the message that carried the code (empty for codes stored
+   * before ids were kept).
+   */
+  async verify(phone: string, purpose: string, code: string): Promise<string> {
+    const [outcome, messageId] = (await verifyCodeScript.run(
       this.redis.client,
       [this.codeKey(purpose, phone)],
       [hashCode(this.secret, purpose, phone, code), Date.now(), this.maxAttempts],
-    )) as number;
+    )) as [number, string];
     switch (outcome) {
       case 0:
-        return;
+        return messageId;
       case 2:
         throw new CodeExpiredError();
       case 3:

@@ -46,6 +46,15 @@ export class ListMessagesQueryDto {
   pageSize = 20;
 }
 
+export class SmsAttemptDto {
+  @ApiProperty({ example: 'tencent' }) provider: string;
+  @ApiPropertyOptional() providerMessageId?: string;
+  @ApiProperty({ enum: ['sent', 'failed'] }) status: 'sent' | 'failed';
+  @ApiPropertyOptional({ example: 'LimitExceeded.PhoneNumberDailyLimit' }) errorCode?: string;
+  @ApiPropertyOptional() errorMessage?: string;
+  @ApiProperty({ description: 'How long the provider took, in ms' }) latencyMs: number;
+}
+
 export class SmsMessageDto {
   @ApiProperty() id: string;
   @ApiProperty() phone: string;
@@ -59,6 +68,21 @@ export class SmsMessageDto {
   @ApiProperty() segments: number;
   @ApiProperty({ nullable: true, type: String }) clientIp: string | null;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({ enum: ['verification', 'notification', 'marketing'] }) kind: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null for the built-in text' })
+  templateName: string | null;
+  @ApiProperty({ nullable: true, type: String }) locale: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The text inside 【】' })
+  signature: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'CN' }) region: string | null;
+  @ApiProperty({ description: 'Sent to a number of SMS_TEST_NUMBERS: nothing went out' })
+  testNumber: boolean;
+  @ApiProperty({ nullable: true, type: Date, description: 'When its code was verified' })
+  verifiedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, example: 'DELIVRD' }) receiptCode: string | null;
+  @ApiProperty({ nullable: true, type: Date }) receiptAt: Date | null;
+  @ApiProperty({ type: [SmsAttemptDto], description: 'Each provider tried, in order' })
+  attempts: SmsAttemptDto[];
 }
 
 export class SmsMessagePageDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCatalogName } from '../catalog.dto';
 import { DEFAULT_SMS_PURPOSE, SMS_PURPOSES, SmsPurpose } from '../sms-purpose';
 
 export class RequestCodeDto {
@@ -26,6 +27,40 @@ export class RequestCodeDto {
   @IsString()
   @MaxLength(128)
   validateToken?: string;
+
+  @ApiPropertyOptional({
+    example: 'en',
+    description: "Template locale; else from the phone's region, else SMS_DEFAULT_LOCALE",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  locale?: string;
+
+  @ApiPropertyOptional({
+    example: 'login_code',
+    description: 'A verification template by name; else the approved one for the purpose',
+  })
+  @IsOptional()
+  @IsCatalogName()
+  template?: string;
+
+  @ApiPropertyOptional({ example: 'main', description: 'A signature by name; else the default' })
+  @IsOptional()
+  @IsCatalogName()
+  signature?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: 35 },
+    example: { app: 'Shop' },
+    description:
+      'Variables of the template: strings of 1 to 35 characters without 【】. code, ttl, ' +
+      'name, sign and template are set by the service',
+  })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
 }
 
 export class CodeSentDto {

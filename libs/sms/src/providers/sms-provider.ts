@@ -32,6 +32,11 @@ export interface SmsSendResult {
  */
 export interface SmsProvider {
   readonly name: string;
+  /**
+   * The provider sends only templates it approved, by its own id
+   * (`template.providerTemplateIds[name]`); a message without one is not tried here.
+   */
+  readonly requiresProviderTemplate?: boolean;
   send(sms: OutgoingSms, signal: AbortSignal): Promise<SmsSendResult>;
 }
 
@@ -68,6 +73,3 @@ export class SmsProviderError extends Error {
     return this.kind !== 'rejected';
   }
 }
-
-/** DI token for the ordered list of providers to try. */
-export const SMS_PROVIDERS = Symbol('SMS_PROVIDERS');

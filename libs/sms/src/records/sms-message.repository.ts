@@ -1,20 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, SmsMessage, SmsMessageStatus } from '@app/prisma';
-
-export interface NewSmsMessage {
-  id: string;
-  phone: string;
-  purpose: string;
-  provider: string;
-  providerMessageId?: string;
-  status: SmsMessageStatus;
-  errorCode?: string;
-  errorMessage?: string;
-  /** The text as sent, with any code masked. */
-  content: string;
-  segments: number;
-  clientIp?: string;
-}
+import type { DeliveryReceipt } from '../receipts/delivery-receipt';
 
 export interface SmsMessageFilter {
   phone?: string;
@@ -34,10 +20,6 @@ export interface Page<T> {
 export class SmsMessageRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(message: NewSmsMessage): Promise<void> {
-    await this.prisma.smsMessage.create({ data: message });
-  }
-
   async list(filter: SmsMessageFilter, page: number, pageSize: number): Promise<Page<SmsMessage>> {
     const where: Prisma.SmsMessageWhereInput = {
       phone: filter.phone,
@@ -54,5 +36,28 @@ export class SmsMessageRepository {
       this.prisma.smsMessage.count({ where }),
     ]);
     return { items, total, page, pageSize };
+  }
+
+  /**
+   * Applies delivery receipts to the messages a provider sent, by the provider's message id,
+   * in one statement. Unknown ids and messages that failed on our side are left alone.
+   * Returns how many messages were updated.
+   */
+  async applyReceipts(provider: string, receipts: DeliveryReceipt[]): Promise<number> {
+    if (receipts.length === 0) return 0;
+    const ids = receipts.map((receipt) => receipt.providerMessageId);
+    const statuses = receipts.map((receipt) => (receipt.delivered ? 'delivered' : 'undelivered'));
+    const codes = receipts.map((receipt) => receipt.code ?? null);
+    const times = receipts.map((receipt) => receipt.at.toISOString());
+    return this.prisma.$executeRaw`
+      UPDATE "sms_messages" AS m
+         SET "status" = r.status::"sms_message_status",
+             "receipt_code" = r.code,
+             "receipt_at" = r.at::timestamptz
+        FROM unnest(${ids}::text[], ${statuses}::text[], ${codes}::text[], ${times}::text[])
+             AS r(id, status, code, at)
+       WHERE m."provider" = ${provider}
+         AND m."provider_message_id" = r.id
+         AND m."status" <> 'failed'`;
   }
 }

@@ -1,14 +1,16 @@
+import { parseTemplate } from '../templates/template-syntax';
+
 /**
- * The built-in verification message, used until managed templates exist.
- * `render` is called twice: with the code for the phone, and masked for the record.
+ * The built-in verification text, used for a purpose while no approved verification template
+ * exists for it, so a fresh install sends codes out of the box (through providers that send
+ * free text: console and webhook). Tencent and Aliyun send only templates they approved.
  */
-export function renderDefaultVerificationMessage(vars: {
-  signature: string;
-  code: string;
-  ttlMinutes: number;
-}): string {
-  return `【${vars.signature}】Your verification code is ${vars.code}. It expires in ${vars.ttlMinutes} minutes.`;
-}
+export const BUILT_IN_VERIFICATION_TEMPLATE = parseTemplate(
+  'Your verification code is {{code}}. It expires in {{ttl}} minutes.',
+);
+
+/** The `template` system variable of the built-in text. */
+export const BUILT_IN_TEMPLATE_NAME = 'default';
 
 export function maskCode(code: string): string {
   return '*'.repeat(code.length);

@@ -1,5 +1,6 @@
 import { AppError } from '@app/common';
 import { SmsProviderError } from '../providers/sms-provider';
+import { SignatureNotApprovedError, TemplateNotApprovedError } from '../sms-catalog.errors';
 import {
   DailyLimitExceededError,
   PhoneInvalidError,
@@ -20,7 +21,13 @@ export function clientErrorForProviderFailure(error: SmsProviderError): AppError
     case 'daily_limit':
       return new DailyLimitExceededError(PROVIDER_DAILY_RETRY_AFTER_SECONDS);
     case 'signature_not_approved':
+      return new SignatureNotApprovedError(
+        `Provider ${error.provider} has not approved this signature`,
+      );
     case 'template_not_approved':
+      return new TemplateNotApprovedError(
+        `Provider ${error.provider} has not approved this template (${error.providerCode})`,
+      );
     case 'other':
       return new SendFailedError();
   }

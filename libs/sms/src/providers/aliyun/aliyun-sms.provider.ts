@@ -20,6 +20,7 @@ const EMPTY_BODY_SHA256 = sha256Hex('');
 /** Alibaba Cloud SMS, `SendSms` of Dysmsapi 2017-05-25, signed with ACS3-HMAC-SHA256. */
 export class AliyunSmsProvider implements SmsProvider {
   readonly name = 'aliyun';
+  readonly requiresProviderTemplate = true;
   private readonly url: URL;
 
   constructor(private readonly options: AliyunSmsOptions) {

@@ -25,6 +25,7 @@ const SIGNING_SERVICE = 'sms';
 /** Tencent Cloud SMS, `SendSms` of API version 2021-01-11, signed with TC3-HMAC-SHA256. */
 export class TencentSmsProvider implements SmsProvider {
   readonly name = 'tencent';
+  readonly requiresProviderTemplate = true;
   private readonly url: URL;
 
   constructor(private readonly options: TencentSmsOptions) {

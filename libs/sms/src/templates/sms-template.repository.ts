@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, PrismaService, SmsReviewStatus, SmsTemplate, SmsTemplateKind } from '@app/prisma';
+import type { Db } from '../catalog-transaction';
+import type { Page } from '../records/sms-message.repository';
+
+export interface TemplateFilter {
+  kind?: SmsTemplateKind;
+  purpose?: string;
+  locale?: string;
+  status?: SmsReviewStatus;
+  name?: string;
+}
+
+const OLDEST_FIRST: Prisma.SmsTemplateOrderByWithRelationInput[] = [
+  { createdAt: 'asc' },
+  { id: 'asc' },
+];
+
+/** Prisma queries of `sms_templates`. */
+@Injectable()
+export class SmsTemplateRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(data: Prisma.SmsTemplateCreateInput): Promise<SmsTemplate> {
+    return this.prisma.smsTemplate.create({ data });
+  }
+
+  findById(id: string, db: Db = this.prisma): Promise<SmsTemplate | null> {
+    return db.smsTemplate.findUnique({ where: { id } });
+  }
+
+  async list(filter: TemplateFilter, page: number, pageSize: number): Promise<Page<SmsTemplate>> {
+    const where: Prisma.SmsTemplateWhereInput = { ...filter };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.smsTemplate.findMany({
+        where,
+        orderBy: OLDEST_FIRST,
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      }),
+      this.prisma.smsTemplate.count({ where }),
+    ]);
+    return { items, total, page, pageSize };
+  }
+
+  update(id: string, data: Prisma.SmsTemplateUpdateInput): Promise<SmsTemplate> {
+    return this.prisma.smsTemplate.update({ where: { id }, data });
+  }
+
+  async delete(db: Db, id: string): Promise<void> {
+    await db.smsTemplate.delete({ where: { id } });
+  }
+
+  countApproved(db: Db, kind: SmsTemplateKind, purpose: string): Promise<number> {
+    return db.smsTemplate.count({ where: { kind, purpose, status: 'approved' } });
+  }
+
+  /** Approved verification templates for a code purpose, every locale, oldest first. */
+  approvedVerification(purpose: string): Promise<SmsTemplate[]> {
+    return this.prisma.smsTemplate.findMany({
+      where: { kind: 'verification', purpose, status: 'approved' },
+      orderBy: OLDEST_FIRST,
+    });
+  }
+
+  /** Templates of these kinds with this name, every locale and status, oldest first. */
+  named(name: string, kinds: SmsTemplateKind[]): Promise<SmsTemplate[]> {
+    return this.prisma.smsTemplate.findMany({
+      where: { name, kind: { in: kinds } },
+      orderBy: OLDEST_FIRST,
+    });
+  }
+}
