@@ -49,6 +49,8 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   TemplateNotFound: { code: 604 },
   TemplateNotApproved: { code: 605 },
   TemplateVariableMissing: { code: 606, keepOurMessage: true },
+  TemplateInvalid: { code: 606, keepOurMessage: true },
+  MessageTooLong: { code: 606, keepOurMessage: true },
 
   // libs/captcha. LeanCloud documents no number for a wrong captcha; 608 tells the app to
   // show a (new) captcha, which is what both a wrong answer and a spent token call for.
@@ -67,6 +69,7 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   PhoneNotVerified: { code: 215 },
   SmsLoginDisabled: { code: 119 },
   TooManyAttempts: { code: 219 },
+  UserDisabled: { code: 1, keepOurMessage: true },
 };
 
 /** Statuses of framework errors that say more than LeanCloud's blanket 400. */

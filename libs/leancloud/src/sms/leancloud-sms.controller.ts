@@ -1,10 +1,11 @@
 import { HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ClientIp, Public } from '@app/common';
 import { SmsCodeService } from '@app/sms';
-import { LeanCloudBody } from '../http/leancloud-body';
+import { JsonObject, LeanCloudBody } from '../http/leancloud-body';
 import { LeanCloudController } from '../http/leancloud-controller.decorator';
 import { RequestSmsCodeBody } from './dto/request-sms-code.body';
 import { VerifySmsCodeBody } from './dto/verify-sms-code.body';
+import { templateVariables } from './template-variables';
 
 /**
  * LeanCloud's general verification codes. They use the `operation` purpose, which is also
@@ -19,6 +20,7 @@ export class LeanCloudSmsController {
   @HttpCode(HttpStatus.OK)
   async requestSmsCode(
     @LeanCloudBody(RequestSmsCodeBody) body: RequestSmsCodeBody,
+    @LeanCloudBody() raw: JsonObject,
     @ClientIp() clientIp: string,
   ): Promise<object> {
     await this.codes.sendCode({
@@ -26,6 +28,9 @@ export class LeanCloudSmsController {
       purpose: 'operation',
       clientIp,
       validateToken: body.validate_token,
+      template: body.template,
+      signature: body.sign,
+      variables: templateVariables(raw),
     });
     return {};
   }

@@ -6,8 +6,8 @@ import { MobilePhoneNumber } from '../../http/phone-field';
 const NAME_MAX_LENGTH = 64;
 
 /**
- * `POST /1.1/requestSmsCode`. Keys not listed here are the template's variables; they are
- * accepted and dropped with the rest (see docs/leancloud-migration.md).
+ * `POST /1.1/requestSmsCode`. `template` and `sign` name a template and a signature of the
+ * SMS module's catalogue; keys not listed here are the template's variables.
  */
 export class RequestSmsCodeBody {
   @MobilePhoneNumber()
