@@ -42,7 +42,11 @@ export class LeanCloudAccountsService {
   }
 
   async logIn(body: LogInBody, origin: SessionOrigin): Promise<LeanCloudUser> {
-    const { username, mobilePhoneNumber: phone, password, smsCode } = body;
+    // `null` is how JSON clients leave a field out.
+    const username = body.username ?? undefined;
+    const phone = body.mobilePhoneNumber ?? undefined;
+    const password = body.password ?? undefined;
+    const smsCode = body.smsCode ?? undefined;
     if (smsCode !== undefined) {
       if (phone === undefined) throw new LeanCloudError(212);
       return answering(BY_PHONE, async () =>
@@ -50,7 +54,7 @@ export class LeanCloudAccountsService {
       );
     }
     if (username === undefined && phone === undefined) {
-      if (body.email !== undefined) {
+      if (body.email != null) {
         throw new LeanCloudError(119, 'Log-in by email is not supported by this server.');
       }
       throw new LeanCloudError(200);
