@@ -37,15 +37,15 @@ export class LeanCloudAccountsService {
   ) {}
 
   async signUp(body: SignUpBody, origin: SessionOrigin): Promise<LeanCloudUser> {
-    const phone = { phone: body.mobilePhoneNumber };
-    return signedIn(await this.signUps.signUpWithPassword({ ...body, ...phone }, origin));
+    const { username, password, mobilePhoneNumber: phone } = body;
+    return signedIn(await this.signUps.signUpWithPassword({ phone, username, password }, origin));
   }
 
   async logIn(body: LogInBody, origin: SessionOrigin): Promise<LeanCloudUser> {
-    // `null` is how JSON clients leave a field out.
-    const username = body.username ?? undefined;
-    const phone = body.mobilePhoneNumber ?? undefined;
-    const password = body.password ?? undefined;
+    // JSON clients leave a field out as `null` or `""` too.
+    const username = body.username || undefined;
+    const phone = body.mobilePhoneNumber || undefined;
+    const password = body.password || undefined;
     const smsCode = body.smsCode ?? undefined;
     if (smsCode !== undefined) {
       if (phone === undefined) throw new LeanCloudError(212);
@@ -53,16 +53,18 @@ export class LeanCloudAccountsService {
         signedIn(await this.logIns.withCode({ phone, code: smsCode }, origin)),
       );
     }
-    if (username === undefined && phone === undefined) {
+    if (phone !== undefined) {
+      if (password === undefined) throw new LeanCloudError(201);
+      return signedIn(await this.logIns.withPassword({ phone, password }, origin));
+    }
+    if (username === undefined) {
       if (body.email != null) {
         throw new LeanCloudError(119, 'Log-in by email is not supported by this server.');
       }
       throw new LeanCloudError(200);
     }
-    if (password === undefined || password === '') throw new LeanCloudError(201);
-    if (phone !== undefined)
-      return signedIn(await this.logIns.withPassword({ phone, password }, origin));
-    return signedIn(await this.logIns.withUsername({ username: username ?? '', password }, origin));
+    if (password === undefined) throw new LeanCloudError(201);
+    return signedIn(await this.logIns.withUsername({ username, password }, origin));
   }
 
   /** Sign up or log in with a code of `requestSmsCode`, as LeanCloud's usersByMobilePhone. */
