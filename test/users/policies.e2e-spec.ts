@@ -117,7 +117,45 @@ describe('Account policies', () => {
       expect(wrong.body.code).toBe('InvalidCredentials');
       const code = await codeFrom(flipped, phone, 'login');
       await logIn(flipped, { phone, code }).expect(201);
-      await logIn(flipped, { phone, password: 'correct horse' }).expect(201);
+      // Verified now: a password the holder sets again (by SMS reset) logs in.
+      const resetCode = await codeFrom(flipped, phone, 'reset_password');
+      await flipped
+        .http()
+        .post('/v1/password-resets')
+        .send({ phone, code: resetCode, password: 'battery staple' })
+        .expect(204);
+      await logIn(flipped, { phone, password: 'battery staple' }).expect(201);
+    });
+
+    it('drops the password and sessions an unverified account had when a code first proves its phone', async () => {
+      // Someone registered the number with a password without ever proving it.
+      const squatter = await accounts.signUpUnverified('squatters password');
+      const squatterSession = await logIn(defaults, {
+        phone: squatter.phone,
+        password: 'squatters password',
+      }).expect(201);
+
+      const code = await codeFrom(defaults, squatter.phone, 'login');
+      const owner = await logIn(defaults, { phone: squatter.phone, code }).expect(201);
+
+      expect(owner.body.user).toMatchObject({ id: squatter.user.id, mobilePhoneVerified: true });
+      const withOldPassword = await logIn(defaults, {
+        phone: squatter.phone,
+        password: 'squatters password',
+      }).expect(401);
+      expect(withOldPassword.body.code).toBe('InvalidCredentials');
+      for (const token of [squatter.sessionToken, squatterSession.body.sessionToken]) {
+        expect((await accounts.me(token).expect(401)).body.code).toBe('SessionInvalid');
+      }
+      await accounts.me(owner.body.sessionToken).expect(200);
+    });
+
+    it('keeps the password of an account whose phone was already verified', async () => {
+      const account = await accounts.signUp({ password: 'correct horse' });
+      const code = await codeFrom(defaults, account.phone, 'login');
+      await logIn(defaults, { phone: account.phone, code }).expect(201);
+      await logIn(defaults, { phone: account.phone, password: 'correct horse' }).expect(201);
+      await accounts.me(account.sessionToken).expect(200);
     });
   });
 

@@ -128,10 +128,19 @@ export class LogInService {
   private logInVerified(user: User, origin: SessionOrigin): Promise<AuthResult> {
     this.rules.assertActive(user);
     return this.scope.run(async () => {
-      const verified = user.mobilePhoneVerified
-        ? user
-        : await this.users.update(user.id, { mobilePhoneVerified: true });
+      const verified = user.mobilePhoneVerified ? user : await this.claimUnverified(user);
       return { user: verified, sessionToken: await this.sessions.open(user.id, origin) };
     });
+  }
+
+  /**
+   * The first code to an unverified account proves who holds the phone. Whoever set
+   * its password or opened its sessions before never did (a pre-registration with
+   * someone else's number, a recycled number), so both are dropped: the holder sets
+   * a password again by SMS reset.
+   */
+  private async claimUnverified(user: User): Promise<User> {
+    await this.sessions.revokeAll(user.id);
+    return this.users.update(user.id, { mobilePhoneVerified: true, passwordHash: null });
   }
 }

@@ -16,8 +16,11 @@ export interface UserChanges {
   phone?: string;
   /** null removes the username. */
   username?: string | null;
-  /** Also drops an imported (legacy) password hash: argon2id replaces it. */
-  passwordHash?: string;
+  /**
+   * Also drops an imported (legacy) password hash: argon2id replaces it. null removes
+   * every password the account has.
+   */
+  passwordHash?: string | null;
   mobilePhoneVerified?: boolean;
   disabled?: boolean;
 }
