@@ -1,0 +1,186 @@
+import Fastify, { type FastifyReply } from 'fastify';
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+// The product's own scripts and pure helpers, so the floor does exactly the product's Redis work.
+import { reserveSendScript, verifyCodeScript } from '../../libs/sms/src/codes/code-store.scripts';
+import { DAILY_COUNTER_TTL_MS, utcDayKey } from '../../libs/sms/src/codes/daily-window';
+import { generateCode, hashCode } from '../../libs/sms/src/codes/verification-code';
+import { signStandardWebhook } from '../../libs/sms/src/providers/webhook/standard-webhook-signature';
+import { RedisScript } from '../../libs/redis/src/redis-script';
+
+/**
+ * The floor: a bare Fastify + ioredis server doing the product's Redis work for the send
+ * and verify paths (the per-IP throttle hit, then the reserve or verify script) and, on a
+ * send, the provider call to the same webhook, with no framework, validation, logging or
+ * records. Not part of the product; `npm run bench` measures the API against it.
+ */
+
+const env = process.env;
+const PORT = Number(env.PORT);
+const PREFIX = env.REDIS_KEY_PREFIX ?? 'floor:';
+const WEBHOOK = new URL(required('SMS_WEBHOOK_URL'));
+const WEBHOOK_SECRET = required('SMS_WEBHOOK_SECRET');
+const CODE_SECRET = Buffer.from('floor-code-secret-0123456789abcdef');
+const CODE_TTL_MS = 10 * 60_000;
+const RESEND_MS = Number(env.SMS_RESEND_INTERVAL_SECONDS ?? 60) * 1000;
+const LIMITS = {
+  phone: Number(env.SMS_PHONE_DAILY_LIMIT ?? 10),
+  ip: Number(env.SMS_IP_DAILY_LIMIT ?? 100),
+  service: Number(env.SMS_DAILY_LIMIT ?? 10000),
+  throttle: Number(env.THROTTLE_LIMIT ?? 100),
+  throttleTtlMs: Number(env.THROTTLE_TTL_SECONDS ?? 60) * 1000,
+};
+const EXPIRED_CODE_MEMORY_MS = 24 * 60 * 60 * 1000;
+const REJECTIONS = [
+  '',
+  'TooFrequent',
+  'DailyLimitExceeded',
+  'IpLimitExceeded',
+  'ServiceLimitExceeded',
+];
+
+// The same fixed-window hit as libs/common/src/throttling/redis-throttler.storage.ts.
+const throttleHit = new RedisScript(`
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return { hits, ttl }
+`);
+
+const redis = new Redis(required('REDIS_URL'), {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+});
+const webhookAgent = new Agent({ keepAlive: true });
+const app = Fastify({ logger: false });
+
+interface CodeBody {
+  phone: string;
+  code?: string;
+  purpose?: string;
+}
+
+async function throttled(ip: string, reply: FastifyReply): Promise<boolean> {
+  const key = `${PREFIX}throttle:default:default:${ip}`;
+  const [hits] = (await throttleHit.run(redis, [key], [LIMITS.throttleTtlMs])) as [number, number];
+  if (hits <= LIMITS.throttle) return false;
+  void reply.code(429).send({ statusCode: 429, code: 'TooManyRequests', message: 'Too many' });
+  return true;
+}
+
+app.post<{ Body: CodeBody }>('/v1/sms/codes', async (req, reply) => {
+  if (await throttled(req.ip, reply)) return reply;
+  const phone = req.body.phone;
+  const purpose = req.body.purpose ?? 'operation';
+  const now = Date.now();
+  const day = utcDayKey(now);
+  const code = generateCode(6);
+  const codeHash = hashCode(CODE_SECRET, purpose, phone, code);
+  const keys = [
+    `${PREFIX}sms:resend:${phone}`,
+    `${PREFIX}sms:day:${day}:phone:${phone}`,
+    `${PREFIX}sms:day:${day}:ip:${req.ip}`,
+    `${PREFIX}sms:day:${day}:service`,
+    `${PREFIX}sms:code:${purpose}:${phone}`,
+  ];
+  const [outcome] = (await reserveSendScript.run(redis, keys, [
+    RESEND_MS,
+    LIMITS.phone,
+    LIMITS.ip,
+    LIMITS.service,
+    DAILY_COUNTER_TTL_MS,
+    codeHash,
+    now,
+    now + CODE_TTL_MS,
+    CODE_TTL_MS + EXPIRED_CODE_MEMORY_MS,
+  ])) as [number, number];
+  if (outcome !== 0) {
+    return reply
+      .code(429)
+      .header('Retry-After', '60')
+      .send({ statusCode: 429, code: REJECTIONS[outcome], message: 'Refused', retryAfter: 60 });
+  }
+  const id = randomUUID();
+  await postWebhook(id, {
+    id,
+    phone,
+    content: `【Floor】Your verification code is ${code}. It expires in 10 minutes.`,
+    purpose,
+    variables: { code, ttl: '10' },
+  });
+  return reply.code(202).send({ expiresIn: CODE_TTL_MS / 1000, retryAfter: RESEND_MS / 1000 });
+});
+
+app.post<{ Body: CodeBody }>('/v1/sms/codes/verify', async (req, reply) => {
+  if (await throttled(req.ip, reply)) return reply;
+  const { phone, code = '' } = req.body;
+  const purpose = req.body.purpose ?? 'operation';
+  const outcome = (await verifyCodeScript.run(
+    redis,
+    [`${PREFIX}sms:code:${purpose}:${phone}`],
+    [hashCode(CODE_SECRET, purpose, phone, code), Date.now(), 5],
+  )) as number;
+  if (outcome === 0) return reply.send({ verified: true });
+  return reply.code(400).send({ statusCode: 400, code: 'CodeIsError', message: 'Wrong code' });
+});
+
+app.get('/health', (_req, reply) => reply.send({ status: 'ok' }));
+
+function postWebhook(id: string, payload: object): Promise<void> {
+  const body = JSON.stringify(payload);
+  const webhookId = `msg_${id}`;
+  const timestamp = Math.floor(Date.now() / 1000);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      WEBHOOK,
+      {
+        method: 'POST',
+        agent: webhookAgent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'webhook-id': webhookId,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signStandardWebhook(WEBHOOK_SECRET, webhookId, timestamp, body),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          response.statusCode !== undefined && response.statusCode < 300
+            ? resolve()
+            : reject(new Error(`webhook answered ${response.statusCode}`)),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+function required(name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+  await app.listen({ port: PORT, host: '127.0.0.1' });
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    void app
+      .close()
+      .then(() => redis.quit())
+      .finally(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`floor: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { connect, type Socket } from 'node:net';
+import type { Workload } from './load';
+
+export interface RoundTrips {
+  /** Requests sampled, one at a time. */
+  requests: number;
+  /** Commands the server sent to Redis per request (calls made inside Lua scripts not counted). */
+  perRequest: number;
+  /** The same, by command name. */
+  byCommand: Record<string, number>;
+}
+
+/**
+ * Counts the Redis commands a server issues per request: sends `requests` requests one at a
+ * time while MONITOR watches, and counts the commands that came from a client rather than from
+ * inside a Lua script. Run outside the timed window: MONITOR slows Redis down.
+ */
+export async function countRedisRoundTrips(
+  redisUrl: string,
+  url: string,
+  workload: Workload,
+  requests = 50,
+): Promise<RoundTrips> {
+  const byCommand: Record<string, number> = {};
+  let total = 0;
+  const monitor = await startMonitor(redisUrl, (source, command) => {
+    if (source === 'lua') return;
+    byCommand[command] = (byCommand[command] ?? 0) + 1;
+    total++;
+  });
+  try {
+    for (let i = 0; i < requests; i++) {
+      const { body, headers } = workload.next?.() ?? {};
+      const response = await fetch(`${url}${workload.path}`, {
+        method: workload.method,
+        headers: {
+          ...(workload.method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          ...workload.headers,
+          ...headers,
+        },
+        body,
+      });
+      await response.arrayBuffer();
+    }
+    // MONITOR output trails the replies a little.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  } finally {
+    monitor.destroy();
+  }
+  const perCommand = Object.fromEntries(
+    Object.entries(byCommand).map(([name, count]) => [name, count / requests]),
+  );
+  return { requests, perRequest: total / requests, byCommand: perCommand };
+}
+
+/**
+ * MONITOR over a plain socket: each line is `+<time> [<db> <source>] "<COMMAND>" ...`, where the
+ * source is `lua` for calls made inside a script. (ioredis' monitor() can misread the first
+ * lines when traffic is already flowing.)
+ */
+async function startMonitor(
+  redisUrl: string,
+  onCommand: (source: string, command: string) => void,
+): Promise<Socket> {
+  const { hostname, port } = new URL(redisUrl);
+  const socket = connect({ host: hostname, port: Number(port || 6379) });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.once('connect', () => resolve());
+  });
+  let pending = '';
+  let ready!: () => void;
+  const started = new Promise<void>((resolve) => (ready = resolve));
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\r\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line === '+OK') ready();
+      const match = /^\+[\d.]+ \[\d+ ([^\]]+)\] "([^"]*)"/.exec(line);
+      if (match) onCommand(match[1], match[2].toLowerCase());
+    }
+  });
+  socket.write('MONITOR\r\n');
+  await started;
+  return socket;
+}

@@ -1,0 +1,219 @@
+import type { LoadResult } from './load';
+import type { RoundTrips } from './redis-round-trips';
+
+export interface TargetRun extends LoadResult {
+  /** Non-2xx answers that are this scenario's expected answer (a wrong code, a 429 when hammering). */
+  expectedNon2xx: number;
+  errors: { total: number; unexpectedStatus: number; socket: number; timeouts: number };
+  /** Highest RSS sampled (every 100 ms) during the measured window. */
+  peakRssMb: number;
+  /** The server process's CPU time (user + system) per answered request. */
+  cpuUsPerRequest: number;
+  /** The server process's CPU use over the window, in % of one core. */
+  cpuPercent: number;
+  /** 1-minute load average just before the window: a busy machine disturbs the numbers. */
+  loadAvgBefore: number;
+  redis?: RoundTrips;
+  profile?: string;
+}
+
+export interface ScenarioResult {
+  id: number;
+  key: string;
+  title: string;
+  status: 'ran' | 'skipped' | 'failed';
+  reason?: string;
+  api?: TargetRun;
+  floor?: TargetRun;
+  /** API requests/s over floor requests/s, measured back to back. */
+  ratioToFloor?: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  /** null: not measured in this run (a scenario was skipped). */
+  met: boolean | null;
+  detail: string;
+}
+
+export interface BenchReport {
+  date: string;
+  label?: string;
+  commit: string;
+  node: string;
+  machine: {
+    cpus: number;
+    model: string;
+    memTotalMb: number;
+    loadAvgStart: number[];
+    loadAvgEnd: number[];
+  };
+  settings: {
+    connections: number;
+    durationS: number;
+    warmupS: number;
+    api: Record<string, string>;
+  };
+  scenarios: ScenarioResult[];
+  api: { peakRssMb: number; records?: { sent: number; recorded: number } };
+  floor: { peakRssMb: number };
+  targets: TargetCheck[];
+}
+
+export const FLOOR_RATIO_TARGET = 0.6;
+export const P99_TARGET_MS = 25;
+export const RSS_TARGET_MB = 200;
+/** Per request on the SMS paths: the throttle hit, then the reserve or verify script. */
+export const SMS_PATH_CHECKS = 2;
+
+export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
+  const byId = new Map(report.scenarios.map((s) => [s.id, s]));
+  const ran = report.scenarios.filter((s) => s.status === 'ran' && s.api);
+  const checks: TargetCheck[] = [];
+
+  for (const id of [1, 2, 4, 6]) {
+    const s = byId.get(id);
+    if (!s || s.status !== 'ran') {
+      checks.push({ target: `#${id} >= 60% of floor`, met: null, detail: s?.reason ?? 'not run' });
+    } else if (s.ratioToFloor === undefined) {
+      checks.push({
+        target: `#${id} >= 60% of floor`,
+        met: null,
+        detail: 'no floor for this scenario',
+      });
+    } else {
+      checks.push({
+        target: `#${id} >= 60% of floor`,
+        met: s.ratioToFloor >= FLOOR_RATIO_TARGET,
+        detail: `${pct(s.ratioToFloor)} (${s.api?.rps} vs ${s.floor?.rps} req/s)`,
+      });
+    }
+  }
+
+  const slow = ran.filter((s) => (s.api as TargetRun).latencyMs.p99 >= P99_TARGET_MS);
+  checks.push({
+    target: `p99 < ${P99_TARGET_MS} ms`,
+    met: ran.length ? slow.length === 0 : null,
+    detail: ran.map((s) => `#${s.id} ${s.api?.latencyMs.p99} ms`).join(', '),
+  });
+
+  const failing = ran.filter((s) => (s.api as TargetRun).errors.total > 0);
+  checks.push({
+    target: 'no errors',
+    met: ran.length
+      ? failing.length === 0 && !report.scenarios.some((s) => s.status === 'failed')
+      : null,
+    detail: ran.map((s) => `#${s.id} ${s.api?.errors.total}`).join(', '),
+  });
+
+  const accepted = byId.get(2)?.api;
+  const rejected = byId.get(6)?.api;
+  checks.push({
+    target: 'rejected path (#6) >= accepted path (#2)',
+    met: accepted && rejected ? rejected.rps >= accepted.rps : null,
+    detail: accepted && rejected ? `${rejected.rps} vs ${accepted.rps} req/s` : 'not run',
+  });
+
+  checks.push({
+    target: `API RSS < ${RSS_TARGET_MB} MB`,
+    met: report.api.peakRssMb < RSS_TARGET_MB,
+    detail: `peak ${report.api.peakRssMb} MB`,
+  });
+
+  const smsPaths = [1, 2, 6].map((id) => byId.get(id)?.api?.redis).filter((r) => r !== undefined);
+  checks.push({
+    target: `SMS paths: one Redis round trip per check (<= ${SMS_PATH_CHECKS} per request)`,
+    met: smsPaths.length ? smsPaths.every((r) => r.perRequest <= SMS_PATH_CHECKS) : null,
+    detail: [1, 2, 6]
+      .map((id) => `#${id} ${byId.get(id)?.api?.redis?.perRequest ?? '-'}`)
+      .join(', '),
+  });
+
+  const records = report.api.records;
+  checks.push({
+    target: 'every send recorded (after shutdown)',
+    met: records ? records.recorded === records.sent : null,
+    detail: records ? `${records.recorded} of ${records.sent}` : 'not checked',
+  });
+  return checks;
+}
+
+function pct(ratio: number): string {
+  return `${Math.round(ratio * 1000) / 10}%`;
+}
+
+export function formatTable(report: BenchReport): string {
+  const header = [
+    '#',
+    'scenario',
+    'target',
+    'req/s',
+    'p50',
+    'p90',
+    'p99',
+    'errors',
+    'expected non-2xx',
+    'RSS MB',
+    'CPU µs/req',
+    'Redis/req',
+    'vs floor',
+  ];
+  const rows: string[][] = [];
+  for (const s of report.scenarios) {
+    if (s.status !== 'ran') {
+      rows.push([
+        String(s.id),
+        s.key,
+        '-',
+        s.status,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        s.reason ?? '',
+      ]);
+      continue;
+    }
+    for (const kind of ['api', 'floor'] as const) {
+      const run = s[kind];
+      if (!run) continue;
+      rows.push([
+        kind === 'api' ? String(s.id) : '',
+        kind === 'api' ? s.key : '',
+        kind,
+        String(run.rps),
+        String(run.latencyMs.p50),
+        String(run.latencyMs.p90),
+        String(run.latencyMs.p99),
+        String(run.errors.total),
+        String(run.expectedNon2xx),
+        String(run.peakRssMb),
+        String(run.cpuUsPerRequest),
+        run.redis ? String(run.redis.perRequest) : '',
+        kind === 'api' && s.ratioToFloor !== undefined ? pct(s.ratioToFloor) : '',
+      ]);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  const targets = report.targets.map(
+    (t) => `  ${t.met === null ? ' -  ' : t.met ? 'met ' : 'MISS'}  ${t.target}: ${t.detail}`,
+  );
+  return [
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `latency in ms; load average ${report.machine.loadAvgStart.join(' ')} at start, ${report.machine.loadAvgEnd.join(' ')} at end`,
+    'targets:',
+    ...targets,
+  ].join('\n');
+}
