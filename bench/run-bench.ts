@@ -341,7 +341,8 @@ async function main(): Promise<void> {
             env: { BENCH_CPU_PROFILE_DIR: RESULTS_DIR, BENCH_CPU_PROFILE_LABEL: label },
           }
         : { args: [], env: {} };
-    const baseEnv = { PATH: process.env.PATH ?? '', TZ: 'UTC' };
+    const baseEnv: Record<string, string> = { PATH: process.env.PATH ?? '', TZ: 'UTC' };
+    if (process.env.NODE_OPTIONS) baseEnv.NODE_OPTIONS = process.env.NODE_OPTIONS;
 
     log('starting the API (dist/apps/api/src/main.js)');
     const apiPort = await findFreePort();

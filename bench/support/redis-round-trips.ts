@@ -21,14 +21,23 @@ export async function countRedisRoundTrips(
   workload: Workload,
   requests = 50,
 ): Promise<RoundTrips> {
-  const byCommand: Record<string, number> = {};
+  let byCommand: Record<string, number> = {};
   let total = 0;
+  let lastCommandAt = Date.now();
   const monitor = await startMonitor(redisUrl, (source, command) => {
+    lastCommandAt = Date.now();
     if (source === 'lua') return;
     byCommand[command] = (byCommand[command] ?? 0) + 1;
     total++;
   });
   try {
+    // Wait for quiet: requests of the timed run may still be finishing.
+    const deadline = Date.now() + 10_000;
+    while (Date.now() - lastCommandAt < 300 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    byCommand = {};
+    total = 0;
     for (let i = 0; i < requests; i++) {
       const { body, headers } = workload.next?.() ?? {};
       const response = await fetch(`${url}${workload.path}`, {
