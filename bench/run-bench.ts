@@ -139,6 +139,7 @@ function apiSettings(
     SMS_IP_DAILY_LIMIT: '1000000000',
     SMS_DAILY_LIMIT: '1000000000',
     THROTTLE_LIMIT: '1000000000',
+    CAPTCHA_RATE_LIMIT: '1000000000',
   };
 }
 
@@ -273,18 +274,19 @@ async function runScenario(
   };
   const reason = await scenario.probe(targets.api);
   if (reason) return { ...result, status: 'skipped', reason };
+  const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
   try {
     result.api = await measure(scenario, targets.api, bench, options, redisUrl, stamp);
-    if (scenario.onFloor && targets.floor) {
+  } catch (error) {
+    return { ...result, status: 'failed', reason: describe(error) };
+  }
+  if (scenario.onFloor && targets.floor) {
+    try {
       result.floor = await measure(scenario, targets.floor, bench, options, redisUrl, stamp);
       result.ratioToFloor = round(result.api.rps / result.floor.rps, 3);
+    } catch (error) {
+      result.reason = `floor failed: ${describe(error)}`;
     }
-  } catch (error) {
-    return {
-      ...result,
-      status: 'failed',
-      reason: error instanceof Error ? error.message : String(error),
-    };
   }
   return result;
 }

@@ -78,6 +78,7 @@ app.post<{ Body: CodeBody }>('/v1/sms/codes', async (req, reply) => {
   const day = utcDayKey(now);
   const code = generateCode(6);
   const codeHash = hashCode(CODE_SECRET, purpose, phone, code);
+  const id = randomUUID();
   const keys = [
     `${PREFIX}sms:resend:${phone}`,
     `${PREFIX}sms:day:${day}:phone:${phone}`,
@@ -95,6 +96,7 @@ app.post<{ Body: CodeBody }>('/v1/sms/codes', async (req, reply) => {
     now,
     now + CODE_TTL_MS,
     CODE_TTL_MS + EXPIRED_CODE_MEMORY_MS,
+    id,
   ])) as [number, number];
   if (outcome !== 0) {
     return reply
@@ -102,7 +104,6 @@ app.post<{ Body: CodeBody }>('/v1/sms/codes', async (req, reply) => {
       .header('Retry-After', '60')
       .send({ statusCode: 429, code: REJECTIONS[outcome], message: 'Refused', retryAfter: 60 });
   }
-  const id = randomUUID();
   await postWebhook(id, {
     id,
     phone,
@@ -117,11 +118,11 @@ app.post<{ Body: CodeBody }>('/v1/sms/codes/verify', async (req, reply) => {
   if (await throttled(req.ip, reply)) return reply;
   const { phone, code = '' } = req.body;
   const purpose = req.body.purpose ?? 'operation';
-  const outcome = (await verifyCodeScript.run(
+  const [outcome] = (await verifyCodeScript.run(
     redis,
     [`${PREFIX}sms:code:${purpose}:${phone}`],
     [hashCode(CODE_SECRET, purpose, phone, code), Date.now(), 5],
-  )) as number;
+  )) as [number, string];
   if (outcome === 0) return reply.send({ verified: true });
   return reply.code(400).send({ statusCode: 400, code: 'CodeIsError', message: 'Wrong code' });
 });
