@@ -22,6 +22,7 @@ import { SmsStatsController } from './stats/sms-stats.controller';
 import { SmsStatsRepository } from './stats/sms-stats.repository';
 import { SmsStatsService } from './stats/sms-stats.service';
 import { SmsTemplateAdminController } from './templates/sms-template-admin.controller';
+import { SmsCatalogCache } from './templates/sms-catalog-cache';
 import { SmsTemplateRepository } from './templates/sms-template.repository';
 import { SmsTemplateService } from './templates/sms-template.service';
 
@@ -43,6 +44,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsMessageRepository,
     SmsSignatureRepository,
     SmsTemplateRepository,
+    SmsCatalogCache,
     SmsSignatureService,
     SmsTemplateService,
     MessageComposer,

@@ -10,6 +10,7 @@ import {
   TemplateNotFoundError,
 } from '../sms-catalog.errors';
 import { renderMessage, RenderedMessage } from '../templates/message-renderer';
+import { SmsCatalogCache } from '../templates/sms-catalog-cache';
 import { ProviderTemplateIds, readProviderTemplateIds } from '../templates/provider-template-ids';
 import { SmsTemplateRepository } from '../templates/sms-template.repository';
 import { localeCandidates, normalizeLocale, pickByLocale } from '../templates/template-locale';
@@ -59,6 +60,7 @@ export class MessageComposer {
   constructor(
     private readonly templates: SmsTemplateRepository,
     private readonly signatures: SmsSignatureRepository,
+    private readonly catalog: SmsCatalogCache,
     config: AppConfigService,
   ) {
     this.appName = config.get('APP_NAME');
@@ -70,8 +72,8 @@ export class MessageComposer {
     const candidates = this.localesFor(request);
     const [template, signature] = await Promise.all([
       request.template == null
-        ? this.templates
-            .approvedVerification(purpose)
+        ? this.catalog
+            .get(`verification:${purpose}`, () => this.templates.approvedVerification(purpose))
             .then((approved) => pickByLocale(approved, candidates))
         : this.namedTemplate(request.template, ['verification'], candidates),
       this.signatureFor(request.signature),
@@ -132,7 +134,9 @@ export class MessageComposer {
     kinds: SmsTemplateKind[],
     candidates: string[],
   ): Promise<SmsTemplate> {
-    const named = await this.templates.named(name, kinds);
+    const named = await this.catalog.get(`template:${kinds.join(',')}:${name}`, () =>
+      this.templates.named(name, kinds),
+    );
     if (named.length === 0)
       throw new TemplateNotFoundError(`No ${kinds.join(' or ')} template named ${name}`);
     const approved = pickByLocale(
@@ -146,9 +150,12 @@ export class MessageComposer {
 
   private async signatureFor(name: string | null | undefined): Promise<string> {
     if (name == null) {
-      return (await this.signatures.findDefault())?.content ?? this.appName;
+      const byDefault = await this.catalog.get('signature', () => this.signatures.findDefault());
+      return byDefault?.content ?? this.appName;
     }
-    const signature = await this.signatures.findByName(name);
+    const signature = await this.catalog.get(`signature:${name}`, () =>
+      this.signatures.findByName(name),
+    );
     if (signature === null) throw new SignatureNotFoundError(`No signature named ${name}`);
     if (signature.status !== 'approved') {
       throw new SignatureNotApprovedError(`Signature ${name} is not approved`);

@@ -9,6 +9,7 @@ import {
   SignatureNotFoundError,
 } from '../sms-catalog.errors';
 import type { CreateSignatureDto, UpdateSignatureDto } from './dto/signature.dto';
+import { SmsCatalogCache } from '../templates/sms-catalog-cache';
 import { SmsSignatureRepository } from './sms-signature.repository';
 
 /**
@@ -22,6 +23,7 @@ export class SmsSignatureService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly signatures: SmsSignatureRepository,
+    private readonly catalog: SmsCatalogCache,
   ) {}
 
   async create(dto: CreateSignatureDto): Promise<SmsSignature> {
@@ -35,6 +37,8 @@ export class SmsSignatureService {
       });
     } catch (error) {
       throw isUniqueViolation(error) ? new SignatureNameTakenError() : error;
+    } finally {
+      this.catalog.changed();
     }
   }
 
@@ -76,6 +80,8 @@ export class SmsSignatureService {
       });
     } catch (error) {
       throw isUniqueViolation(error) ? new SignatureNameTakenError() : error;
+    } finally {
+      this.catalog.changed();
     }
   }
 
@@ -88,7 +94,7 @@ export class SmsSignatureService {
         rejectionReason: null,
         ...(makeDefault ? { isDefault: true } : {}),
       });
-    });
+    }).finally(() => this.catalog.changed());
   }
 
   reject(id: string, reason: string): Promise<SmsSignature> {
@@ -101,7 +107,7 @@ export class SmsSignatureService {
       });
       if (current.isDefault) await this.signatures.promoteOldestApproved(tx, id);
       return rejected;
-    });
+    }).finally(() => this.catalog.changed());
   }
 
   /** Refused for the last approved signature: reject it first if that is really meant. */
@@ -115,7 +121,7 @@ export class SmsSignatureService {
       }
       await this.signatures.delete(tx, id);
       if (current.isDefault) await this.signatures.promoteOldestApproved(tx, id);
-    });
+    }).finally(() => this.catalog.changed());
   }
 
   private async mustFind(tx: Db, id: string): Promise<SmsSignature> {

@@ -16,6 +16,7 @@ import type {
   UpdateTemplateDto,
 } from './dto/template.dto';
 import { readProviderTemplateIds } from './provider-template-ids';
+import { SmsCatalogCache } from './sms-catalog-cache';
 import { SmsTemplateRepository } from './sms-template.repository';
 import { normalizeLocale } from './template-locale';
 import { checkTemplateContent } from './template-rules';
@@ -48,6 +49,7 @@ export class SmsTemplateService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly templates: SmsTemplateRepository,
+    private readonly catalog: SmsCatalogCache,
     config: AppConfigService,
   ) {
     this.appName = config.get('APP_NAME');
@@ -69,6 +71,8 @@ export class SmsTemplateService {
       });
     } catch (error) {
       throw isUniqueViolation(error) ? new TemplateNameTakenError() : error;
+    } finally {
+      this.catalog.changed();
     }
   }
 
@@ -109,6 +113,8 @@ export class SmsTemplateService {
       });
     } catch (error) {
       throw isUniqueViolation(error) ? new TemplateNameTakenError() : error;
+    } finally {
+      this.catalog.changed();
     }
   }
 
@@ -134,14 +140,14 @@ export class SmsTemplateService {
         );
       }
       await this.templates.delete(tx, id);
-    });
+    }).finally(() => this.catalog.changed());
   }
 
   private review(id: string, data: Prisma.SmsTemplateUpdateInput): Promise<SmsTemplate> {
     return inCatalogTransaction(this.prisma, 'templates', async (tx) => {
       await this.mustFind(tx, id);
       return tx.smsTemplate.update({ where: { id }, data });
-    });
+    }).finally(() => this.catalog.changed());
   }
 
   /** Normalises the locale, checks the purpose for the kind, and checks the content. */
