@@ -4,6 +4,7 @@ import { AdminOnly } from '@app/common';
 import { ListMessagesQueryDto, SmsMessagePageDto } from './dto/list-messages.dto';
 import { NotificationSentDto, SendNotificationDto } from './dto/send-notification.dto';
 import { SmsNotificationService } from './notifications/sms-notification.service';
+import { SmsMessageRecorder } from './records/sms-message.recorder';
 import { SmsMessageRepository } from './records/sms-message.repository';
 import { toMessageDto } from './records/sms-message-view';
 import { SmsCodeService } from './sms-code.service';
@@ -14,6 +15,7 @@ import { SmsCodeService } from './sms-code.service';
 export class SmsMessageAdminController {
   constructor(
     private readonly records: SmsMessageRepository,
+    private readonly recorder: SmsMessageRecorder,
     private readonly codes: SmsCodeService,
     private readonly notifications: SmsNotificationService,
   ) {}
@@ -36,6 +38,8 @@ export class SmsMessageAdminController {
       from: query.from === undefined ? undefined : new Date(query.from),
       to: query.to === undefined ? undefined : new Date(query.to),
     };
+    // Records are written just behind the sends: include every send answered before this call.
+    await this.recorder.flushed();
     const page = await this.records.list(filter, query.page, query.pageSize);
     return { ...page, items: page.items.map(toMessageDto) };
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InvalidParamError } from '@app/common';
+import { SmsMessageRecorder } from '../records/sms-message.recorder';
 import { SmsMessageRepository } from '../records/sms-message.repository';
 import { DeliveryReceipt, isReceiptBatch } from './delivery-receipt';
 
@@ -8,7 +9,10 @@ import { DeliveryReceipt, isReceiptBatch } from './delivery-receipt';
 export class SmsReceiptService {
   private readonly logger = new Logger(SmsReceiptService.name);
 
-  constructor(private readonly records: SmsMessageRepository) {}
+  constructor(
+    private readonly records: SmsMessageRepository,
+    private readonly recorder: SmsMessageRecorder,
+  ) {}
 
   /**
    * `parse` reads the provider's format; entries it cannot read and ids we do not know are
@@ -25,6 +29,8 @@ export class SmsReceiptService {
       ]);
     }
     const receipts = parse(body);
+    // A receipt may come moments after the send, before its record is written.
+    await this.recorder.flushed();
     const updated = await this.records.applyReceipts(provider, receipts);
     this.logger.log(
       `${provider} receipts: ${body.length} received, ${receipts.length} readable, ${updated} applied`,

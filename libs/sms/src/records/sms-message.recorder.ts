@@ -1,26 +1,54 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaService } from '@app/prisma';
+import { BatchWriter } from './batch-writer';
 import type { SmsMessageRecord } from './sms-message-record';
+import { SmsMessageRepository } from './sms-message.repository';
+
+/** How long shutdown waits for the sends in flight and the last writes. */
+const SHUTDOWN_WAIT_MS = 10_000;
 
 /**
- * The one place send records are written. Recording never fails a send: a code that went out
- * must reach the client even if PostgreSQL is briefly unavailable; the loss is logged.
+ * The one place send records are written. Recording never fails a send, and never holds its
+ * answer: a record is queued with the time of its send and written just behind the response,
+ * in bulk under load (BatchWriter). Reads that must see the sends answered before them
+ * (the admin list, statistics, receipts, verified marks) wait for `flushed()`. At shutdown the
+ * sends still in flight finish and everything queued is written before PostgreSQL is closed.
  */
 @Injectable()
-export class SmsMessageRecorder implements BeforeApplicationShutdown {
+export class SmsMessageRecorder implements OnApplicationShutdown {
   private readonly logger = new Logger(SmsMessageRecorder.name);
   private readonly pending = new Set<Promise<void>>();
+  private readonly writer: BatchWriter<SmsMessageRecord & { createdAt: Date }>;
+  private sendsInFlight = 0;
+  private onSendsDone?: () => void;
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    repository: SmsMessageRepository,
+  ) {
+    this.writer = new BatchWriter({
+      insert: (records) => repository.insertMany(records),
+      onLoss: (count, reason) => this.logger.error(`Could not record ${count} messages: ${reason}`),
+    });
+  }
 
-  /** Writes the message and its attempts in one insert. */
-  async record(message: SmsMessageRecord): Promise<void> {
+  /** Queues the message and its attempts; written within moments. */
+  record(message: SmsMessageRecord): void {
+    this.writer.write({ ...message, createdAt: new Date() });
+  }
+
+  /** Resolves once every record queued before the call is written (or given up on). */
+  flushed(): Promise<void> {
+    return this.writer.flushed();
+  }
+
+  /** Runs one send; shutdown waits for the sends it is running before the last write. */
+  async whileSending<T>(send: () => Promise<T>): Promise<T> {
+    this.sendsInFlight++;
     try {
-      await this.prisma.smsMessage.create({
-        data: { ...message, attempts: message.attempts.map((attempt) => ({ ...attempt })) },
-      });
-    } catch (error) {
-      this.logger.error(`Could not record message ${message.id}: ${describe(error)}`);
+      return await send();
+    } finally {
+      if (--this.sendsInFlight === 0) this.onSendsDone?.();
     }
   }
 
@@ -29,8 +57,13 @@ export class SmsMessageRecorder implements BeforeApplicationShutdown {
    * for Redis only. Pending marks are flushed before the application shuts down.
    */
   markVerifiedLater(messageId: string, verifiedAt = new Date()): void {
-    const write = this.prisma.smsMessage
-      .updateMany({ where: { id: messageId, verifiedAt: null }, data: { verifiedAt } })
+    const write = this.flushed()
+      .then(() =>
+        this.prisma.smsMessage.updateMany({
+          where: { id: messageId, verifiedAt: null },
+          data: { verifiedAt },
+        }),
+      )
       .then(
         () => undefined,
         (error: unknown) => {
@@ -41,11 +74,32 @@ export class SmsMessageRecorder implements BeforeApplicationShutdown {
     this.pending.add(write);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.pending]);
+  /** After the HTTP server has closed, before PostgreSQL does (PrismaModule is global: last). */
+  async onApplicationShutdown(): Promise<void> {
+    const deadline = Date.now() + SHUTDOWN_WAIT_MS;
+    if (this.sendsInFlight > 0) {
+      await within(new Promise<void>((resolve) => (this.onSendsDone = resolve)), deadline);
+    }
+    const done = Promise.all([this.flushed(), ...this.pending]).then(() => undefined);
+    if (!(await within(done, deadline))) {
+      this.logger.error(`Shutting down with ${this.writer.pending} send records not written`);
+    }
   }
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether `promise` settled before `deadline`. */
+async function within(promise: Promise<void>, deadline: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -55,11 +55,16 @@ export class SmsSender {
     this.timeoutMs = config.get('SMS_PROVIDER_TIMEOUT_MS');
   }
 
-  async send(sms: OutgoingSms, context: SendRecordContext): Promise<SentSms> {
+  /** Records are queued, not awaited: a slow database does not hold the client's answer. */
+  send(sms: OutgoingSms, context: SendRecordContext): Promise<SentSms> {
+    return this.recorder.whileSending(() => this.sendAndRecord(sms, context));
+  }
+
+  private async sendAndRecord(sms: OutgoingSms, context: SendRecordContext): Promise<SentSms> {
     const segments = countSegments(context.recordedContent);
     if (this.testNumbers.isTestNumber(sms.phone)) {
       const outcome = { provider: TEST_NUMBER_PROVIDER, testNumber: true, attempts: [] };
-      await this.recorder.record(this.recordOf(sms, context, segments, outcome));
+      this.recorder.record(this.recordOf(sms, context, segments, outcome));
       return { provider: TEST_NUMBER_PROVIDER, testNumber: true, segments };
     }
 
@@ -89,13 +94,13 @@ export class SmsSender {
       const sent = { provider: provider.name, providerMessageId: result.providerMessageId };
       attempts.push({ ...sent, status: 'sent', latencyMs: elapsedMs(started) });
       const outcome = { ...sent, testNumber: false, attempts };
-      await this.recorder.record(this.recordOf(sms, context, segments, outcome));
+      this.recorder.record(this.recordOf(sms, context, segments, outcome));
       return { ...sent, testNumber: false, segments };
     }
 
     const final = failure ?? new SmsProviderError('none', 'server', 'NoProvider', 'No provider');
     const outcome = { provider: final.provider, testNumber: false, attempts, failure: final };
-    await this.recorder.record(this.recordOf(sms, context, segments, outcome));
+    this.recorder.record(this.recordOf(sms, context, segments, outcome));
     throw clientErrorForProviderFailure(final);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidParamError } from '@app/common';
 import type { StatsCountsDto, StatsDto } from './dto/stats.dto';
+import { SmsMessageRecorder } from '../records/sms-message.recorder';
 import { SmsStatsRepository, StatsDimension, StatsRow } from './sms-stats.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,7 +11,10 @@ const MAX_RANGE_MS = 366 * DAY_MS;
 /** Counts, segments and the verification conversion rate over a time range. */
 @Injectable()
 export class SmsStatsService {
-  constructor(private readonly stats: SmsStatsRepository) {}
+  constructor(
+    private readonly stats: SmsStatsRepository,
+    private readonly recorder: SmsMessageRecorder,
+  ) {}
 
   async report(query: { from?: string; to?: string; groupBy: StatsDimension }): Promise<StatsDto> {
     const to = query.to === undefined ? new Date() : new Date(query.to);
@@ -21,6 +25,7 @@ export class SmsStatsService {
         { field: 'from', message: '`from` must be before `to`, at most 366 days apart' },
       ]);
     }
+    await this.recorder.flushed();
     const rows = await this.stats.aggregate(from, to, query.groupBy);
     return {
       from,
