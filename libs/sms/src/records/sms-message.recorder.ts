@@ -1,5 +1,4 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { PrismaService } from '@app/prisma';
 import { BatchWriter } from './batch-writer';
 import type { SmsMessageRecord } from './sms-message-record';
 import { SmsMessageRepository } from './sms-message.repository';
@@ -17,18 +16,24 @@ const SHUTDOWN_WAIT_MS = 10_000;
 @Injectable()
 export class SmsMessageRecorder implements OnApplicationShutdown {
   private readonly logger = new Logger(SmsMessageRecorder.name);
-  private readonly pending = new Set<Promise<void>>();
   private readonly writer: BatchWriter<SmsMessageRecord & { createdAt: Date }>;
+  private readonly marks: BatchWriter<{ id: string; at: Date }>;
   private sendsInFlight = 0;
   private onSendsDone?: () => void;
 
-  constructor(
-    private readonly prisma: PrismaService,
-    repository: SmsMessageRepository,
-  ) {
+  constructor(repository: SmsMessageRepository) {
     this.writer = new BatchWriter({
       insert: (records) => repository.insertMany(records),
       onLoss: (count, reason) => this.logger.error(`Could not record ${count} messages: ${reason}`),
+    });
+    this.marks = new BatchWriter({
+      // After the records queued before them: a code may be verified before its record is in.
+      insert: async (marks) => {
+        await this.writer.flushed();
+        await repository.markVerified(marks);
+      },
+      onLoss: (count, reason) =>
+        this.logger.warn(`Could not mark ${count} messages verified: ${reason}`),
     });
   }
 
@@ -37,9 +42,9 @@ export class SmsMessageRecorder implements OnApplicationShutdown {
     this.writer.write({ ...message, createdAt: new Date() });
   }
 
-  /** Resolves once every record queued before the call is written (or given up on). */
-  flushed(): Promise<void> {
-    return this.writer.flushed();
+  /** Resolves once every record and mark queued before the call is written (or given up on). */
+  async flushed(): Promise<void> {
+    await Promise.all([this.writer.flushed(), this.marks.flushed()]);
   }
 
   /** Runs one send; shutdown waits for the sends it is running before the last write. */
@@ -54,24 +59,10 @@ export class SmsMessageRecorder implements OnApplicationShutdown {
 
   /**
    * Marks the message whose code was verified, after the response: the verify path waits
-   * for Redis only. Pending marks are flushed before the application shuts down.
+   * for Redis only. Marks are written in bulk, like the records.
    */
   markVerifiedLater(messageId: string, verifiedAt = new Date()): void {
-    const write = this.flushed()
-      .then(() =>
-        this.prisma.smsMessage.updateMany({
-          where: { id: messageId, verifiedAt: null },
-          data: { verifiedAt },
-        }),
-      )
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          this.logger.warn(`Could not mark message ${messageId} verified: ${describe(error)}`);
-        },
-      )
-      .finally(() => this.pending.delete(write));
-    this.pending.add(write);
+    this.marks.write({ id: messageId, at: verifiedAt });
   }
 
   /** After the HTTP server has closed, before PostgreSQL does (PrismaModule is global: last). */
@@ -80,15 +71,11 @@ export class SmsMessageRecorder implements OnApplicationShutdown {
     if (this.sendsInFlight > 0) {
       await within(new Promise<void>((resolve) => (this.onSendsDone = resolve)), deadline);
     }
-    const done = Promise.all([this.flushed(), ...this.pending]).then(() => undefined);
+    const done = this.flushed();
     if (!(await within(done, deadline))) {
       this.logger.error(`Shutting down with ${this.writer.pending} send records not written`);
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Whether `promise` settled before `deadline`. */

@@ -56,6 +56,17 @@ export class SmsMessageRepository {
       )`;
   }
 
+  /** Sets `verified_at` on messages not marked yet, in one statement. */
+  async markVerified(marks: Array<{ id: string; at: Date }>): Promise<void> {
+    const ids = marks.map((mark) => mark.id);
+    const times = marks.map((mark) => mark.at.toISOString());
+    await this.prisma.$executeRaw`
+      UPDATE "sms_messages" AS m
+         SET "verified_at" = v.at
+        FROM unnest(${ids}::uuid[], ${times}::timestamptz[]) AS v(id, at)
+       WHERE m."id" = v.id AND m."verified_at" IS NULL`;
+  }
+
   async list(filter: SmsMessageFilter, page: number, pageSize: number): Promise<Page<SmsMessage>> {
     const where: Prisma.SmsMessageWhereInput = {
       phone: filter.phone,
