@@ -2,18 +2,22 @@ import Fastify, { type FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { Pool } from 'pg';
 // The product's own scripts and pure helpers, so the floor does exactly the product's Redis work.
 import { reserveSendScript, verifyCodeScript } from '../../libs/sms/src/codes/code-store.scripts';
 import { DAILY_COUNTER_TTL_MS, utcDayKey } from '../../libs/sms/src/codes/daily-window';
 import { generateCode, hashCode } from '../../libs/sms/src/codes/verification-code';
 import { signStandardWebhook } from '../../libs/sms/src/providers/webhook/standard-webhook-signature';
 import { RedisScript } from '../../libs/redis/src/redis-script';
+import { hashSessionToken } from '../../libs/user/src/sessions/session-token';
 
 /**
  * The floor: a bare Fastify + ioredis server doing the product's Redis work for the send
  * and verify paths (the per-IP throttle hit, then the reserve or verify script) and, on a
  * send, the provider call to the same webhook, with no framework, validation, logging or
- * records. Not part of the product; `npm run bench` measures the API against it.
+ * records; and for GET /v1/users/me the throttle hit and the one indexed read of the session
+ * and its user that the product makes (node-postgres, no ORM). Not part of the product;
+ * `npm run bench` measures the API against it.
  */
 
 const env = process.env;
@@ -54,6 +58,7 @@ const redis = new Redis(required('REDIS_URL'), {
   maxRetriesPerRequest: 1,
 });
 const webhookAgent = new Agent({ keepAlive: true });
+const db = new Pool({ connectionString: required('DATABASE_URL'), max: 10 });
 const app = Fastify({ logger: false });
 
 interface CodeBody {
@@ -127,6 +132,43 @@ app.post<{ Body: CodeBody }>('/v1/sms/codes/verify', async (req, reply) => {
   return reply.code(400).send({ statusCode: 400, code: 'CodeIsError', message: 'Wrong code' });
 });
 
+interface SessionRow {
+  expires_at: Date;
+  disabled: boolean;
+  id: string;
+  phone: string;
+  username: string | null;
+  mobile_phone_verified: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+app.get('/v1/users/me', async (req, reply) => {
+  if (await throttled(req.ip, reply)) return reply;
+  const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const { rows } = token
+    ? await db.query<SessionRow>(
+        `SELECT s.expires_at, u.disabled, u.id, u.phone, u.username, u.mobile_phone_verified,
+                u.created_at, u.updated_at
+           FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash = $1`,
+        [hashSessionToken(token)],
+      )
+    : { rows: [] };
+  const row = rows[0];
+  if (!row || row.expires_at.getTime() <= Date.now() || row.disabled) {
+    return reply.code(401).send({ statusCode: 401, code: 'SessionInvalid', message: 'No session' });
+  }
+  return reply.send({
+    id: row.id,
+    phone: row.phone,
+    username: row.username,
+    mobilePhoneVerified: row.mobile_phone_verified,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+});
+
 app.get('/health', (_req, reply) => reply.send({ status: 'ok' }));
 
 function postWebhook(id: string, payload: object): Promise<void> {
@@ -176,7 +218,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     void app
       .close()
-      .then(() => redis.quit())
+      .then(() => Promise.all([redis.quit(), db.end()]))
       .finally(() => process.exit(0));
   });
 }
