@@ -284,6 +284,12 @@ async function runScenario(
     try {
       result.floor = await measure(scenario, targets.floor, bench, options, redisUrl, stamp);
       result.ratioToFloor = round(result.api.rps / result.floor.rps, 3);
+      if (result.api.cpuUsPerRequest > 0) {
+        result.cpuRatioToFloor = round(
+          result.floor.cpuUsPerRequest / result.api.cpuUsPerRequest,
+          3,
+        );
+      }
     } catch (error) {
       result.reason = `floor failed: ${describe(error)}`;
     }
