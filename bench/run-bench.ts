@@ -69,7 +69,7 @@ function parseArgs(args: string[]): Options {
     connections: 64,
     profile: false,
     floor: true,
-    loginPool: 6000,
+    loginPool: 10000,
     verifyPool: 15000,
   };
   for (let i = 0; i < args.length; i++) {
@@ -175,7 +175,7 @@ function gitCommit(): string {
     }).trim();
     const dirty = execFileSync(
       'git',
-      ['status', '--porcelain', '--', 'apps', 'libs', 'bench', 'prisma'],
+      ['status', '--porcelain', '--untracked-files=no', '--', 'apps', 'libs', 'bench', 'prisma'],
       {
         cwd: ROOT,
         encoding: 'utf8',
