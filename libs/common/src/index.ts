@@ -15,3 +15,4 @@ export { ClientIp } from './http/client-ip.decorator';
 export { codeForStatus, HttpErrorBody } from './http/http-error-body';
 export { createValidationPipe } from './http/validation.pipe';
 export { ThrottlingModule } from './throttling/throttling.module';
+export { PageQueryDto } from './http/page-query.dto';

@@ -1,19 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { SmsReviewStatus } from '@app/prisma';
+import { PageQueryDto } from '@app/common';
 
 // DTO pieces shared by the signature and template admin routes.
 
@@ -53,27 +42,11 @@ export class RejectDto {
   reason: string;
 }
 
-export class CatalogPageQueryDto {
+export class CatalogPageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REVIEW_STATUSES })
   @IsOptional()
   @IsIn(REVIEW_STATUSES)
   status?: SmsReviewStatus;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
 }
 
 export const IsCatalogName = (): PropertyDecorator =>
