@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { applyMigrations } from '../../libs/prisma/src/migrator';
+import { newPhoneRun, PHONE_RUN_ENV } from './phone-run';
 import { startPostgres, startRedis, type ThrowawayService } from './throwaway-services';
 
 /**
@@ -16,6 +17,7 @@ const MIGRATIONS_DIR = join(__dirname, '..', '..', 'prisma', 'migrations');
 
 export default async function globalSetup(): Promise<void> {
   globalThis.__smsauthThrowawayServices = [];
+  process.env[PHONE_RUN_ENV] = newPhoneRun();
   try {
     await startMissingServices();
     await applyMigrations({
