@@ -2,6 +2,7 @@ import { CaptchaAnswers, solveCaptcha } from './support/captcha-answers';
 import { uniqueCnPhone } from './support/phones';
 import { startTestApp, TestApp } from './support/test-app';
 import { WebhookReceiver } from './support/webhook-receiver';
+import { fakeClock } from './support/clock';
 
 const settings = { CAPTCHA_RATE_LIMIT: '100000', SMS_RESEND_INTERVAL_SECONDS: '0' };
 
@@ -84,20 +85,7 @@ describe('Captcha before SMS: SMS_CAPTCHA_AFTER (adaptive)', () => {
     for (let i = 0; i < 2; i++) await requestCode(ip).expect(202);
     await requestCode(ip).expect(403);
 
-    jest.useFakeTimers({
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'setTimeout',
-        'setInterval',
-        'queueMicrotask',
-        'clearTimeout',
-        'clearInterval',
-        'clearImmediate',
-        'hrtime',
-        'performance',
-      ],
-    });
+    fakeClock();
     jest.setSystemTime(Date.now() + 24 * 60 * 60 * 1000);
     await requestCode(ip).expect(202);
   });

@@ -1,6 +1,7 @@
 import { uniqueCnPhone } from './support/phones';
 import { startTestApp, TestApp } from './support/test-app';
 import { WebhookReceiver } from './support/webhook-receiver';
+import { fakeClock } from './support/clock';
 
 describe('Verification codes: request and verify', () => {
   const receiver = new WebhookReceiver();
@@ -95,20 +96,7 @@ describe('Verification codes: request and verify', () => {
     await requestCode({ phone }).expect(202);
     const code = receiver.lastCodeFor(phone);
 
-    jest.useFakeTimers({
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'setTimeout',
-        'setInterval',
-        'queueMicrotask',
-        'clearTimeout',
-        'clearInterval',
-        'clearImmediate',
-        'hrtime',
-        'performance',
-      ],
-    });
+    fakeClock();
     jest.setSystemTime(Date.now() + 10 * 60_000 + 1000);
     const expired = await verify({ phone, code }).expect(400);
     expect(expired.body.code).toBe('CodeHasExpired');

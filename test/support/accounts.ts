@@ -85,21 +85,3 @@ export async function accountsWithPhone(service: TestApp, phone: string): Promis
     .expect(200);
   return (response.body as { items: UserBody[] }).items;
 }
-
-/** Fakes only the clock (Date), so the app's timers and sockets keep running. */
-export function fakeClock(): void {
-  jest.useFakeTimers({
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'setTimeout',
-      'setInterval',
-      'queueMicrotask',
-      'clearTimeout',
-      'clearInterval',
-      'clearImmediate',
-      'hrtime',
-      'performance',
-    ],
-  });
-}

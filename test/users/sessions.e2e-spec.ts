@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PrismaService } from '@app/prisma';
-import { Accounts, ADMIN, bearer, fakeClock } from '../support/accounts';
+import { Accounts, ADMIN, bearer } from '../support/accounts';
+import { fakeClock } from '../support/clock';
 import { uniqueCnPhone } from '../support/phones';
 import { startTestApp, TestApp } from '../support/test-app';
 import { startRedis } from '../support/throwaway-services';

@@ -1,6 +1,7 @@
 import { PhoneTakenError, UsernameTakenError } from '@app/user';
 import { UsersRepository } from '../../libs/user/src/users/users.repository';
-import { Accounts, accountsWithPhone, bearer, fakeClock } from '../support/accounts';
+import { Accounts, accountsWithPhone, bearer } from '../support/accounts';
+import { fakeClock } from '../support/clock';
 import { uniqueCnPhone } from '../support/phones';
 import { startTestApp, TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
