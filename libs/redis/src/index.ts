@@ -1,3 +1,4 @@
 export { RedisModule } from './redis.module';
 export { RedisScript } from './redis-script';
 export { RedisService } from './redis.service';
+export { countInFixedWindow, WindowCount } from './fixed-window-counter';

@@ -11,21 +11,12 @@ import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { TooManyRequestsError } from '@app/common';
 import { AppConfigService } from '@app/config';
-import { RedisScript, RedisService } from '@app/redis';
+import { countInFixedWindow, RedisService } from '@app/redis';
 
 /** The routes counted apart: drawing images and checking answers. */
 export type CaptchaRateBucket = 'issue' | 'verify';
 
 const RATE_BUCKET = 'captchaRateBucket';
-
-/** A fixed window per key: one round trip, the window set by the first hit. */
-const countHit = new RedisScript(`
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-return { hits, ttl }
-`);
 
 /**
  * `CAPTCHA_RATE_LIMIT` requests per client IP per `CAPTCHA_RATE_TTL_SECONDS` on one captcha
@@ -53,11 +44,11 @@ export class CaptchaRateLimitGuard implements CanActivate {
     );
     if (!bucket) throw new Error('CaptchaRateLimitGuard needs @CaptchaRateLimited(bucket)');
     const ip = context.switchToHttp().getRequest<FastifyRequest>().ip;
-    const [hits, remainingMs] = (await countHit.run(
-      this.redis.client,
-      [this.redis.key('captcha', 'rate', bucket, ip)],
-      [this.windowMs],
-    )) as [number, number];
+    const { hits, remainingMs } = await countInFixedWindow(
+      this.redis,
+      this.redis.key('captcha', 'rate', bucket, ip),
+      this.windowMs,
+    );
     if (hits > this.limit)
       throw new TooManyRequestsError(Math.max(1, Math.ceil(remainingMs / 1000)));
     return true;

@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { RedisScript, RedisService } from '@app/redis';
+import { countInFixedWindow, RedisService } from '@app/redis';
 
-/** A fixed window per key: one INCR, the window set on the first hit. */
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
-
-const countHit = new RedisScript(`
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-return { hits, ttl }
-`);
 
 /**
  * Throttler state in Redis, so N API instances share one budget per client.
@@ -28,11 +19,12 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     _blockDurationMs: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
-    const [hits, remainingMs] = (await countHit.run(
-      this.redis.client,
-      [this.redis.key('throttle', throttlerName, key)],
-      [ttlMs],
-    )) as [number, number];
+    // A fixed window per key, opened by the first hit.
+    const { hits, remainingMs } = await countInFixedWindow(
+      this.redis,
+      this.redis.key('throttle', throttlerName, key),
+      ttlMs,
+    );
     const timeToExpire = Math.max(1, Math.ceil(remainingMs / 1000));
     const isBlocked = hits > limit;
     return {
