@@ -4,6 +4,8 @@ import { BatchWriter } from './batch-writer';
 class FakeTable {
   readonly inserts: number[][] = [];
   failures = 0;
+  /** A row the database refuses every time (a bad value, say). */
+  poisoned?: number;
   losses: Array<[number, string]> = [];
   private gate?: Promise<void>;
   private openGate?: () => void;
@@ -24,6 +26,9 @@ class FakeTable {
         if (this.failures > 0) {
           this.failures--;
           throw new Error('database unavailable');
+        }
+        if (this.poisoned !== undefined && rows.includes(this.poisoned)) {
+          throw new Error('invalid row');
         }
         this.inserts.push(rows);
       },
@@ -107,5 +112,19 @@ describe('BatchWriter', () => {
     await done;
     expect(table.rows).toEqual([]);
     expect(table.losses).toEqual([[1, '3 tries failed: database unavailable']]);
+  });
+
+  it('loses only the row the database refuses, not the rest of its batch', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+    table.poisoned = 2;
+    for (let n = 0; n < 5; n++) writer.write(n);
+    const done = writer.flushed();
+    for (let i = 0; i < 3; i++) {
+      await nextTurn();
+      await jest.advanceTimersByTimeAsync(1000);
+    }
+    await done;
+    expect(table.rows).toEqual([0, 1, 3, 4]);
+    expect(table.losses).toEqual([[1, '3 tries failed: invalid row']]);
   });
 });

@@ -79,16 +79,45 @@ export class BatchWriter<T> {
         await this.options.insert(batch.map((item) => item.row));
         this.settle(batch.length);
       } catch (error) {
-        const retry = batch.filter((item) => ++item.attempts < MAX_ATTEMPTS);
-        const lost = batch.length - retry.length;
-        const reason = error instanceof Error ? error.message : String(error);
-        if (lost > 0) this.options.onLoss(lost, `${MAX_ATTEMPTS} tries failed: ${reason}`);
-        this.settle(lost);
-        this.queue.unshift(...retry);
-        if (retry.length > 0) return RETRY_DELAY_MS;
+        if (batch.length > 1) {
+          const retryInMs = await this.writeOneByOne(batch);
+          if (retryInMs > 0) return retryInMs;
+        } else if (this.keepForRetry(batch[0], error)) {
+          this.queue.unshift(batch[0]);
+          return RETRY_DELAY_MS;
+        }
       }
     }
     return 0;
+  }
+
+  /**
+   * After a batch fails, its rows are written alone, in order, so that one row the database
+   * refuses costs only itself. The first that fails alone is tried again later with the rest.
+   */
+  private async writeOneByOne(batch: Array<Queued<T>>): Promise<number> {
+    for (let index = 0; index < batch.length; index++) {
+      const item = batch[index];
+      try {
+        await this.options.insert([item.row]);
+        this.settle(1);
+      } catch (error) {
+        if (this.keepForRetry(item, error)) {
+          this.queue.unshift(item, ...batch.slice(index + 1));
+          return RETRY_DELAY_MS;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** Counts a failed try: true while the row has tries left, else it is given up and reported. */
+  private keepForRetry(item: Queued<T>, error: unknown): boolean {
+    if (++item.attempts < MAX_ATTEMPTS) return true;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.options.onLoss(1, `${MAX_ATTEMPTS} tries failed: ${reason}`);
+    this.settle(1);
+    return false;
   }
 
   private settle(count: number): void {
