@@ -3,7 +3,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import pino from 'pino';
-import { AppExceptionFilter, createValidationPipe, JsonLogger } from '@app/common';
+import {
+  AppExceptionFilter,
+  createValidationPipe,
+  JsonLogger,
+  useDepthCheckedJsonParser,
+} from '@app/common';
 import { Environment } from '@app/config';
 import { LEANCLOUD_PREFIX, LeanCloudExceptionFilter } from '@app/leancloud';
 import { RedisService } from '@app/redis';
@@ -58,6 +63,7 @@ export function configureApp(app: NestFastifyApplication): void {
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  useDepthCheckedJsonParser(fastify);
   // One line per request, naming the route pattern rather than the URL, which may hold codes.
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(

@@ -11,6 +11,7 @@ export {
 } from './errors/common.errors';
 export { AppExceptionFilter, PrefixErrorFormat } from './http/app-exception.filter';
 export { JsonLogger } from './logging/json-logger';
+export { MAX_JSON_DEPTH, useDepthCheckedJsonParser } from './http/json-body-parser';
 export { ClientIp } from './http/client-ip.decorator';
 export { codeForStatus, HttpErrorBody } from './http/http-error-body';
 export { createValidationPipe } from './http/validation.pipe';
