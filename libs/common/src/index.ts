@@ -17,3 +17,4 @@ export { codeForStatus, HttpErrorBody } from './http/http-error-body';
 export { createValidationPipe } from './http/validation.pipe';
 export { ThrottlingModule } from './throttling/throttling.module';
 export { PageQueryDto } from './http/page-query.dto';
+export { asciiDigits } from './text/ascii-digits';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { asciiDigits } from '@app/common';
 import { AppConfigService } from '@app/config';
 import { SmsCodeStore } from './codes/sms-code.store';
 import { generateCode } from './codes/verification-code';
@@ -131,7 +132,8 @@ export class SmsCodeService {
     code?: string;
   }): Promise<NormalizedPhone> {
     const phone = this.normalizePhone(input.phone);
-    const code = input.code?.trim();
+    // A code typed with another script's digits (a fullwidth keyboard) is the same code.
+    const code = input.code === undefined ? undefined : asciiDigits(input.code.trim());
     if (!code) throw new MissingCodeError();
     const messageId = await this.store.verify(phone.e164, input.purpose, code);
     if (messageId) this.recorder.markVerifiedLater(messageId);
