@@ -9,6 +9,7 @@ const UNAVAILABLE_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
   "Can't reach database server",
+  'Server has closed the connection',
 ];
 const UNAVAILABLE_NAMES = new Set(['MaxRetriesPerRequestError', 'PrismaClientInitializationError']);
 
@@ -22,7 +23,8 @@ export function isDependencyUnavailable(error: unknown): boolean {
     const { message } = current;
     if (UNAVAILABLE_MESSAGES.some((text) => message.includes(text))) return true;
     const code = (current as { code?: unknown }).code;
-    if (code === 'ECONNREFUSED' || code === 'P1001') return true;
+    // P1001: the database server cannot be reached; P1017: it closed the connection.
+    if (code === 'ECONNREFUSED' || code === 'P1001' || code === 'P1017') return true;
     current = current.cause;
   }
   return false;

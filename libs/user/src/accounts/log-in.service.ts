@@ -50,8 +50,10 @@ export class LogInService {
     origin: SessionOrigin,
   ): Promise<AuthResult> {
     const phone = this.codes.normalizePhone(input.phone).e164;
-    await this.attempts.take(phone);
+    // The account is read before a try is taken: a request PostgreSQL could not answer checked
+    // no password, so it must not count towards the lock-out of the phone's owner.
     const user = await this.users.findByPhone(phone);
+    await this.attempts.take(phone);
     const matches = await this.passwords.matches(user, input.password);
     if (!matches || user === null) throw new InvalidCredentialsError();
     await this.attempts.clear(phone);
