@@ -16,11 +16,7 @@ describe('LeanCloud /1.1 through the Python SDK 3.0.2', () => {
   let py: PythonSdk;
 
   beforeAll(async () => {
-    // TODO(lead): drop USER_SMS_SIGNUP_ON_LOGIN once /1.1 signs up by default (issue 10 item 2).
-    lc = await startLeanCloudApp({
-      SMS_RESEND_INTERVAL_SECONDS: '0',
-      USER_SMS_SIGNUP_ON_LOGIN: 'true',
-    });
+    lc = await startLeanCloudApp({ SMS_RESEND_INTERVAL_SECONDS: '0' });
     answers = new CaptchaAnswers(lc.service.app);
   });
   beforeEach(() => {

@@ -286,6 +286,15 @@ export class Environment extends SmsGatewaySettings {
   )
   LEANCLOUD_WEB_ORIGINS: string[] = [];
 
+  /**
+   * LeanCloud's "send verification SMS when users register or change phone numbers from
+   * clients" (on by default there): `POST /1.1/users` sends a `verify_phone` code to the new
+   * account's phone.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  LEANCLOUD_VERIFY_PHONE_ON_SIGNUP = true;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -16,6 +16,8 @@ export class LeanCloudSettings {
   readonly keys: LeanCloudKeys;
   /** Browser origins allowed to call; empty means any. */
   readonly webOrigins: readonly string[];
+  /** `POST /1.1/users` sends a `verify_phone` code to the new account's phone. */
+  readonly verifyPhoneOnSignUp: boolean;
 
   constructor(config: AppConfigService) {
     const appId = config.get('LEANCLOUD_APP_ID');
@@ -31,5 +33,6 @@ export class LeanCloudSettings {
       masterSignMaxSkewMs: config.get('LEANCLOUD_MASTER_SIGN_MAX_SKEW_SECONDS') * 1000,
     };
     this.webOrigins = config.get('LEANCLOUD_WEB_ORIGINS');
+    this.verifyPhoneOnSignUp = config.get('LEANCLOUD_VERIFY_PHONE_ON_SIGNUP');
   }
 }

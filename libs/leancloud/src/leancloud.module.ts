@@ -18,6 +18,7 @@ import { LeanCloudPhoneController } from './users/leancloud-phone.controller';
 import { LeanCloudPhoneService } from './users/leancloud-phone.service';
 import { LeanCloudUsersController } from './users/leancloud-users.controller';
 import { PendingResetsStore } from './users/pending-resets.store';
+import { SignUpPhoneVerification } from './users/sign-up-phone-verification';
 
 /**
  * The LeanCloud-compatible API under `/1.1`: LeanCloud's wire format mapped onto the same
@@ -44,6 +45,7 @@ import { PendingResetsStore } from './users/pending-resets.store';
     LeanCloudAccountsService,
     LeanCloudPhoneService,
     PendingResetsStore,
+    SignUpPhoneVerification,
   ],
 })
 export class LeanCloudModule {}

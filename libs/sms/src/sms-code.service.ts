@@ -7,7 +7,7 @@ import { generateCode } from './codes/verification-code';
 import type { NormalizedPhone } from './phone/phone-number';
 import { PhoneNormalizer } from './phone/phone-normalizer';
 import { SmsMessageRecorder } from './records/sms-message.recorder';
-import { CodeRequestContext, SmsSendChecks } from './send-checks';
+import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from './send-checks';
 import { maskCode } from './sending/default-template';
 import { MessageComposer } from './sending/message-composer';
 import { SmsSender } from './sending/sms-sender.service';
@@ -30,6 +30,11 @@ export interface CodeRequest {
   signature?: string;
   /** Caller variables for the template: plain strings (`readCallerVariables` checks them). */
   variables?: Readonly<Record<string, unknown>>;
+  /**
+   * Rules of this request only (a route stricter than its purpose's usual rule), run after
+   * the registered checks, so after the captcha too.
+   */
+  checks?: readonly SmsSendCheck[];
 }
 
 export interface CodeSent {
@@ -80,8 +85,10 @@ export class SmsCodeService {
       signature: request.signature,
       variables: readCallerVariables(request.variables),
     });
-    const context: CodeRequestContext = { ...request, phone };
+    const { checks, ...rest } = request;
+    const context: CodeRequestContext = { ...rest, phone };
     await this.checks.runAll(context);
+    for (const check of checks ?? []) await check.check(context);
 
     const code = this.testNumbers.codeFor(phone.e164) ?? generateCode(this.codeLength);
     const ttl = String(this.store.codeTtlSeconds / 60);
@@ -125,17 +132,20 @@ export class SmsCodeService {
   /**
    * Verifies and consumes a code; throws `CodeIsError`, `CodeHasExpired`, ... otherwise. One
    * Redis round trip; the message is marked verified (for statistics) after the answer.
+   * With a list of purposes, a code sent for any of them verifies, once, in that same step.
    */
   async verifyCode(input: {
     phone: string;
-    purpose: SmsPurpose;
+    purpose: SmsPurpose | readonly SmsPurpose[];
     code?: string;
   }): Promise<NormalizedPhone> {
     const phone = this.normalizePhone(input.phone);
     // A code typed with another script's digits (a fullwidth keyboard) is the same code.
     const code = input.code === undefined ? undefined : asciiDigits(input.code.trim());
     if (!code) throw new MissingCodeError();
-    const messageId = await this.store.verify(phone.e164, input.purpose, code);
+    const purposes = typeof input.purpose === 'string' ? [input.purpose] : input.purpose;
+    if (purposes.length === 0) throw new Error('verifyCode needs at least one purpose');
+    const messageId = await this.store.verify(phone.e164, purposes, code);
     if (messageId) this.recorder.markVerifiedLater(messageId);
     return phone;
   }

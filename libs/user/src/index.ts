@@ -1,6 +1,8 @@
 export { AccountLookupService, publicIdOf } from './accounts/account-lookup.service';
 export type { AuthResult } from './accounts/auth-result';
+export type { CodeLogInPolicy, CodeLogInPurpose } from './accounts/code-log-in-policy';
 export { LogInService } from './accounts/log-in.service';
+export type { NewAccountFields } from './accounts/new-account-fields';
 export { PasswordService } from './accounts/password.service';
 export { ProfileService } from './accounts/profile.service';
 export { SignUpService } from './accounts/sign-up.service';

@@ -18,6 +18,8 @@ import { UpdatePasswordBody } from './dto/password.body';
 import { UsersByMobilePhoneBody } from './dto/phone-code.body';
 import { SignUpBody } from './dto/sign-up.body';
 import { LeanCloudUser, toLeanCloudUser } from './leancloud-user';
+import { SignUpPhoneVerification } from './sign-up-phone-verification';
+import { LEANCLOUD_SIGN_UP_OR_LOG_IN, LEANCLOUD_SMS_LOG_IN } from './sms-log-in-policies';
 
 const signedIn = ({ user, sessionToken }: AuthResult): LeanCloudUser =>
   toLeanCloudUser(user, sessionToken);
@@ -34,11 +36,19 @@ export class LeanCloudAccountsService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly lookup: AccountLookupService,
+    private readonly signUpVerification: SignUpPhoneVerification,
   ) {}
 
-  async signUp(body: SignUpBody, origin: SessionOrigin): Promise<LeanCloudUser> {
+  /** The account first; then, with LEANCLOUD_VERIFY_PHONE_ON_SIGNUP, its verification code. */
+  async signUp(body: SignUpBody, origin: SessionOrigin, clientIp: string): Promise<LeanCloudUser> {
     const { username, password, mobilePhoneNumber: phone } = body;
-    return signedIn(await this.signUps.signUpWithPassword({ phone, username, password }, origin));
+    const signedUp = await this.signUps.signUpWithPassword({ phone, username, password }, origin);
+    const user = signedIn(signedUp);
+    await this.signUpVerification.send(
+      { objectId: user.objectId, phone: signedUp.user.phone, sessionToken: signedUp.sessionToken },
+      clientIp,
+    );
+    return user;
   }
 
   async logIn(body: LogInBody, origin: SessionOrigin): Promise<LeanCloudUser> {
@@ -50,7 +60,9 @@ export class LeanCloudAccountsService {
     if (smsCode !== undefined) {
       if (phone === undefined) throw new LeanCloudError(212);
       return answering(BY_PHONE, async () =>
-        signedIn(await this.logIns.withCode({ phone, code: smsCode }, origin)),
+        signedIn(
+          await this.logIns.withCode({ phone, code: smsCode }, origin, LEANCLOUD_SMS_LOG_IN),
+        ),
       );
     }
     if (phone !== undefined) {
@@ -67,14 +79,21 @@ export class LeanCloudAccountsService {
     return signedIn(await this.logIns.withUsername({ username, password }, origin));
   }
 
-  /** Sign up or log in with a code of `requestSmsCode`, as LeanCloud's usersByMobilePhone. */
+  /**
+   * LeanCloud's usersByMobilePhone: signs the phone up (with the username and password given,
+   * if any) or logs in to its account (ignoring them), with a code of `requestSmsCode` or of
+   * `requestLoginSmsCode`.
+   */
   async signUpOrLogIn(body: UsersByMobilePhoneBody, origin: SessionOrigin): Promise<LeanCloudUser> {
     const input = {
       phone: body.mobilePhoneNumber,
       code: body.smsCode,
-      purpose: 'operation' as const,
+      // JSON clients leave a field out as `null` or `""` too.
+      newAccount: { username: body.username || undefined, password: body.password || undefined },
     };
-    return answering(BY_PHONE, async () => signedIn(await this.logIns.withCode(input, origin)));
+    return answering(BY_PHONE, async () =>
+      signedIn(await this.logIns.withCode(input, origin, LEANCLOUD_SIGN_UP_OR_LOG_IN)),
+    );
   }
 
   me(session: LeanCloudSession): LeanCloudUser {

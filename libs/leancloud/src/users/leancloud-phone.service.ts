@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { CodeSent, SmsCodeService, SmsPurpose } from '@app/sms';
-import { PasswordService, PhoneAlreadyVerifiedError, ProfileService, publicIdOf } from '@app/user';
+import { CodeSent, SmsCodeService, SmsPurpose, SmsSendCheck } from '@app/sms';
+import {
+  LogInService,
+  PasswordService,
+  PhoneAlreadyVerifiedError,
+  ProfileService,
+  publicIdOf,
+} from '@app/user';
 import type { LeanCloudSession } from '../auth/leancloud-session';
 import { answering } from '../errors/answering';
 import { LeanCloudError } from '../errors/leancloud-error';
 import { ChangePhoneBody, PhoneCodeRequestBody } from './dto/phone-code.body';
 import { ResetPasswordBody } from './dto/password.body';
 import { PendingResetsStore } from './pending-resets.store';
+import { LEANCLOUD_SMS_LOG_IN } from './sms-log-in-policies';
 
 /** Where a code request comes from: the address, and the X-LC-Session when there is one. */
 export interface CodeRequester {
@@ -26,10 +33,15 @@ export class LeanCloudPhoneService {
     private readonly profiles: ProfileService,
     private readonly passwords: PasswordService,
     private readonly pendingResets: PendingResetsStore,
+    private readonly logIns: LogInService,
   ) {}
 
+  /** 213 for a phone with no account, 215 for an unverified one: no SMS for either. */
   async requestLoginCode(body: PhoneCodeRequestBody, from: CodeRequester): Promise<object> {
-    await answering(BY_PHONE, () => this.send(body, 'login', from));
+    const smsLogInAllowed: SmsSendCheck = {
+      check: ({ phone }) => this.logIns.assertCodeLogInAllowed(phone.e164, LEANCLOUD_SMS_LOG_IN),
+    };
+    await answering(BY_PHONE, () => this.send(body, 'login', from, [smsLogInAllowed]));
     return {};
   }
 
@@ -84,8 +96,10 @@ export class LeanCloudPhoneService {
     body: PhoneCodeRequestBody,
     purpose: SmsPurpose,
     from: CodeRequester,
+    checks?: readonly SmsSendCheck[],
   ): Promise<CodeSent> {
     return this.codes.sendCode({
+      checks,
       phone: body.mobilePhoneNumber,
       purpose,
       clientIp: from.clientIp,

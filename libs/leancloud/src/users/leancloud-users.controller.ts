@@ -1,6 +1,6 @@
 import { Get, Header, Param, Post, Put, Res, SetMetadata } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public, ROUTE_ACCESS } from '@app/common';
+import { ClientIp, Public, ROUTE_ACCESS } from '@app/common';
 import type { SessionOrigin } from '@app/user';
 import { LeanCloudCaller } from '../auth/leancloud-caller.decorator';
 import type { LeanCloudCaller as Caller } from '../auth/leancloud-credentials';
@@ -22,15 +22,19 @@ import { LeanCloudUser } from './leancloud-user';
 export class LeanCloudUsersController {
   constructor(private readonly accounts: LeanCloudAccountsService) {}
 
-  /** 201 with `Location`, as LeanCloud answered a sign-up. */
+  /**
+   * 201 with `Location`, as LeanCloud answered a sign-up; with LEANCLOUD_VERIFY_PHONE_ON_SIGNUP,
+   * after the phone's verification code was asked for.
+   */
   @Post('users')
   @Public()
   async signUp(
     @LeanCloudBody(SignUpBody) body: SignUpBody,
     @LeanCloudOrigin() origin: SessionOrigin,
+    @ClientIp() clientIp: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LeanCloudUser> {
-    const user = await this.accounts.signUp(body, origin);
+    const user = await this.accounts.signUp(body, origin, clientIp);
     void reply.header('Location', `/1.1/users/${user.objectId}`);
     return user;
   }

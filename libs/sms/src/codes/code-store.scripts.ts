@@ -43,30 +43,53 @@ return 0
 `);
 
 /**
- * Verifies and consumes a code atomically: under concurrency a code verifies
- * at most once. The hashes are compared without an early exit.
+ * Verifies and consumes a code atomically: under concurrency a code verifies at most once.
+ * A route may accept codes of several purposes (LeanCloud's SMS log-in takes a log-in code or
+ * a general one): each purpose's code is one key, all checked in this one step, so a code
+ * verifies at most once across them too. The hashes are compared without an early exit.
  *
- * KEYS: code hash. ARGV: candidate hash, now ms, max attempts.
+ * A right code for one purpose counts no wrong try against another's; a wrong one counts one
+ * wrong try on each live code it was compared with (each was guessed at once), never two.
+ * With no live code, the answer is the most telling state among them: expired, then used or
+ * dead, then none.
+ *
+ * KEYS: the code hash of each purpose accepted. ARGV: now ms, max attempts, then the
+ * candidate hash for each key, in the same order (a hash is bound to its purpose).
  * Returns { outcome, message id }: outcome 0 verified, 1 no code, 2 expired, 3 used or dead,
  * 4 wrong; the id of the message that carried the code on success, '' otherwise.
  */
 export const verifyCodeScript = new RedisScript(`
-local stored = redis.call('HMGET', KEYS[1], 'hash', 'expiresAt', 'state', 'message')
-if not stored[1] then return { 1, '' } end
-if stored[3] ~= 'live' then return { 3, '' } end
-if tonumber(ARGV[2]) >= tonumber(stored[2]) then return { 2, '' } end
-
-local expected, candidate = stored[1], ARGV[1]
-local diff = #expected == #candidate and 0 or 1
-for i = 1, math.min(#expected, #candidate) do
-  diff = bit.bor(diff, bit.bxor(string.byte(expected, i), string.byte(candidate, i)))
+local now, maxAttempts = tonumber(ARGV[1]), tonumber(ARGV[2])
+local rank = { [1] = 0, [3] = 1, [2] = 2 }
+local outcome = 1
+local compared = {}
+for i, key in ipairs(KEYS) do
+  local stored = redis.call('HMGET', key, 'hash', 'expiresAt', 'state', 'message')
+  local state = 1
+  if stored[1] then
+    if stored[3] ~= 'live' then state = 3
+    elseif now >= tonumber(stored[2]) then state = 2
+    else
+      local expected, candidate = stored[1], ARGV[i + 2]
+      local diff = #expected == #candidate and 0 or 1
+      for j = 1, math.min(#expected, #candidate) do
+        diff = bit.bor(diff, bit.bxor(string.byte(expected, j), string.byte(candidate, j)))
+      end
+      if diff == 0 then
+        redis.call('HSET', key, 'state', 'used')
+        return { 0, stored[4] or '' }
+      end
+      state = 4
+      compared[#compared + 1] = key
+    end
+  end
+  if state ~= 4 and rank[state] > rank[outcome] then outcome = state end
 end
-if diff == 0 then
-  redis.call('HSET', KEYS[1], 'state', 'used')
-  return { 0, stored[4] or '' }
-end
-if redis.call('HINCRBY', KEYS[1], 'tries', 1) >= tonumber(ARGV[3]) then
-  redis.call('HSET', KEYS[1], 'state', 'dead')
+if #compared == 0 then return { outcome, '' } end
+for _, key in ipairs(compared) do
+  if redis.call('HINCRBY', key, 'tries', 1) >= maxAttempts then
+    redis.call('HSET', key, 'state', 'dead')
+  end
 end
 return { 4, '' }
 `);

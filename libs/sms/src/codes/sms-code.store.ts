@@ -116,14 +116,19 @@ export class SmsCodeStore {
 
   /**
    * Verifies and consumes the code in one round trip; throws the reason when it does not
-   * verify. Returns the id of the message that carried the code (empty for codes stored
-   * before ids were kept).
+   * verify. With several purposes, a code of any of them verifies (see verifyCodeScript for
+   * how wrong tries count). Returns the id of the message that carried the code (empty for
+   * codes stored before ids were kept).
    */
-  async verify(phone: string, purpose: string, code: string): Promise<string> {
+  async verify(phone: string, purposes: readonly string[], code: string): Promise<string> {
     const [outcome, messageId] = (await verifyCodeScript.run(
       this.redis.client,
-      [this.codeKey(purpose, phone)],
-      [hashCode(this.secret, purpose, phone, code), Date.now(), this.maxAttempts],
+      purposes.map((purpose) => this.codeKey(purpose, phone)),
+      [
+        Date.now(),
+        this.maxAttempts,
+        ...purposes.map((purpose) => hashCode(this.secret, purpose, phone, code)),
+      ],
     )) as [number, string];
     switch (outcome) {
       case 0:

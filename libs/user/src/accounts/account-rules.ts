@@ -7,6 +7,7 @@ import {
   UserDisabledError,
   UserNotFoundError,
 } from '../user.errors';
+import { CodeLogInPolicy, V1_CODE_LOG_IN } from './code-log-in-policy';
 
 /**
  * The account policies (USER_* settings), in one place for both the checks before a
@@ -31,16 +32,32 @@ export class AccountRules {
   }
 
   /**
-   * Log-in with a code for this phone's account, or for no account when USER_SMS_SIGNUP_ON_LOGIN
-   * lets the code create one.
+   * Log-in with a code for this phone's account, or for no account when the policy (for
+   * `/v1`: USER_SMS_SIGNUP_ON_LOGIN) lets the code create one.
    */
-  assertCodeLoginAllowed(user: User | null): void {
+  assertCodeLoginAllowed(user: User | null, policy: CodeLogInPolicy = V1_CODE_LOG_IN): void {
     if (!this.smsLogin) throw new SmsLoginDisabledError();
     if (user === null) {
-      if (!this.smsSignupOnLogin) throw new UserNotFoundError();
+      if (!this.signsUpUnknownPhone(policy)) throw new UserNotFoundError();
       return;
     }
     this.assertActive(user);
+    if (policy.unverifiedPhone === 'refuse' && !user.mobilePhoneVerified) {
+      throw new PhoneNotVerifiedError(
+        'This account must verify its phone number before it logs in with an SMS code',
+      );
+    }
+  }
+
+  private signsUpUnknownPhone(policy: CodeLogInPolicy): boolean {
+    switch (policy.unknownPhone) {
+      case 'signUp':
+        return true;
+      case 'refuse':
+        return false;
+      case 'bySetting':
+        return this.smsSignupOnLogin;
+    }
   }
 
   /** After the password was proven right. */

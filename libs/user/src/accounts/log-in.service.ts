@@ -4,12 +4,15 @@ import { User } from '@app/prisma';
 import { SmsCodeService } from '@app/sms';
 import { AccountPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
+import { PasswordHasher } from '../passwords/password-hasher';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { SessionOrigin, SessionService } from '../sessions/session.service';
-import { InvalidCredentialsError, PhoneTakenError } from '../user.errors';
+import { InvalidCredentialsError, PhoneTakenError, UsernameTakenError } from '../user.errors';
 import { UsersRepository } from '../users/users.repository';
 import { AccountRules } from './account-rules';
 import { AuthResult } from './auth-result';
+import { CodeLogInPolicy, V1_CODE_LOG_IN } from './code-log-in-policy';
+import { assertValidNewAccountFields, NewAccountFields } from './new-account-fields';
 
 @Injectable()
 export class LogInService {
@@ -21,6 +24,7 @@ export class LogInService {
     private readonly attempts: PasswordAttemptLimiter,
     private readonly rules: AccountRules,
     private readonly scope: TransactionScope,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   /** With a password or with a code: exactly one of them. */
@@ -96,26 +100,36 @@ export class LogInService {
   }
 
   /**
-   * Log-in with a `login` code, which also verifies the phone. For a phone with no
-   * account, USER_SMS_SIGNUP_ON_LOGIN creates one. The policy is checked before the
-   * code is used, so a refused log-in does not burn it. `operation`: LeanCloud's
-   * `usersByMobilePhone` takes the general codes of its `requestSmsCode`.
+   * Log-in with a code, which also verifies the phone. The policy says which purposes' codes
+   * it takes and what it does for a phone with no account (`/v1`: a `login` code, and
+   * USER_SMS_SIGNUP_ON_LOGIN decides). Everything the route could refuse for (policy,
+   * new-account fields, a taken username) is checked before the code is used, so a refused
+   * log-in does not burn it. `newAccount` is used only when the code creates the account.
    */
   async withCode(
-    input: { phone: string; code: string; purpose?: 'login' | 'operation' },
+    input: { phone: string; code: string; newAccount?: NewAccountFields },
     origin: SessionOrigin,
+    policy: CodeLogInPolicy = V1_CODE_LOG_IN,
   ): Promise<AuthResult> {
     const phone = this.codes.normalizePhone(input.phone).e164;
     const existing = await this.users.findByPhone(phone);
-    this.rules.assertCodeLoginAllowed(existing);
-    const purpose = input.purpose ?? 'login';
-    await this.codes.verifyCode({ phone, purpose, code: input.code });
+    this.rules.assertCodeLoginAllowed(existing, policy);
+    const newAccount = input.newAccount ?? {};
+    if (existing === null) await this.assertCanCreate(newAccount);
+    await this.codes.verifyCode({ phone, purpose: policy.purposes, code: input.code });
     await this.attempts.clear(phone);
     if (existing !== null) return this.logInVerified(existing, origin);
 
+    const passwordHash =
+      newAccount.password === undefined ? undefined : await this.hasher.hash(newAccount.password);
     try {
       return await this.scope.run(async () => {
-        const user = await this.users.create({ phone, mobilePhoneVerified: true });
+        const user = await this.users.create({
+          phone,
+          username: newAccount.username,
+          passwordHash,
+          mobilePhoneVerified: true,
+        });
         return { user, sessionToken: await this.sessions.open(user.id, origin) };
       });
     } catch (error) {
@@ -124,6 +138,22 @@ export class LogInService {
       const created = await this.users.findByPhone(phone);
       if (created === null) throw error;
       return this.logInVerified(created, origin);
+    }
+  }
+
+  /**
+   * Whether a code log-in may sign this phone up or log in to its account, by the rules of
+   * `withCode` with this policy: for the checks before a log-in code is sent. `phone` is E.164.
+   */
+  async assertCodeLogInAllowed(phone: string, policy: CodeLogInPolicy): Promise<void> {
+    this.rules.assertCodeLoginAllowed(await this.users.findByPhone(phone), policy);
+  }
+
+  /** Advisory, so a foreseeable conflict does not use up the code; the database decides races. */
+  private async assertCanCreate(fields: NewAccountFields): Promise<void> {
+    assertValidNewAccountFields(fields);
+    if (fields.username !== undefined && (await this.users.usernameTaken(fields.username))) {
+      throw new UsernameTakenError();
     }
   }
 

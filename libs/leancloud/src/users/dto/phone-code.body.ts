@@ -24,13 +24,24 @@ export class RequestChangePhoneBody extends PhoneCodeRequestBody {
   ttl?: number;
 }
 
-/** `POST /1.1/usersByMobilePhone`: other attributes (username, password...) are dropped. */
+/**
+ * `POST /1.1/usersByMobilePhone`. `username` and `password` are used only when the code signs
+ * the phone up, so their rules are checked then (by the service); other attributes are dropped.
+ */
 export class UsersByMobilePhoneBody {
   @MobilePhoneNumber()
   mobilePhoneNumber: string;
 
   @SmsCode()
   smsCode: string;
+
+  @IsOptional()
+  @IsString()
+  username?: string | null;
+
+  @IsOptional()
+  @IsString()
+  password?: string | null;
 }
 
 /** `POST /1.1/changePhoneNumber`. */
