@@ -8,8 +8,10 @@ import { CaptchaImageStore } from './captcha/captcha-image.store';
 import { LeanCloudCaptchaImageController } from './captcha/leancloud-captcha-image.controller';
 import { LeanCloudCaptchaController } from './captcha/leancloud-captcha.controller';
 import { LeanCloudCaptchaService } from './captcha/leancloud-captcha.service';
+import { LeanCloudDateController } from './date/leancloud-date.controller';
 import { LeanCloudExceptionFilter } from './errors/leancloud-exception.filter';
 import { LeanCloudCors } from './http/leancloud-cors';
+import { LeanCloudTextBodyParser } from './http/leancloud-text-body.parser';
 import { LeanCloudSettings } from './leancloud-settings';
 import { LeanCloudSmsController } from './sms/leancloud-sms.controller';
 import { LeanCloudAccountsService } from './users/leancloud-accounts.service';
@@ -32,12 +34,14 @@ import { PendingResetsStore } from './users/pending-resets.store';
     LeanCloudUsersController,
     LeanCloudLogInController,
     LeanCloudPhoneController,
+    LeanCloudDateController,
   ],
   providers: [
     LeanCloudSettings,
     LeanCloudAuthGuard,
     LeanCloudExceptionFilter,
     LeanCloudCors,
+    LeanCloudTextBodyParser,
     CaptchaImageStore,
     LeanCloudCaptchaService,
     LeanCloudSessionGuard,
