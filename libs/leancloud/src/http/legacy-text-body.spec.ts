@@ -30,7 +30,10 @@ describe('readLegacyTextBody', () => {
   });
 
   it('keeps __ keys (LeanCloud’s __type, __op) and every other key', () => {
-    expect(readLegacyTextBody({ __op: 'Delete', a: 1, _b: 2 }).body).toEqual({ __op: 'Delete', a: 1 });
+    expect(readLegacyTextBody({ __op: 'Delete', a: 1, _b: 2 }).body).toEqual({
+      __op: 'Delete',
+      a: 1,
+    });
   });
 
   it('ignores credentials that are not strings, or empty', () => {
