@@ -18,6 +18,8 @@ import { LeanCloudAccountsService } from './users/leancloud-accounts.service';
 import { LeanCloudLogInController } from './users/leancloud-log-in.controller';
 import { LeanCloudPhoneController } from './users/leancloud-phone.controller';
 import { LeanCloudPhoneService } from './users/leancloud-phone.service';
+import { LeanCloudUserObjectsController } from './users/leancloud-user-objects.controller';
+import { LeanCloudUserObjectsService } from './users/leancloud-user-objects.service';
 import { LeanCloudUsersController } from './users/leancloud-users.controller';
 import { PendingResetsStore } from './users/pending-resets.store';
 
@@ -35,6 +37,7 @@ import { PendingResetsStore } from './users/pending-resets.store';
     LeanCloudLogInController,
     LeanCloudPhoneController,
     LeanCloudDateController,
+    LeanCloudUserObjectsController,
   ],
   providers: [
     LeanCloudSettings,
@@ -48,6 +51,7 @@ import { PendingResetsStore } from './users/pending-resets.store';
     LeanCloudAccountsService,
     LeanCloudPhoneService,
     PendingResetsStore,
+    LeanCloudUserObjectsService,
   ],
 })
 export class LeanCloudModule {}

@@ -30,7 +30,7 @@ export class LeanCloudTextBodyParser implements OnModuleInit {
           done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(PLAIN_TEXT), undefined);
           return;
         }
-        parseJson(request, text, (error, parsed) => {
+        void parseJson(request, text, (error, parsed) => {
           if (error) {
             done(new LeanCloudError(107), undefined);
             return;
