@@ -2,7 +2,12 @@ import { CanActivate, RequestMethod, Type } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { ROUTE_ACCESS, RouteAccess } from '@app/common';
-import { LeanCloudTestApp, signedHeaders, startLeanCloudApp } from '../support/leancloud';
+import {
+  LEANCLOUD_APP,
+  LeanCloudTestApp,
+  signedHeaders,
+  startLeanCloudApp,
+} from '../support/leancloud';
 
 interface Route {
   method: 'get' | 'post' | 'put';
@@ -12,8 +17,12 @@ interface Route {
   guards: string[];
 }
 
-/** The image an `<img>` loads cannot carry headers: it is keyed by its unguessable token. */
-const WITHOUT_APP_KEY = ['LeanCloudCaptchaImageController.image'];
+/**
+ * Routes open without the App Key: the image an `<img>` loads cannot carry headers (it is
+ * keyed by its unguessable token), and the server clock, which the Python SDK and LeanCloud's
+ * setup guides ask for with no X-LC-* header at all.
+ */
+const WITHOUT_APP_KEY = ['LeanCloudCaptchaImageController.image', 'LeanCloudDateController.date'];
 
 /**
  * The `/1.1` routes of the running app: each declares its access, each but the captcha image
@@ -33,7 +42,7 @@ describe('LeanCloud /1.1: route access', () => {
   const concrete = (path: string): string => path.replace(/:[^/]+/g, '5f1b2c3d4e5f6a7b8c9d0e1f');
 
   it('finds every /1.1 route', () => {
-    expect(routes.length).toBe(18);
+    expect(routes.length).toBe(24);
   });
 
   it('every route declares public or session access', () => {
@@ -55,8 +64,8 @@ describe('LeanCloud /1.1: route access', () => {
       });
       if (expected.length === 0) continue;
       const response = await lc.service.http()[route.method](concrete(route.path)).send({});
-      expect({ route: route.handler, status: response.status, body: response.body }).toEqual({
-        route: route.handler,
+      expect({ route: route.path, status: response.status, body: response.body }).toEqual({
+        route: route.path,
         status: 401,
         body: { code: 401, error: 'Unauthorized.' },
       });
@@ -65,7 +74,7 @@ describe('LeanCloud /1.1: route access', () => {
 
   it('session routes refuse a request with the App Key but no session (206 or 211)', async () => {
     const sessionRoutes = routes.filter((route) => route.access === 'session');
-    expect(sessionRoutes.length).toBe(7);
+    expect(sessionRoutes.length).toBe(11);
     for (const route of sessionRoutes) {
       const response = await lc.service
         .http()
@@ -77,12 +86,33 @@ describe('LeanCloud /1.1: route access', () => {
           old_password: 'x',
           new_password: 'yyyyyyyy',
         });
-      expect({ route: route.handler, status: response.status }).toEqual({
-        route: route.handler,
+      expect({ route: route.path, status: response.status }).toEqual({
+        route: route.path,
         status: 400,
       });
       expect([206, 211]).toContain(response.body.code);
     }
+  });
+
+  it('the routes open without the App Key answer only what needs no key', async () => {
+    const open = routes.filter((route) => WITHOUT_APP_KEY.includes(route.handler));
+    expect(open.map((route) => route.path).sort()).toEqual(['/1.1/captchaImage', '/1.1/date']);
+    // No X-LC-* header at all, as the Python SDK's get_server_time sends it.
+    const date = await lc.service.http().get('/1.1/date').expect(200);
+    expect(date.body).toEqual({ __type: 'Date', iso: expect.any(String) });
+    // The image needs this app's ID in its URL and a live captcha token.
+    const noApp = await lc.service.http().get('/1.1/captchaImage?appId=anotherApp&token=x');
+    expect({ status: noApp.status, body: noApp.body }).toEqual({
+      status: 401,
+      body: { code: 401, error: 'Unauthorized.' },
+    });
+    const noCaptcha = await lc.service
+      .http()
+      .get(`/1.1/captchaImage?appId=${LEANCLOUD_APP.appId}&token=x`);
+    expect({ status: noCaptcha.status, code: noCaptcha.body.code }).toEqual({
+      status: 404,
+      code: 1,
+    });
   });
 });
 
@@ -96,23 +126,28 @@ function leanCloudRoutes(lc: LeanCloudTestApp): Route[] {
       for (const name of Object.getOwnPropertyNames(controller.prototype)) {
         const handler = (controller.prototype as Record<string, unknown>)[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (path === undefined) continue;
+        const declared = Reflect.getMetadata(PATH_METADATA, handler) as
+          string | string[] | undefined;
+        if (declared === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
         const guards = [
           ...((Reflect.getMetadata(GUARDS_METADATA, controller) ?? []) as Array<Type<CanActivate>>),
           ...((Reflect.getMetadata(GUARDS_METADATA, handler) ?? []) as Array<Type<CanActivate>>),
         ].map((guard) => guard.name);
-        routes.push({
-          method: method.toLowerCase() as Route['method'],
-          path: `/1.1/${path}`,
-          handler: `${controller.name}.${name}`,
-          access: reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [
-            handler,
-            controller,
-          ]),
-          guards,
-        });
+        const access = reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [
+          handler,
+          controller,
+        ]);
+        // A handler may serve several paths (`_User` as /classes/_User/:id and /users/:id).
+        for (const path of Array.isArray(declared) ? declared : [declared]) {
+          routes.push({
+            method: method.toLowerCase() as Route['method'],
+            path: `/1.1/${path}`,
+            handler: `${controller.name}.${name}`,
+            access,
+            guards,
+          });
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 import type AVType from 'leancloud-storage';
 import { LeanCloudTestApp, sdkError, startLeanCloudApp } from '../support/leancloud';
 import { uniqueCnPhone } from '../support/phones';
+import { PythonSdk } from '../support/python-sdk';
 
 let serial = 0;
 const uniqueName = (): string => `sv${Date.now().toString(36)}${(serial += 1)}`;
@@ -39,6 +40,22 @@ describe('LeanCloud /1.1: a verification SMS at sign-up', () => {
       const fetched = await AV.User.become(user.getSessionToken());
       expect(fetched.get('mobilePhoneVerified')).toBe(true);
       await AV.User.logOut();
+    });
+
+    it('sends it for the Python SDK’s sign-up (POST /classes/_User) too', async () => {
+      const py = new PythonSdk(lc.serverURL);
+      const phone = uniqueCnPhone();
+      const user = py.newUser({
+        username: uniqueName(),
+        password: 'a password 1',
+        mobilePhoneNumber: phone,
+      });
+      await user.sign_up();
+      const [sms] = lc.receiver.messagesTo(phone);
+      expect(sms.purpose).toBe('verify_phone');
+      await py.User.verify_mobile_phone_number(sms.variables.code, phone);
+      await user.fetch();
+      expect(user.get('mobilePhoneVerified')).toBe(true);
     });
 
     it('keeps the account when a limit refuses the SMS', async () => {

@@ -66,6 +66,8 @@ describe('LeanCloud /1.1: SMS templates and signatures', () => {
     const phone = uniqueCnPhone();
     const error = await sdkError(request({ mobilePhoneNumber: phone, ...options }));
     expect(error.code).toBe(code);
+    // The SDK appends the HTTP status: LeanCloud answered these with 400, never 404.
+    expect(error.message).toContain('[400 POST ');
     expect(lc.receiver.messagesTo(phone)).toHaveLength(0);
   });
 });

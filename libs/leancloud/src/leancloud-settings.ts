@@ -5,6 +5,10 @@ import type { LeanCloudKeys } from './auth/leancloud-credentials';
 /** Where the compatible API is mounted: SDKs call `serverURL + '/1.1/...'`. */
 export const LEANCLOUD_PREFIX = '/1.1';
 
+/** Whether a request URL (path and query) is one of the compatible API's. */
+export const underLeanCloudPrefix = (url: string): boolean =>
+  url === LEANCLOUD_PREFIX || /^\/1\.1[/?]/.test(url);
+
 /** The layer is on when the app's ID is configured (the schema then requires both keys). */
 export function isLeanCloudEnabled(environment: Pick<Environment, 'LEANCLOUD_APP_ID'>): boolean {
   return environment.LEANCLOUD_APP_ID !== undefined;

@@ -8,14 +8,18 @@ import { CaptchaImageStore } from './captcha/captcha-image.store';
 import { LeanCloudCaptchaImageController } from './captcha/leancloud-captcha-image.controller';
 import { LeanCloudCaptchaController } from './captcha/leancloud-captcha.controller';
 import { LeanCloudCaptchaService } from './captcha/leancloud-captcha.service';
+import { LeanCloudDateController } from './date/leancloud-date.controller';
 import { LeanCloudExceptionFilter } from './errors/leancloud-exception.filter';
 import { LeanCloudCors } from './http/leancloud-cors';
+import { LeanCloudTextBodyParser } from './http/leancloud-text-body.parser';
 import { LeanCloudSettings } from './leancloud-settings';
 import { LeanCloudSmsController } from './sms/leancloud-sms.controller';
 import { LeanCloudAccountsService } from './users/leancloud-accounts.service';
 import { LeanCloudLogInController } from './users/leancloud-log-in.controller';
 import { LeanCloudPhoneController } from './users/leancloud-phone.controller';
 import { LeanCloudPhoneService } from './users/leancloud-phone.service';
+import { LeanCloudUserObjectsController } from './users/leancloud-user-objects.controller';
+import { LeanCloudUserObjectsService } from './users/leancloud-user-objects.service';
 import { LeanCloudUsersController } from './users/leancloud-users.controller';
 import { PendingResetsStore } from './users/pending-resets.store';
 import { SignUpPhoneVerification } from './users/sign-up-phone-verification';
@@ -33,12 +37,15 @@ import { SignUpPhoneVerification } from './users/sign-up-phone-verification';
     LeanCloudUsersController,
     LeanCloudLogInController,
     LeanCloudPhoneController,
+    LeanCloudDateController,
+    LeanCloudUserObjectsController,
   ],
   providers: [
     LeanCloudSettings,
     LeanCloudAuthGuard,
     LeanCloudExceptionFilter,
     LeanCloudCors,
+    LeanCloudTextBodyParser,
     CaptchaImageStore,
     LeanCloudCaptchaService,
     LeanCloudSessionGuard,
@@ -46,6 +53,7 @@ import { SignUpPhoneVerification } from './users/sign-up-phone-verification';
     LeanCloudPhoneService,
     PendingResetsStore,
     SignUpPhoneVerification,
+    LeanCloudUserObjectsService,
   ],
 })
 export class LeanCloudModule {}

@@ -10,6 +10,27 @@ export interface LeanCloudCaptcha {
   captcha_url: string;
 }
 
+/** LeanCloud's default captcha length, which its REST guide asks for with the App Key. */
+const DEFAULT_SIZE = 4;
+
+/**
+ * LeanCloud's table says `size` and `ttl` need the Master Key, while its own example sends
+ * `size=4` with the App Key. The App Key ships in every client, so it may ask only for what
+ * does not weaken the captcha: a `size` of at least the default (a longer text is harder to
+ * guess), never a shorter text nor another time to answer in (119).
+ */
+function assertAppKeyMayAsk(query: RequestCaptchaQuery): void {
+  if (query.ttl !== undefined) {
+    throw new LeanCloudError(119, 'The captcha option ttl needs the Master Key.');
+  }
+  if (query.size !== undefined && query.size < DEFAULT_SIZE) {
+    throw new LeanCloudError(
+      119,
+      `A captcha shorter than ${DEFAULT_SIZE} characters needs the Master Key.`,
+    );
+  }
+}
+
 /** LeanCloud's captcha routes on the captcha module: the image is served by URL. */
 @Injectable()
 export class LeanCloudCaptchaService {
@@ -23,9 +44,7 @@ export class LeanCloudCaptchaService {
     caller: LeanCloudCaller,
     imageUrl: (token: string) => string,
   ): Promise<LeanCloudCaptcha> {
-    if ((query.size !== undefined || query.ttl !== undefined) && caller !== 'master') {
-      throw new LeanCloudError(119, 'The captcha options size and ttl need the Master Key.');
-    }
+    if (caller !== 'master') assertAppKeyMayAsk(query);
     const challenge = await this.captcha.issue({
       width: query.width,
       height: query.height,

@@ -65,9 +65,33 @@ describe('toLeanCloudError', () => {
 
   it('keeps the framework statuses that say more than a 400', () => {
     expect(toLeanCloudError(ours('NotFound', 404))).toMatchObject({ code: 1, status: 404 });
+    expect(toLeanCloudError(ours('MethodNotAllowed', 405))).toMatchObject({
+      code: 1,
+      status: 405,
+    });
     expect(toLeanCloudError(ours('PayloadTooLarge', 413))).toMatchObject({
       code: 107,
       status: 413,
     });
+    expect(toLeanCloudError(ours('UnsupportedMediaType', 415))).toMatchObject({
+      code: 107,
+      status: 415,
+    });
+  });
+
+  it.each([
+    ['TemplateNotFound', 604, 'SMS template not found.'],
+    ['SignatureNotFound', 600, 'Invalid SMS signature.'],
+    ['UserNotFound', 211, 'Could not find user.'],
+    ['CaptchaHosted', 119, 'our message'],
+  ])('answers %s (a 404 on /v1) with %d and HTTP 400, as LeanCloud did', (code, number, text) => {
+    expect(toLeanCloudError(ours(code, 404))).toEqual(
+      expect.objectContaining({ code: number, message: text, status: 400 }),
+    );
+  });
+
+  it('keeps the 404 of a route not found only, not of a domain code that happens to be 404', () => {
+    expect(toLeanCloudError(ours('SomethingNew', 404)).status).toBe(400);
+    expect(toLeanCloudError(ours('NotFound', 404)).status).toBe(404);
   });
 });

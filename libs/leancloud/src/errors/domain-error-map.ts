@@ -6,6 +6,12 @@ interface Mapping {
   message?: string;
   /** Keep our message: LeanCloud's text for the number would say less (code 1, the catch-all). */
   keepOurMessage?: true;
+  /**
+   * Keep our HTTP status: only the framework's own answers about the request itself (no such
+   * route, wrong method, body too large or of the wrong type). A domain error's status is for
+   * `/v1`; on `/1.1` every client error is a 400, as LeanCloud answered an unknown template.
+   */
+  keepStatus?: true;
 }
 
 const SMS_CODE_INVALID: Mapping = { code: 603 };
@@ -20,10 +26,10 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   // The framework and libs/common.
   InValidParam: { code: 107, keepOurMessage: true },
   BadRequest: { code: 107 },
-  UnsupportedMediaType: { code: 107 },
-  PayloadTooLarge: { code: 107, keepOurMessage: true },
-  NotFound: { code: 1, keepOurMessage: true },
-  MethodNotAllowed: { code: 1, keepOurMessage: true },
+  UnsupportedMediaType: { code: 107, keepStatus: true },
+  PayloadTooLarge: { code: 107, keepOurMessage: true, keepStatus: true },
+  NotFound: { code: 1, keepOurMessage: true, keepStatus: true },
+  MethodNotAllowed: { code: 1, keepOurMessage: true, keepStatus: true },
   Unauthorized: { code: 401 },
   TooManyRequests: { code: 429 },
   ServiceUnavailable: { code: 1, keepOurMessage: true },
@@ -72,9 +78,6 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   UserDisabled: { code: 1, keepOurMessage: true },
 };
 
-/** Statuses of framework errors that say more than LeanCloud's blanket 400. */
-const KEPT_STATUSES = new Set([404, 405, 413, 415]);
-
 /**
  * The `/1.1` form of an error that our exception filter described as
  * `{ statusCode, code, message }`: LeanCloud's number and, for client errors, its status.
@@ -90,6 +93,6 @@ export function toLeanCloudError(error: {
   const message = mapping.keepOurMessage
     ? error.message
     : (mapping.message ?? LEANCLOUD_MESSAGES[mapping.code]);
-  const keepStatus = error.statusCode >= 500 || KEPT_STATUSES.has(error.statusCode);
+  const keepStatus = error.statusCode >= 500 || mapping.keepStatus === true;
   return new LeanCloudError(mapping.code, message, keepStatus ? error.statusCode : undefined);
 }

@@ -4,6 +4,7 @@
  */
 export const LEANCLOUD_MESSAGES = {
   1: 'Internal server error. No information available.',
+  101: 'Object not found.',
   107: 'Malformed json object. A json dictionary is expected.',
   119: "That operation isn't allowed for clients.",
   127: 'The mobile phone number was invalid.',
@@ -33,7 +34,7 @@ export const LEANCLOUD_MESSAGES = {
 export type LeanCloudCode = keyof typeof LEANCLOUD_MESSAGES;
 
 /** HTTP statuses that are not 400 (LeanCloud answered most client errors with 400). */
-const STATUS_BY_CODE: Partial<Record<LeanCloudCode, number>> = { 401: 401, 429: 429 };
+const STATUS_BY_CODE: Partial<Record<LeanCloudCode, number>> = { 101: 404, 401: 401, 429: 429 };
 
 /**
  * An error answered on `/1.1` as `{ code, error }`. The compatible layer raises it where the

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LEANCLOUD_PREFIX, LeanCloudSettings } from '../leancloud-settings';
+import { LeanCloudSettings, underLeanCloudPrefix } from '../leancloud-settings';
 
 /** What browser builds of the SDK send (leancloud.md §1: X-LC-UA replaces User-Agent). */
 const ALLOWED_HEADERS = [
@@ -16,8 +16,6 @@ const ALLOWED_HEADERS = [
 ].join(', ');
 const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 const PREFLIGHT_MAX_AGE_SECONDS = '86400';
-
-const underPrefix = (url: string): boolean => url === LEANCLOUD_PREFIX || /^\/1\.1[/?]/.test(url);
 
 /**
  * CORS for `/1.1` only, so web apps using the browser SDK keep working. With
@@ -34,7 +32,7 @@ export class LeanCloudCors implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', (request, reply, done) => {
-      if (!underPrefix(request.url)) return done();
+      if (!underLeanCloudPrefix(request.url)) return done();
       this.allowOrigin(request, reply);
       if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
         void reply

@@ -45,6 +45,19 @@ export class PasswordService {
   }
 
   /**
+   * An operator sets an account's password (LeanCloud's Master Key): no old password, no
+   * code. Every session of the account ends, as after a reset, so whoever held one must
+   * log in with the new password.
+   */
+  async set(userId: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.scope.run(async () => {
+      await this.users.update(userId, { passwordHash });
+      await this.sessions.revokeAll(userId);
+    });
+  }
+
+  /**
    * Sets a new password with a `reset_password` code, which also verifies the phone, and
    * revokes every session of the account. Refusals come before the code is used.
    */

@@ -1,9 +1,9 @@
-import { IsInt, IsOptional } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IntegerFromString } from '../../http/integer-field';
 
 /**
- * `GET /1.1/requestCaptcha`. Bounds are the captcha module's (107 outside them); `size` and
- * `ttl` need the Master Key, as on LeanCloud.
+ * `GET /1.1/requestCaptcha`. Bounds are the captcha module's (107 outside them), and for
+ * `size` LeanCloud's 3 to 6. Who may ask for what is the service's rule.
  */
 export class RequestCaptchaQuery {
   @IsOptional()
@@ -20,6 +20,8 @@ export class RequestCaptchaQuery {
   @IsOptional()
   @IntegerFromString()
   @IsInt()
+  @Min(3)
+  @Max(6)
   size?: number;
 
   /** Seconds to answer in (LeanCloud: 10 to 180). */
