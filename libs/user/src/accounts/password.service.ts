@@ -3,6 +3,7 @@ import { SmsCodeService } from '@app/sms';
 import { AccountPassword, hasPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { PasswordPolicy } from '../passwords/password-policy';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { AuthenticatedSession, SessionService } from '../sessions/session.service';
 import { PasswordNotSetError, WrongPasswordError } from '../user.errors';
@@ -16,6 +17,7 @@ export class PasswordService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionService,
     private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
     private readonly passwords: AccountPassword,
     private readonly attempts: PasswordAttemptLimiter,
     private readonly rules: AccountRules,
@@ -30,6 +32,7 @@ export class PasswordService {
     session: AuthenticatedSession,
     input: { oldPassword: string; newPassword: string },
   ): Promise<void> {
+    this.policy.assertAcceptable(input.newPassword, 'newPassword');
     const { user } = session;
     if (!hasPassword(user)) throw new PasswordNotSetError();
     await this.attempts.take(user.phone);
@@ -49,6 +52,7 @@ export class PasswordService {
    * revokes every session of the account. Refusals come before the code is used.
    */
   async reset(input: { phone: string; code?: string; password: string }): Promise<void> {
+    this.policy.assertAcceptable(input.password, 'password');
     const phone = this.codes.normalizePhone(input.phone).e164;
     const user = await this.users.findByPhone(phone);
     this.rules.assertResetAllowed(user);
