@@ -65,7 +65,7 @@ describe('LeanCloud /1.1: route access', () => {
 
   it('session routes refuse a request with the App Key but no session (206 or 211)', async () => {
     const sessionRoutes = routes.filter((route) => route.access === 'session');
-    expect(sessionRoutes.length).toBe(7);
+    expect(sessionRoutes.length).toBe(5);
     for (const route of sessionRoutes) {
       const response = await lc.service
         .http()
@@ -81,7 +81,9 @@ describe('LeanCloud /1.1: route access', () => {
         route: route.handler,
         status: 400,
       });
-      expect([206, 211]).toContain(response.body.code);
+      // LeanCloud's order on changePhoneNumber: the (here wrong) code is told before the session.
+      const refusals = route.handler === 'LeanCloudPhoneController.changePhone' ? [603] : [206, 211];
+      expect(refusals).toContain(response.body.code);
     }
   });
 });

@@ -6,7 +6,7 @@ import { generateCode } from './codes/verification-code';
 import type { NormalizedPhone } from './phone/phone-number';
 import { PhoneNormalizer } from './phone/phone-normalizer';
 import { SmsMessageRecorder } from './records/sms-message.recorder';
-import { CodeRequestContext, SmsSendChecks } from './send-checks';
+import { CodeRequestContext, SmsSendChecks, VerificationRecipient } from './send-checks';
 import { maskCode } from './sending/default-template';
 import { MessageComposer } from './sending/message-composer';
 import { SmsSender } from './sending/sms-sender.service';
@@ -21,6 +21,7 @@ export interface CodeRequest {
   clientIp: string;
   authorization?: string;
   validateToken?: string;
+  recipient?: VerificationRecipient;
   /** Template locale (`zh-CN`, `en`); else from the phone's region, else SMS_DEFAULT_LOCALE. */
   locale?: string;
   /** A verification template by name; else the approved one for the purpose. */
@@ -119,6 +120,18 @@ export class SmsCodeService {
       expiresIn: this.store.codeTtlSeconds,
       retryAfter: this.store.resendIntervalSeconds,
     };
+  }
+
+  /**
+   * Checks a code without using it: for a request that will be refused whatever the code,
+   * so a wrong code is told first and a right one stays usable. Wrong tries count as in
+   * `verifyCode`, so checking is no way around the attempt limit.
+   */
+  async checkCode(input: { phone: string; purpose: SmsPurpose; code?: string }): Promise<void> {
+    const phone = this.normalizePhone(input.phone);
+    const code = input.code?.trim();
+    if (!code) throw new MissingCodeError();
+    await this.store.check(phone.e164, input.purpose, code);
   }
 
   /**

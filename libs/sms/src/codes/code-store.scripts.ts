@@ -44,9 +44,10 @@ return 0
 
 /**
  * Verifies and consumes a code atomically: under concurrency a code verifies
- * at most once. The hashes are compared without an early exit.
+ * at most once. The hashes are compared without an early exit. With "consume" 0 a right
+ * code is only reported (it stays live); wrong tries count either way.
  *
- * KEYS: code hash. ARGV: candidate hash, now ms, max attempts.
+ * KEYS: code hash. ARGV: candidate hash, now ms, max attempts, consume (1 or 0).
  * Returns { outcome, message id }: outcome 0 verified, 1 no code, 2 expired, 3 used or dead,
  * 4 wrong; the id of the message that carried the code on success, '' otherwise.
  */
@@ -62,7 +63,7 @@ for i = 1, math.min(#expected, #candidate) do
   diff = bit.bor(diff, bit.bxor(string.byte(expected, i), string.byte(candidate, i)))
 end
 if diff == 0 then
-  redis.call('HSET', KEYS[1], 'state', 'used')
+  if ARGV[4] == '1' then redis.call('HSET', KEYS[1], 'state', 'used') end
   return { 0, stored[4] or '' }
 end
 if redis.call('HINCRBY', KEYS[1], 'tries', 1) >= tonumber(ARGV[3]) then

@@ -119,11 +119,25 @@ export class SmsCodeStore {
    * verify. Returns the id of the message that carried the code (empty for codes stored
    * before ids were kept).
    */
-  async verify(phone: string, purpose: string, code: string): Promise<string> {
+  verify(phone: string, purpose: string, code: string): Promise<string> {
+    return this.runVerify(phone, purpose, code, true);
+  }
+
+  /** Like `verify`, wrong tries counted, but a right code stays live. */
+  async check(phone: string, purpose: string, code: string): Promise<void> {
+    await this.runVerify(phone, purpose, code, false);
+  }
+
+  private async runVerify(
+    phone: string,
+    purpose: string,
+    code: string,
+    consume: boolean,
+  ): Promise<string> {
     const [outcome, messageId] = (await verifyCodeScript.run(
       this.redis.client,
       [this.codeKey(purpose, phone)],
-      [hashCode(this.secret, purpose, phone, code), Date.now(), this.maxAttempts],
+      [hashCode(this.secret, purpose, phone, code), Date.now(), this.maxAttempts, consume ? 1 : 0],
     )) as [number, string];
     switch (outcome) {
       case 0:

@@ -50,11 +50,25 @@ export class PasswordService {
   /**
    * Sets a new password with a `reset_password` code, which also verifies the phone, and
    * revokes every session of the account. Refusals come before the code is used.
+   * `precedence: 'code'` (LeanCloud's order): a wrong code is told before any refusal of the
+   * account (no such account, unverified, disabled), so the route tells someone without a
+   * code nothing about accounts; a right code meeting a refusal is checked, not used.
    */
-  async reset(input: { phone: string; code?: string; password: string }): Promise<void> {
+  async reset(
+    input: { phone: string; code?: string; password: string },
+    precedence: 'account' | 'code' = 'account',
+  ): Promise<void> {
     this.policy.assertAcceptable(input.password, 'password');
     const phone = this.codes.normalizePhone(input.phone).e164;
     const user = await this.users.findByPhone(phone);
+    if (precedence === 'code') {
+      try {
+        this.rules.assertResetAllowed(user);
+      } catch (refusal) {
+        await this.codes.checkCode({ phone, purpose: 'reset_password', code: input.code });
+        throw refusal;
+      }
+    }
     this.rules.assertResetAllowed(user);
     await this.codes.verifyCode({ phone, purpose: 'reset_password', code: input.code });
     const passwordHash = await this.hasher.hash(input.password);
