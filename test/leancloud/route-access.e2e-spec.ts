@@ -74,7 +74,7 @@ describe('LeanCloud /1.1: route access', () => {
 
   it('session routes refuse a request with the App Key but no session (206 or 211)', async () => {
     const sessionRoutes = routes.filter((route) => route.access === 'session');
-    expect(sessionRoutes.length).toBe(11);
+    expect(sessionRoutes.length).toBe(9);
     for (const route of sessionRoutes) {
       const response = await lc.service
         .http()
@@ -90,7 +90,9 @@ describe('LeanCloud /1.1: route access', () => {
         route: route.path,
         status: 400,
       });
-      expect([206, 211]).toContain(response.body.code);
+      // LeanCloud's order on changePhoneNumber: the (here wrong) code is told before the session.
+      const refusals = route.handler === 'LeanCloudPhoneController.changePhone' ? [603] : [206, 211];
+      expect(refusals).toContain(response.body.code);
     }
   });
 

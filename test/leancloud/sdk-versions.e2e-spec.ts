@@ -35,8 +35,9 @@ describe.each([
     expect(sessionToken).toEqual(expect.any(String));
     expect(user.get('mobilePhoneVerified')).toBe(true);
 
-    // Still signed in: 2.5.4 sends the token as `?session_token=` (issue 10 item 3) and the
-    // current user's X-LC-Session along, so this checks the sign-up, not that parameter.
+    // Signed out first: `become` works from the token alone (2.5.4 sends it as
+    // `?session_token=`, 3.x as X-LC-Session).
+    await AV.User.logOut();
     const again = await AV.User.become(sessionToken);
     expect(again.id).toBe(user.id);
     expect(again.getMobilePhoneNumber()).toBe(phone);

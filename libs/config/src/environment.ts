@@ -227,6 +227,17 @@ export class Environment extends SmsGatewaySettings {
   @IsBoolean()
   USER_ALLOW_UNVERIFIED_RESET = false;
 
+  /**
+   * The fewest characters a new password may have (sign-up, change, reset; `/v1` and `/1.1`).
+   * The floor, 6, is what LeanCloud apps commonly allowed; below it a password is PIN-sized and
+   * falls to online guessing despite the lock-out. The top is the fixed maximum of 128.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(6)
+  @Max(128)
+  USER_PASSWORD_MIN_LENGTH = 8;
+
   /** Days a session lives after its last use (sliding expiry). */
   @Type(() => Number)
   @IsInt()

@@ -34,6 +34,7 @@ describe('validateEnvironment', () => {
       SMS_DAILY_LIMIT: 10000,
       THROTTLE_LIMIT: 100,
       THROTTLE_TTL_SECONDS: 60,
+      USER_PASSWORD_MIN_LENGTH: 8,
     });
   });
 
@@ -72,6 +73,8 @@ describe('validateEnvironment', () => {
     ],
     ['SMS_WEBHOOK_SECRET', { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: 'http://gw/send' }],
     ['SMS_WEBHOOK_SECRET', { SMS_WEBHOOK_SECRET: 'plain-secret' }],
+    ['USER_PASSWORD_MIN_LENGTH', { USER_PASSWORD_MIN_LENGTH: '5' }],
+    ['USER_PASSWORD_MIN_LENGTH', { USER_PASSWORD_MIN_LENGTH: '129' }],
   ])('stops on a bad %s and names it', (name, override) => {
     const problems = problemsOf({ ...required, ...override });
     expect(problems).toEqual(

@@ -1,5 +1,10 @@
 export type { NormalizedPhone } from './phone/phone-number';
-export { CodeRequestContext, SmsSendCheck, SmsSendChecks } from './send-checks';
+export {
+  CodeRequestContext,
+  SmsSendCheck,
+  SmsSendChecks,
+  VerificationRecipient,
+} from './send-checks';
 export { CodeRequest, CodeSent, SmsCodeService } from './sms-code.service';
 export {
   NotificationRequest,

@@ -11,7 +11,17 @@ export interface CodeRequestContext {
   authorization?: string;
   /** A captcha validate token, when the client sent one. */
   validateToken?: string;
+  /** Whose phone a `verify_phone` code is for (see `VerificationRecipient`). */
+  recipient?: VerificationRecipient;
 }
+
+/**
+ * `signed-in-user` (the default): the caller's own phone, by the session of `authorization`.
+ * `phone-account`: the account that has this phone, whoever asks (LeanCloud's
+ * `requestMobilePhoneVerify` without a session); the code goes to that phone, so only the
+ * phone's holder can use it.
+ */
+export type VerificationRecipient = 'signed-in-user' | 'phone-account';
 
 /**
  * A rule another module enforces before a code is sent (a captcha, an account

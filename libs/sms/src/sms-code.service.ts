@@ -7,7 +7,12 @@ import { generateCode } from './codes/verification-code';
 import type { NormalizedPhone } from './phone/phone-number';
 import { PhoneNormalizer } from './phone/phone-normalizer';
 import { SmsMessageRecorder } from './records/sms-message.recorder';
-import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from './send-checks';
+import {
+  CodeRequestContext,
+  SmsSendCheck,
+  SmsSendChecks,
+  VerificationRecipient,
+} from './send-checks';
 import { maskCode } from './sending/default-template';
 import { MessageComposer } from './sending/message-composer';
 import { SmsSender } from './sending/sms-sender.service';
@@ -22,6 +27,7 @@ export interface CodeRequest {
   clientIp: string;
   authorization?: string;
   validateToken?: string;
+  recipient?: VerificationRecipient;
   /** Template locale (`zh-CN`, `en`); else from the phone's region, else SMS_DEFAULT_LOCALE. */
   locale?: string;
   /** A verification template by name; else the approved one for the purpose. */
@@ -130,6 +136,16 @@ export class SmsCodeService {
   }
 
   /**
+   * Checks a code without using it: for a request that will be refused whatever the code,
+   * so a wrong code is told first and a right one stays usable. Wrong tries count as in
+   * `verifyCode`, so checking is no way around the attempt limit.
+   */
+  async checkCode(input: { phone: string; purpose: SmsPurpose; code?: string }): Promise<void> {
+    const phone = this.normalizePhone(input.phone);
+    await this.store.check(phone.e164, [input.purpose], readCode(input.code));
+  }
+
+  /**
    * Verifies and consumes a code; throws `CodeIsError`, `CodeHasExpired`, ... otherwise. One
    * Redis round trip; the message is marked verified (for statistics) after the answer.
    * With a list of purposes, a code sent for any of them verifies, once, in that same step.
@@ -140,13 +156,18 @@ export class SmsCodeService {
     code?: string;
   }): Promise<NormalizedPhone> {
     const phone = this.normalizePhone(input.phone);
-    // A code typed with another script's digits (a fullwidth keyboard) is the same code.
-    const code = input.code === undefined ? undefined : asciiDigits(input.code.trim());
-    if (!code) throw new MissingCodeError();
+    const code = readCode(input.code);
     const purposes = typeof input.purpose === 'string' ? [input.purpose] : input.purpose;
     if (purposes.length === 0) throw new Error('verifyCode needs at least one purpose');
     const messageId = await this.store.verify(phone.e164, purposes, code);
     if (messageId) this.recorder.markVerifiedLater(messageId);
     return phone;
   }
+}
+
+/** The code as typed: trimmed, and in another script's digits (a fullwidth keyboard) the same. */
+function readCode(code: string | undefined): string {
+  const typed = code === undefined ? '' : asciiDigits(code.trim());
+  if (!typed) throw new MissingCodeError();
+  return typed;
 }

@@ -13,7 +13,7 @@ export {
   leanCloudPasswordHash,
   verifyLeanCloudPassword,
 } from './passwords/leancloud-password-hash';
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords/password-hasher';
+export { PASSWORD_MAX_LENGTH } from './passwords/password-hasher';
 export { CurrentSession, SessionRequired } from './sessions/session.decorators';
 export { SessionGuard } from './sessions/session.guard';
 export { AuthenticatedSession, SessionOrigin, SessionService } from './sessions/session.service';

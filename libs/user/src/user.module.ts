@@ -15,6 +15,7 @@ import { MeController } from './me.controller';
 import { AccountPassword } from './passwords/account-password';
 import { PasswordAttemptLimiter } from './passwords/password-attempt-limiter';
 import { PasswordHasher } from './passwords/password-hasher';
+import { PasswordPolicy } from './passwords/password-policy';
 import { PasswordResetsController } from './password-resets.controller';
 import { TransactionScope } from './persistence/transaction-scope';
 import { SessionGuard } from './sessions/session.guard';
@@ -46,6 +47,7 @@ import { UsersRepository } from './users/users.repository';
     SessionService,
     SessionGuard,
     PasswordHasher,
+    PasswordPolicy,
     AccountPassword,
     PasswordAttemptLimiter,
     AccountRules,

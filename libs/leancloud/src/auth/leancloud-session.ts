@@ -7,9 +7,10 @@ import {
   SetMetadata,
   UseGuards,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ROUTE_ACCESS, RouteAccess } from '@app/common';
-import { AuthenticatedSession, SessionService } from '@app/user';
+import { AuthenticatedSession, SessionInvalidError, SessionService } from '@app/user';
 import { LeanCloudError } from '../errors/leancloud-error';
 import { readSessionToken } from './leancloud-headers';
 
@@ -21,6 +22,28 @@ export interface LeanCloudSession extends AuthenticatedSession {
 const SESSION = Symbol('leanCloudSession');
 type WithSession = FastifyRequest & { [SESSION]?: LeanCloudSession };
 const SESSION_ACCESS: RouteAccess = 'session';
+const SESSION_QUERY_PARAMETER = 'leanCloudSessionQueryParameter';
+
+/**
+ * The token a request asks about: the query parameter when the route takes one and it is
+ * given (even empty, which then matches no session), else `X-LC-Session`. The query wins
+ * because clients that send it (Python's `User.become` and `is_authenticated`, JS SDK 2.x
+ * `become`) also send their current user's header: the query names the user asked about.
+ */
+export function sessionTokenOf(
+  request: FastifyRequest,
+  queryParameter: string | undefined,
+): string | undefined {
+  if (queryParameter !== undefined) {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const given = query[queryParameter];
+    if (Array.isArray(given)) {
+      throw new LeanCloudError(107, `${queryParameter} is given more than once.`);
+    }
+    if (typeof given === 'string') return given;
+  }
+  return readSessionToken(request);
+}
 
 /**
  * Lets a request through with the `X-LC-Session` of a live session: the user module's
@@ -28,20 +51,54 @@ const SESSION_ACCESS: RouteAccess = 'session';
  */
 @Injectable()
 export class LeanCloudSessionGuard implements CanActivate {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<WithSession>();
-    const token = readSessionToken(request);
+    const queryParameter = this.reflector.get<string | undefined>(
+      SESSION_QUERY_PARAMETER,
+      context.getHandler(),
+    );
+    const token = sessionTokenOf(request, queryParameter);
     if (token === undefined) throw new LeanCloudError(211);
     request[SESSION] = { ...(await this.sessions.authenticate(token)), token };
     return true;
   }
 }
 
-/** Routes that act for the signed-in user. Other routes ignore a stale `X-LC-Session`. */
-export const LeanCloudSessionRequired = (): MethodDecorator =>
-  applyDecorators(SetMetadata(ROUTE_ACCESS, SESSION_ACCESS), UseGuards(LeanCloudSessionGuard));
+/**
+ * The session of a token on routes where one is optional: undefined without a token or for
+ * one that matches no live session (the SDK sends its cached user's token, stale or not).
+ * A disabled account still answers as such.
+ */
+export async function findLeanCloudSession(
+  sessions: SessionService,
+  token: string | undefined,
+): Promise<LeanCloudSession | undefined> {
+  if (token === undefined) return undefined;
+  try {
+    return { ...(await sessions.authenticate(token)), token };
+  } catch (error) {
+    if (error instanceof SessionInvalidError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Routes that act for the signed-in user. Other routes ignore a stale `X-LC-Session`.
+ * `queryParameter`: the route also takes the token in the query, which then wins.
+ */
+export const LeanCloudSessionRequired = (
+  options: { queryParameter?: string } = {},
+): MethodDecorator =>
+  applyDecorators(
+    SetMetadata(ROUTE_ACCESS, SESSION_ACCESS),
+    SetMetadata(SESSION_QUERY_PARAMETER, options.queryParameter),
+    UseGuards(LeanCloudSessionGuard),
+  );
 
 /** The caller's session, on routes behind `@LeanCloudSessionRequired()`. */
 export const CurrentLeanCloudSession = createParamDecorator(

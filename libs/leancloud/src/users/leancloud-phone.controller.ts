@@ -1,10 +1,5 @@
 import { HttpCode, HttpStatus, Param, Post, Put, SetMetadata } from '@nestjs/common';
 import { ClientIp, Public, ROUTE_ACCESS } from '@app/common';
-import {
-  CurrentLeanCloudSession,
-  LeanCloudSession,
-  LeanCloudSessionRequired,
-} from '../auth/leancloud-session';
 import { LeanCloudBody } from '../http/leancloud-body';
 import { LeanCloudController } from '../http/leancloud-controller.decorator';
 import { LeanCloudSessionToken } from '../http/session-token.decorator';
@@ -41,10 +36,10 @@ export class LeanCloudPhoneController {
     return this.phones.resetPassword(code, body, clientIp);
   }
 
-  /** The code goes to the signed-in user's own phone (the session is checked before sending). */
+  /** Signed in: the user's own phone. Signed out: the account that has the phone. */
   @Post('requestMobilePhoneVerify')
   @HttpCode(HttpStatus.OK)
-  @SetMetadata(ROUTE_ACCESS, 'session')
+  @Public()
   requestPhoneVerification(
     @LeanCloudBody(PhoneCodeRequestBody) body: PhoneCodeRequestBody,
     @ClientIp() clientIp: string,
@@ -53,15 +48,16 @@ export class LeanCloudPhoneController {
     return this.phones.requestPhoneVerification(body, { clientIp, sessionToken });
   }
 
+  /** Signed in, or signed out with the phone (the code proves it). */
   @Post('verifyMobilePhone/:code')
   @HttpCode(HttpStatus.OK)
-  @LeanCloudSessionRequired()
+  @Public()
   verifyPhone(
     @Param('code') code: string,
-    @LeanCloudBody(VerifyMobilePhoneBody) _body: VerifyMobilePhoneBody,
-    @CurrentLeanCloudSession() session: LeanCloudSession,
+    @LeanCloudBody(VerifyMobilePhoneBody) body: VerifyMobilePhoneBody,
+    @LeanCloudSessionToken() sessionToken: string | undefined,
   ): Promise<object> {
-    return this.phones.verifyPhone(session, code);
+    return this.phones.verifyPhone(code, body, sessionToken);
   }
 
   @Post('requestChangePhoneNumber')
@@ -75,13 +71,14 @@ export class LeanCloudPhoneController {
     return this.phones.requestPhoneChange(body, { clientIp, sessionToken });
   }
 
+  /** Needs a session, checked after the code (LeanCloud's order: a wrong code is 603). */
   @Post('changePhoneNumber')
   @HttpCode(HttpStatus.OK)
-  @LeanCloudSessionRequired()
+  @SetMetadata(ROUTE_ACCESS, 'session')
   changePhone(
     @LeanCloudBody(ChangePhoneBody) body: ChangePhoneBody,
-    @CurrentLeanCloudSession() session: LeanCloudSession,
+    @LeanCloudSessionToken() sessionToken: string | undefined,
   ): Promise<object> {
-    return this.phones.changePhone(session, body);
+    return this.phones.changePhone(sessionToken, body);
   }
 }

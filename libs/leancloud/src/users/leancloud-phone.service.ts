@@ -1,17 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { CodeSent, SmsCodeService, SmsPurpose, SmsSendCheck } from '@app/sms';
+import { User } from '@app/prisma';
+import {
+  CodeSent,
+  SmsCodeService,
+  SmsPurpose,
+  SmsSendCheck,
+  VerificationRecipient,
+} from '@app/sms';
 import {
   LogInService,
   PasswordService,
   PhoneAlreadyVerifiedError,
   ProfileService,
   publicIdOf,
+  SessionService,
 } from '@app/user';
-import type { LeanCloudSession } from '../auth/leancloud-session';
+import { findLeanCloudSession } from '../auth/leancloud-session';
 import { answering } from '../errors/answering';
 import { LeanCloudError } from '../errors/leancloud-error';
 import { ChangePhoneBody, PhoneCodeRequestBody } from './dto/phone-code.body';
-import { ResetPasswordBody } from './dto/password.body';
+import { ResetPasswordBody, VerifyMobilePhoneBody } from './dto/password.body';
 import { PendingResetsStore } from './pending-resets.store';
 import { LEANCLOUD_SMS_LOG_IN } from './sms-log-in-policies';
 
@@ -34,6 +42,7 @@ export class LeanCloudPhoneService {
     private readonly passwords: PasswordService,
     private readonly pendingResets: PendingResetsStore,
     private readonly logIns: LogInService,
+    private readonly sessions: SessionService,
   ) {}
 
   /** 213 for a phone with no account, 215 for an unverified one: no SMS for either. */
@@ -41,7 +50,7 @@ export class LeanCloudPhoneService {
     const smsLogInAllowed: SmsSendCheck = {
       check: ({ phone }) => this.logIns.assertCodeLogInAllowed(phone.e164, LEANCLOUD_SMS_LOG_IN),
     };
-    await answering(BY_PHONE, () => this.send(body, 'login', from, [smsLogInAllowed]));
+    await answering(BY_PHONE, () => this.send(body, 'login', from, { checks: [smsLogInAllowed] }));
     return {};
   }
 
@@ -59,23 +68,53 @@ export class LeanCloudPhoneService {
         'The mobile phone number is missing, and must be specified (SDK 4.15.3 and later send it).',
       );
     }
-    await answering(BY_PHONE, () => this.passwords.reset({ phone, code, password: body.password }));
+    await answering(BY_PHONE, () =>
+      this.passwords.reset({ phone, code, password: body.password }, 'code'),
+    );
     await this.pendingResets.forget(clientIp, this.codes.normalizePhone(phone).e164);
     return {};
   }
 
-  /** No SMS for a phone verified already, and no error either: LeanCloud's answer. */
+  /**
+   * Signed in: a code to the user's own phone (another phone: 213). Signed out (or a stale
+   * session), as LeanCloud's REST guide calls it: to the account that has the phone (none:
+   * 213). No SMS for a phone verified already, and no error either: LeanCloud's answer.
+   */
   async requestPhoneVerification(body: PhoneCodeRequestBody, from: CodeRequester): Promise<object> {
+    const session = await findLeanCloudSession(this.sessions, from.sessionToken);
     try {
-      await answering(SIGNED_IN, () => this.send(body, 'verify_phone', from));
+      if (session !== undefined) {
+        await answering(SIGNED_IN, () => this.send(body, 'verify_phone', from));
+      } else {
+        const anyone = { clientIp: from.clientIp };
+        await answering(BY_PHONE, () =>
+          this.send(body, 'verify_phone', anyone, { recipient: 'phone-account' }),
+        );
+      }
     } catch (error) {
       if (!(error instanceof PhoneAlreadyVerifiedError)) throw error;
     }
     return {};
   }
 
-  async verifyPhone(session: LeanCloudSession, code: string): Promise<object> {
-    const user = await this.profiles.verifyPhone(session.user, code);
+  /**
+   * Signed in: the user's own phone, as before. Signed out with `mobilePhoneNumber`: that
+   * phone's account, the code proving the phone. Neither (SDK 4.15.2 sends `null`): 211.
+   */
+  async verifyPhone(
+    code: string,
+    body: VerifyMobilePhoneBody,
+    sessionToken: string | undefined,
+  ): Promise<object> {
+    const session = await findLeanCloudSession(this.sessions, sessionToken);
+    let user: User;
+    if (session !== undefined) {
+      user = await this.profiles.verifyPhone(session.user, code);
+    } else {
+      const phone = body.mobilePhoneNumber;
+      if (phone === undefined) throw new LeanCloudError(211);
+      user = await answering(BY_PHONE, () => this.profiles.verifyPhoneByCode({ phone, code }));
+    }
     return { objectId: publicIdOf(user), updatedAt: user.updatedAt.toISOString() };
   }
 
@@ -84,7 +123,17 @@ export class LeanCloudPhoneService {
     return {};
   }
 
-  async changePhone(session: LeanCloudSession, body: ChangePhoneBody): Promise<object> {
+  /**
+   * LeanCloud's order: without a session a wrong code is 603, and a right one 211 (checked,
+   * not used: the user may sign in and send it again).
+   */
+  async changePhone(sessionToken: string | undefined, body: ChangePhoneBody): Promise<object> {
+    const session = await findLeanCloudSession(this.sessions, sessionToken);
+    if (session === undefined) {
+      const check = { phone: body.mobilePhoneNumber, purpose: 'change_phone' as const };
+      await this.codes.checkCode({ ...check, code: body.code });
+      throw new LeanCloudError(211);
+    }
     await this.profiles.changePhone(session.user, {
       phone: body.mobilePhoneNumber,
       code: body.code,
@@ -96,8 +145,9 @@ export class LeanCloudPhoneService {
     body: PhoneCodeRequestBody,
     purpose: SmsPurpose,
     from: CodeRequester,
-    checks?: readonly SmsSendCheck[],
+    options: { checks?: readonly SmsSendCheck[]; recipient?: VerificationRecipient } = {},
   ): Promise<CodeSent> {
+    const { checks, recipient } = options;
     return this.codes.sendCode({
       checks,
       phone: body.mobilePhoneNumber,
@@ -105,6 +155,7 @@ export class LeanCloudPhoneService {
       clientIp: from.clientIp,
       validateToken: body.validate_token,
       authorization: from.sessionToken === undefined ? undefined : `Bearer ${from.sessionToken}`,
+      recipient,
     });
   }
 }

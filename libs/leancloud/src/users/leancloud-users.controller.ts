@@ -39,9 +39,10 @@ export class LeanCloudUsersController {
     return user;
   }
 
+  /** `?session_token=` (Python SDK, JS SDK 2.x) names the user asked about, over the header. */
   @Get('users/me')
   @Header('Cache-Control', 'no-store')
-  @LeanCloudSessionRequired()
+  @LeanCloudSessionRequired({ queryParameter: 'session_token' })
   me(@CurrentLeanCloudSession() session: LeanCloudSession): LeanCloudUser {
     return this.accounts.me(session);
   }

@@ -47,19 +47,20 @@ return 0
  * A route may accept codes of several purposes (LeanCloud's SMS log-in takes a log-in code or
  * a general one): each purpose's code is one key, all checked in this one step, so a code
  * verifies at most once across them too. The hashes are compared without an early exit.
+ * With "consume" 0 a right code is only reported (it stays live); wrong tries count either way.
  *
  * A right code for one purpose counts no wrong try against another's; a wrong one counts one
  * wrong try on each live code it was compared with (each was guessed at once), never two.
  * With no live code, the answer is the most telling state among them: expired, then used or
  * dead, then none.
  *
- * KEYS: the code hash of each purpose accepted. ARGV: now ms, max attempts, then the
- * candidate hash for each key, in the same order (a hash is bound to its purpose).
+ * KEYS: the code hash of each purpose accepted. ARGV: now ms, max attempts, consume (1 or 0),
+ * then the candidate hash for each key, in the same order (a hash is bound to its purpose).
  * Returns { outcome, message id }: outcome 0 verified, 1 no code, 2 expired, 3 used or dead,
  * 4 wrong; the id of the message that carried the code on success, '' otherwise.
  */
 export const verifyCodeScript = new RedisScript(`
-local now, maxAttempts = tonumber(ARGV[1]), tonumber(ARGV[2])
+local now, maxAttempts, consume = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
 local rank = { [1] = 0, [3] = 1, [2] = 2 }
 local outcome = 1
 local compared = {}
@@ -70,13 +71,13 @@ for i, key in ipairs(KEYS) do
     if stored[3] ~= 'live' then state = 3
     elseif now >= tonumber(stored[2]) then state = 2
     else
-      local expected, candidate = stored[1], ARGV[i + 2]
+      local expected, candidate = stored[1], ARGV[i + 3]
       local diff = #expected == #candidate and 0 or 1
       for j = 1, math.min(#expected, #candidate) do
         diff = bit.bor(diff, bit.bxor(string.byte(expected, j), string.byte(candidate, j)))
       end
       if diff == 0 then
-        redis.call('HSET', key, 'state', 'used')
+        if consume then redis.call('HSET', key, 'state', 'used') end
         return { 0, stored[4] or '' }
       end
       state = 4

@@ -120,13 +120,28 @@ export class SmsCodeStore {
    * how wrong tries count). Returns the id of the message that carried the code (empty for
    * codes stored before ids were kept).
    */
-  async verify(phone: string, purposes: readonly string[], code: string): Promise<string> {
+  verify(phone: string, purposes: readonly string[], code: string): Promise<string> {
+    return this.runVerify(phone, purposes, code, true);
+  }
+
+  /** Like `verify`, wrong tries counted, but a right code stays live. */
+  async check(phone: string, purposes: readonly string[], code: string): Promise<void> {
+    await this.runVerify(phone, purposes, code, false);
+  }
+
+  private async runVerify(
+    phone: string,
+    purposes: readonly string[],
+    code: string,
+    consume: boolean,
+  ): Promise<string> {
     const [outcome, messageId] = (await verifyCodeScript.run(
       this.redis.client,
       purposes.map((purpose) => this.codeKey(purpose, phone)),
       [
         Date.now(),
         this.maxAttempts,
+        consume ? 1 : 0,
         ...purposes.map((purpose) => hashCode(this.secret, purpose, phone, code)),
       ],
     )) as [number, string];

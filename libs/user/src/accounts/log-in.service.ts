@@ -5,6 +5,7 @@ import { SmsCodeService } from '@app/sms';
 import { AccountPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { PasswordPolicy } from '../passwords/password-policy';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { SessionOrigin, SessionService } from '../sessions/session.service';
 import { InvalidCredentialsError, PhoneTakenError, UsernameTakenError } from '../user.errors';
@@ -25,6 +26,7 @@ export class LogInService {
     private readonly rules: AccountRules,
     private readonly scope: TransactionScope,
     private readonly hasher: PasswordHasher,
+    private readonly passwordPolicy: PasswordPolicy,
   ) {}
 
   /** With a password or with a code: exactly one of them. */
@@ -151,7 +153,7 @@ export class LogInService {
 
   /** Advisory, so a foreseeable conflict does not use up the code; the database decides races. */
   private async assertCanCreate(fields: NewAccountFields): Promise<void> {
-    assertValidNewAccountFields(fields);
+    assertValidNewAccountFields(fields, this.passwordPolicy.minLength);
     if (fields.username !== undefined && (await this.users.usernameTaken(fields.username))) {
       throw new UsernameTakenError();
     }

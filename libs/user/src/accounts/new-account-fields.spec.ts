@@ -1,10 +1,13 @@
 import { InvalidParamError } from '@app/common';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords/password-hasher';
+import { PASSWORD_MAX_LENGTH } from '../passwords/password-hasher';
+
+/** USER_PASSWORD_MIN_LENGTH as a migrating LeanCloud app may set it. */
+const PASSWORD_MIN_LENGTH = 6;
 import { assertValidNewAccountFields } from './new-account-fields';
 
 function refusal(fields: { username?: string; password?: string }): InvalidParamError {
   try {
-    assertValidNewAccountFields(fields);
+    assertValidNewAccountFields(fields, PASSWORD_MIN_LENGTH);
   } catch (error) {
     if (error instanceof InvalidParamError) return error;
     throw error;
@@ -14,15 +17,18 @@ function refusal(fields: { username?: string; password?: string }): InvalidParam
 
 describe('assertValidNewAccountFields', () => {
   it('accepts no fields, and fields within the rules', () => {
-    expect(() => assertValidNewAccountFields({})).not.toThrow();
+    expect(() => assertValidNewAccountFields({}, PASSWORD_MIN_LENGTH)).not.toThrow();
     expect(() =>
-      assertValidNewAccountFields({
-        username: 'alice.b-1',
-        password: 'p'.repeat(PASSWORD_MIN_LENGTH),
-      }),
+      assertValidNewAccountFields(
+        { username: 'alice.b-1', password: 'p'.repeat(PASSWORD_MIN_LENGTH) },
+        PASSWORD_MIN_LENGTH,
+      ),
     ).not.toThrow();
     expect(() =>
-      assertValidNewAccountFields({ password: 'p'.repeat(PASSWORD_MAX_LENGTH) }),
+      assertValidNewAccountFields(
+        { password: 'p'.repeat(PASSWORD_MAX_LENGTH) },
+        PASSWORD_MIN_LENGTH,
+      ),
     ).not.toThrow();
   });
 

@@ -1,5 +1,7 @@
+import { length } from 'class-validator';
 import { FieldError, InvalidParamError } from '@app/common';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords/password-hasher';
+import { PASSWORD_MAX_LENGTH } from '../passwords/password-hasher';
+import { passwordLengthRule } from '../passwords/password-policy';
 import { USERNAME_PATTERN } from '../users/username';
 
 /**
@@ -12,10 +14,14 @@ export interface NewAccountFields {
 }
 
 /**
- * The rules the sign-up routes' bodies check, for fields that are checked only once the
+ * The rules the sign-up routes' bodies check (the password's minimum is
+ * USER_PASSWORD_MIN_LENGTH, from PasswordPolicy), for fields that are checked only once the
  * service knows the code creates an account (and before the code is used).
  */
-export function assertValidNewAccountFields(fields: NewAccountFields): void {
+export function assertValidNewAccountFields(
+  fields: NewAccountFields,
+  passwordMinLength: number,
+): void {
   const errors: FieldError[] = [];
   if (fields.username !== undefined && !USERNAME_PATTERN.test(fields.username)) {
     errors.push({
@@ -25,14 +31,8 @@ export function assertValidNewAccountFields(fields: NewAccountFields): void {
     });
   }
   const password = fields.password;
-  if (
-    password !== undefined &&
-    (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH)
-  ) {
-    errors.push({
-      field: 'password',
-      message: `a password has ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
-    });
+  if (password !== undefined && !length(password, passwordMinLength, PASSWORD_MAX_LENGTH)) {
+    errors.push({ field: 'password', message: passwordLengthRule(passwordMinLength) });
   }
   if (errors.length > 0) {
     throw new InvalidParamError(

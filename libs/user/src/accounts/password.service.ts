@@ -3,6 +3,7 @@ import { SmsCodeService } from '@app/sms';
 import { AccountPassword, hasPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { PasswordPolicy } from '../passwords/password-policy';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { AuthenticatedSession, SessionService } from '../sessions/session.service';
 import { PasswordNotSetError, WrongPasswordError } from '../user.errors';
@@ -16,6 +17,7 @@ export class PasswordService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionService,
     private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
     private readonly passwords: AccountPassword,
     private readonly attempts: PasswordAttemptLimiter,
     private readonly rules: AccountRules,
@@ -30,6 +32,7 @@ export class PasswordService {
     session: AuthenticatedSession,
     input: { oldPassword: string; newPassword: string },
   ): Promise<void> {
+    this.policy.assertAcceptable(input.newPassword, 'newPassword');
     const { user } = session;
     if (!hasPassword(user)) throw new PasswordNotSetError();
     await this.attempts.take(user.phone);
@@ -60,10 +63,25 @@ export class PasswordService {
   /**
    * Sets a new password with a `reset_password` code, which also verifies the phone, and
    * revokes every session of the account. Refusals come before the code is used.
+   * `precedence: 'code'` (LeanCloud's order): a wrong code is told before any refusal of the
+   * account (no such account, unverified, disabled), so the route tells someone without a
+   * code nothing about accounts; a right code meeting a refusal is checked, not used.
    */
-  async reset(input: { phone: string; code?: string; password: string }): Promise<void> {
+  async reset(
+    input: { phone: string; code?: string; password: string },
+    precedence: 'account' | 'code' = 'account',
+  ): Promise<void> {
+    this.policy.assertAcceptable(input.password, 'password');
     const phone = this.codes.normalizePhone(input.phone).e164;
     const user = await this.users.findByPhone(phone);
+    if (precedence === 'code') {
+      try {
+        this.rules.assertResetAllowed(user);
+      } catch (refusal) {
+        await this.codes.checkCode({ phone, purpose: 'reset_password', code: input.code });
+        throw refusal;
+      }
+    }
     this.rules.assertResetAllowed(user);
     await this.codes.verifyCode({ phone, purpose: 'reset_password', code: input.code });
     const passwordHash = await this.hasher.hash(input.password);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SmsCodeService } from '@app/sms';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { PasswordPolicy } from '../passwords/password-policy';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { SessionOrigin, SessionService } from '../sessions/session.service';
 import { PhoneTakenError, UsernameTakenError } from '../user.errors';
@@ -21,11 +22,13 @@ export class SignUpService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionService,
     private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
     private readonly scope: TransactionScope,
   ) {}
 
   /** Creates an account whose phone the `signup` code verifies, and signs it in. */
   async signUp(input: SignUpInput, origin: SessionOrigin): Promise<AuthResult> {
+    if (input.password !== undefined) this.policy.assertAcceptable(input.password, 'password');
     const phone = this.codes.normalizePhone(input.phone).e164;
     // Advisory, so that a foreseeable conflict does not use up the code; the unique
     // constraints decide when two sign-ups race.
@@ -57,6 +60,7 @@ export class SignUpService {
     input: { phone: string; username: string; password: string },
     origin: SessionOrigin,
   ): Promise<AuthResult> {
+    this.policy.assertAcceptable(input.password, 'password');
     const phone = this.codes.normalizePhone(input.phone).e164;
     const passwordHash = await this.hasher.hash(input.password);
     return this.scope.run(async () => {

@@ -1,9 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { bearerToken } from '@app/common';
+import { User } from '@app/prisma';
 import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from '@app/sms';
 import { AccountRules } from '../accounts/account-rules';
 import { SessionService } from '../sessions/session.service';
-import { PhoneAlreadyVerifiedError, PhoneMismatchError, PhoneTakenError } from '../user.errors';
+import {
+  PhoneAlreadyVerifiedError,
+  PhoneMismatchError,
+  PhoneTakenError,
+  UserNotFoundError,
+} from '../user.errors';
 import { UsersRepository } from '../users/users.repository';
 
 /**
@@ -44,7 +50,10 @@ export class AccountCodeChecks implements SmsSendCheck, OnModuleInit {
         this.rules.assertResetAllowed(await this.users.findByPhone(phone));
         return;
       case 'verify_phone': {
-        const { user } = await this.sessions.authenticate(bearerToken(request.authorization));
+        const user =
+          request.recipient === 'phone-account'
+            ? await this.phoneAccount(phone)
+            : (await this.sessions.authenticate(bearerToken(request.authorization))).user;
         if (user.phone !== phone) throw new PhoneMismatchError();
         if (user.mobilePhoneVerified) throw new PhoneAlreadyVerifiedError();
         return;
@@ -55,5 +64,12 @@ export class AccountCodeChecks implements SmsSendCheck, OnModuleInit {
         return;
       }
     }
+  }
+
+  private async phoneAccount(phone: string): Promise<User> {
+    const user = await this.users.findByPhone(phone);
+    if (user === null) throw new UserNotFoundError();
+    this.rules.assertActive(user);
+    return user;
   }
 }

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords/password-hasher';
+import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '../passwords/password-hasher';
 import { USERNAME_PATTERN } from '../users/username';
 
 /** Optional, but when present it must be valid: unlike @IsOptional(), null is refused. */
@@ -31,6 +31,10 @@ export const CodeField = (purpose: string): PropertyDecorator =>
     MaxLength(16),
   );
 
+/**
+ * A password being set. Its minimum is USER_PASSWORD_MIN_LENGTH, a run-time setting that
+ * the services check (PasswordPolicy); the fixed maximum is checked here.
+ */
 export const NewPasswordField = (
   options: { required: boolean; description: string } = {
     required: true,
@@ -39,15 +43,14 @@ export const NewPasswordField = (
 ): PropertyDecorator =>
   applyDecorators(
     (options.required ? ApiProperty : ApiPropertyOptional)({
-      description: `${options.description}: ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
-      minLength: PASSWORD_MIN_LENGTH,
+      description: `${options.description}: USER_PASSWORD_MIN_LENGTH (8 unless set) to ${PASSWORD_MAX_LENGTH} characters`,
       maxLength: PASSWORD_MAX_LENGTH,
       format: 'password',
     }),
     ...(options.required ? [] : [OmittableOnly()]),
     IsString(),
-    Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
-      message: `a password has ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+    MaxLength(PASSWORD_MAX_LENGTH, {
+      message: `a password has at most ${PASSWORD_MAX_LENGTH} characters`,
     }),
   );
 

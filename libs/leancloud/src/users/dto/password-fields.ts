@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsDefined, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/user';
+import { IsDefined, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '@app/user';
 import { leanCloudCode } from '../../http/leancloud-body';
 
 const missing = leanCloudCode(201);
@@ -14,14 +14,17 @@ export const GivenPassword = (): PropertyDecorator =>
     MaxLength(PASSWORD_MAX_LENGTH),
   );
 
-/** A password being set: the user module's length rule (107 with the rule otherwise). */
+/**
+ * A password being set. Its minimum (USER_PASSWORD_MIN_LENGTH) is a run-time setting the user
+ * module's services check (107 with the rule); the fixed maximum is checked here.
+ */
 export const NewPassword = (): PropertyDecorator =>
   applyDecorators(
     IsDefined(missing),
     IsString(missing),
     IsNotEmpty(missing),
-    Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
-      message: `a password has ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+    MaxLength(PASSWORD_MAX_LENGTH, {
+      message: `a password has at most ${PASSWORD_MAX_LENGTH} characters`,
     }),
   );
 
