@@ -48,7 +48,13 @@ describe('Route access', () => {
       );
     }
     expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(
-      expect.arrayContaining(['GET /health', 'POST /v1/users', 'GET /v1/admin/users']),
+      expect.arrayContaining([
+        'GET /health',
+        'GET /health/live',
+        'GET /health/ready',
+        'POST /v1/users',
+        'GET /v1/admin/users',
+      ]),
     );
   });
 

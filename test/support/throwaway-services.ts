@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,13 @@ import { Client } from 'pg';
 export interface ThrowawayService {
   url: string;
   stop(): Promise<void>;
+  /**
+   * SIGSTOP to the server and its processes: it keeps its connections open and its port bound
+   * but answers nothing, as a hung server does. stop() thaws it first.
+   */
+  freeze(): void;
+  /** SIGCONT: the server resumes and works through what it received meanwhile. */
+  thaw(): void;
 }
 
 const LOOPBACK = '127.0.0.1';
@@ -85,7 +92,11 @@ async function startPostgresOnPort(port: number): Promise<ThrowawayService> {
 
   const postmasterPid = readPostmasterPid(paths.dataDir);
   const guard = guardAgainstOrphaning(postmasterPid, 'QUIT', paths.baseDir);
+  // Each connection has its own backend process: freezing the postmaster alone would leave them
+  // answering.
+  const freezer = processTreeFreezer(postmasterPid);
   const stop = once(async () => {
+    freezer.thaw();
     guard.release();
     await stopPostgres(paths.dataDir, postmasterPid);
     rmSync(paths.baseDir, { recursive: true, force: true });
@@ -98,7 +109,7 @@ async function startPostgresOnPort(port: number): Promise<ThrowawayService> {
     await stop();
     throw error;
   }
-  return { url: `${serverUrl}/${TEST_DATABASE}`, stop };
+  return { url: `${serverUrl}/${TEST_DATABASE}`, stop, ...freezer };
 }
 
 function createPostgresDirs(): PostgresPaths {
@@ -227,12 +238,14 @@ async function startRedisOnPort(port: number): Promise<ThrowawayService> {
   }
 
   const guard = guardAgainstOrphaning(child.pid, 'KILL', dataDir);
+  const freezer = processTreeFreezer(child.pid);
   const stop = once(async () => {
+    freezer.thaw();
     guard.release();
     await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
   });
-  return { url: `redis://${LOOPBACK}:${port}`, stop };
+  return { url: `redis://${LOOPBACK}:${port}`, stop, ...freezer };
 }
 
 async function waitForRedis(
@@ -338,6 +351,71 @@ function spawnWatchdog(serverPid: number, signal: string, dataDir: string): Chil
   const watchdog = spawn('sh', [...args, signal, dataDir], { detached: true, stdio: 'ignore' });
   watchdog.unref();
   return watchdog;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Freezing
+
+interface Freezer {
+  freeze(): void;
+  thaw(): void;
+}
+
+/** Stops and resumes a server with every process under it (read from /proc: Linux only). */
+function processTreeFreezer(rootPid: number): Freezer {
+  let frozen: number[] = [];
+  return {
+    freeze: () => {
+      frozen = processTree(rootPid);
+      for (const pid of frozen) signalIfAlive(pid, 'SIGSTOP');
+      // kill() only queues the signal: wait until each process is really stopped, so that
+      // whatever the caller sends next is read only after SIGCONT.
+      for (const pid of frozen) waitUntilStopped(pid);
+    },
+    thaw: () => {
+      for (const pid of frozen) signalIfAlive(pid, 'SIGCONT');
+      frozen = [];
+    },
+  };
+}
+
+function waitUntilStopped(pid: number): void {
+  const deadline = Date.now() + 2_000;
+  while (Date.now() < deadline) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return; // Exited.
+    }
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('T')) return;
+  }
+  throw new Error(`Process ${pid} did not stop after SIGSTOP`);
+}
+
+function processTree(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // Exited meanwhile.
+    }
+    // The command name (field 2) may hold spaces and parentheses: the fields after it are read
+    // from the last ')'.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  const tree: number[] = [];
+  const pending = [rootPid];
+  while (pending.length > 0) {
+    const pid = pending.pop() as number;
+    tree.push(pid);
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return tree;
 }
 
 // ---------------------------------------------------------------------------------------------

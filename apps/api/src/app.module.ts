@@ -8,6 +8,8 @@ import { RedisModule } from '@app/redis';
 import { SmsModule } from '@app/sms';
 import { UserModule } from '@app/user';
 import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
+import { ShutdownState } from './shutdown/shutdown-state';
 
 @Module({})
 export class AppModule {
@@ -25,6 +27,7 @@ export class AppModule {
         ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),
       ],
       controllers: [HealthController],
+      providers: [ReadinessService, ShutdownState],
     };
   }
 }

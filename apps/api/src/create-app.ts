@@ -11,8 +11,11 @@ import {
 } from '@app/common';
 import { Environment } from '@app/config';
 import { LEANCLOUD_PREFIX, LeanCloudExceptionFilter } from '@app/leancloud';
+import { PrismaService } from '@app/prisma';
 import { RedisService } from '@app/redis';
 import { AppModule } from './app.module';
+import { installShutdownHooks } from './shutdown/shutdown-hooks';
+import { ShutdownState } from './shutdown/shutdown-state';
 
 /**
  * Builds the HTTP application exactly as production runs it; the e2e suites use
@@ -36,6 +39,9 @@ export async function createApp(
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: environment.TRUST_PROXY,
     bodyLimit: environment.BODY_LIMIT_BYTES,
+    // Requests arriving while the server closes are refused by installShutdownHooks, in the
+    // error model; Fastify's own 503 body has no `code`.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(environment),
@@ -46,6 +52,10 @@ export async function createApp(
   );
   configureApp(app);
   await app.get(RedisService).waitUntilReady();
+  // The first query loads Prisma's query compiler and opens a connection: done here, not in
+  // the first request or readiness probe, whose deadline it could exceed on a loaded machine.
+  // A database down at start-up does not stop the start (readiness reports it).
+  await app.get(PrismaService).isReachable();
   return app;
 }
 
@@ -59,11 +69,13 @@ export function configureApp(app: NestFastifyApplication): void {
   app.useGlobalFilters(
     new AppExceptionFilter([{ prefix: LEANCLOUD_PREFIX, filter: new LeanCloudExceptionFilter() }]),
   );
-  app.enableShutdownHooks();
+  // Signals are handled by main.ts (stopGracefullyOnSignals), not by Nest's shutdown hooks,
+  // which would close at once; in-process test apps are closed by their tests.
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   useDepthCheckedJsonParser(fastify);
+  installShutdownHooks(fastify, app.get(ShutdownState));
   // One line per request, naming the route pattern rather than the URL, which may hold codes.
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(

@@ -1,10 +1,16 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { InvalidConfigurationError, validateEnvironment } from '@app/config';
 import { createApp } from './create-app';
+import { stopGracefullyOnSignals } from './shutdown/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   const environment = validateEnvironment(process.env);
   const app = await createApp(environment);
+  stopGracefullyOnSignals(app, {
+    drainMs: environment.SHUTDOWN_DRAIN_MS,
+    logger: new Logger('Shutdown'),
+  });
   await app.listen({ port: environment.PORT, host: '0.0.0.0' });
 }
 

@@ -91,6 +91,36 @@ export class Environment extends SmsGatewaySettings {
   })
   REDIS_KEY_PREFIX = 'smsauth:';
 
+  /**
+   * A Redis command unanswered after this many milliseconds fails (503): a Redis that hangs
+   * (frozen, swapping, stuck on a slow command) cannot hang the requests waiting on it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  REDIS_COMMAND_TIMEOUT_MS = 1000;
+
+  /**
+   * Bound of one SQL statement, both on the server (`statement_timeout`) and in the client
+   * (a server that stops answering); either way the request answers 503.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  DATABASE_QUERY_TIMEOUT_MS = 5000;
+
+  /**
+   * On SIGTERM or SIGINT: milliseconds during which readiness fails while requests are still
+   * served, so that load balancers stop routing here before the server stops accepting.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300000)
+  SHUTDOWN_DRAIN_MS = 5000;
+
   @IsString()
   @MinLength(16, { message: 'ADMIN_API_KEY must be at least 16 characters' })
   ADMIN_API_KEY: string;

@@ -2,3 +2,4 @@ export { RedisModule } from './redis.module';
 export { RedisScript } from './redis-script';
 export { RedisService } from './redis.service';
 export { countInFixedWindow, WindowCount } from './fixed-window-counter';
+export { isRedisCommandTimeout } from './command-timeout';

@@ -20,6 +20,10 @@ export class RedisService implements OnApplicationShutdown {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
+      // A Redis that stops answering keeps its connection open: without a bound per command,
+      // every request waiting on it would hang. A timed-out command still reaches Redis if it
+      // resumes (see SmsCodeStore.reserve for the one write that must then be undone).
+      commandTimeout: config.get('REDIS_COMMAND_TIMEOUT_MS'),
       lazyConnect: false,
     });
     this.client.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));

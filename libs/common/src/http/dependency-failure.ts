@@ -1,8 +1,12 @@
-// What ioredis and the PostgreSQL driver raise when their server is out of reach.
+// What ioredis and the PostgreSQL driver raise when their server is out of reach, or hangs
+// past REDIS_COMMAND_TIMEOUT_MS / DATABASE_QUERY_TIMEOUT_MS.
 const UNAVAILABLE_MESSAGES = [
   "Stream isn't writeable",
   'Connection is closed',
   'Reached the max retries per request limit',
+  'Command timed out',
+  'Query read timeout',
+  'canceling statement due to statement timeout',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',

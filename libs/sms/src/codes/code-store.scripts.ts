@@ -43,6 +43,25 @@ return 0
 `);
 
 /**
+ * Undoes a reservation whose answer never came back in time (REDIS_COMMAND_TIMEOUT_MS): the
+ * request answered 503 and sent nothing, but Redis, once it resumes, still runs the reserve.
+ * Sent right after the timeout on the same connection, this runs after it. Only a reservation
+ * that did happen and is still the phone's current code is undone (its message id is on the
+ * code): a reserve refused by a limit, or never run, counted nothing, so nothing is taken back.
+ *
+ * KEYS: as reserveSendScript. ARGV: code hash, message id. Returns 1 when undone, else 0.
+ */
+export const cancelLateReservationScript = new RedisScript(`
+if redis.call('HGET', KEYS[5], 'message') ~= ARGV[2] then return 0 end
+redis.call('DEL', KEYS[5])
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+for i = 2, 4 do
+  if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', KEYS[i]) end
+end
+return 1
+`);
+
+/**
  * Verifies and consumes a code atomically: under concurrency a code verifies at most once.
  * A route may accept codes of several purposes (LeanCloud's SMS log-in takes a log-in code or
  * a general one): each purpose's code is one key, all checked in this one step, so a code

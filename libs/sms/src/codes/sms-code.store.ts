@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { hkdfSync } from 'node:crypto';
 import { AppConfigService } from '@app/config';
-import { RedisService } from '@app/redis';
+import { isRedisCommandTimeout, RedisService } from '@app/redis';
 import {
   CodeExpiredError,
   CodeUsedError,
@@ -11,7 +11,12 @@ import {
   ServiceLimitExceededError,
   TooFrequentError,
 } from '../sms.errors';
-import { releaseSendScript, reserveSendScript, verifyCodeScript } from './code-store.scripts';
+import {
+  cancelLateReservationScript,
+  releaseSendScript,
+  reserveSendScript,
+  verifyCodeScript,
+} from './code-store.scripts';
 import { DAILY_COUNTER_TTL_MS, secondsUntilNextUtcDay, utcDayKey } from './daily-window';
 import { hashCode } from './verification-code';
 
@@ -35,6 +40,7 @@ const EXPIRED_CODE_MEMORY_MS = 24 * 60 * 60 * 1000;
 /** Codes, resend locks and daily counters in Redis; every check is one script call. */
 @Injectable()
 export class SmsCodeStore {
+  private readonly logger = new Logger(SmsCodeStore.name);
   private readonly secret: Buffer;
   private readonly codeTtlMs: number;
   private readonly resendMs: number;
@@ -82,18 +88,29 @@ export class SmsCodeStore {
       this.codeKey(slot.purpose, slot.phone),
     ];
     const codeHash = hashCode(this.secret, slot.purpose, slot.phone, code);
-    const [outcome, retryMs] = (await reserveSendScript.run(this.redis.client, keys, [
-      this.resendMs,
-      this.limits.phone,
-      this.limits.ip,
-      this.limits.service,
-      DAILY_COUNTER_TTL_MS,
-      codeHash,
-      now,
-      now + this.codeTtlMs,
-      this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
-      slot.messageId,
-    ])) as [number, number];
+    let reserved: [number, number];
+    try {
+      reserved = (await reserveSendScript.run(this.redis.client, keys, [
+        this.resendMs,
+        this.limits.phone,
+        this.limits.ip,
+        this.limits.service,
+        DAILY_COUNTER_TTL_MS,
+        codeHash,
+        now,
+        now + this.codeTtlMs,
+        this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
+        slot.messageId,
+      ])) as [number, number];
+    } catch (error) {
+      // The request answers 503 and sends nothing. A hung Redis still runs the reserve when it
+      // resumes: left alone, it would hold the resend lock (the user's retry refused as too
+      // frequent), spend one of the day's sends and replace the phone's live code, for a
+      // message never sent. Not awaited: the answer must not wait on the hung Redis again.
+      if (isRedisCommandTimeout(error)) this.cancelLateReservation(keys, codeHash, slot.messageId);
+      throw error;
+    }
+    const [outcome, retryMs] = reserved;
 
     switch (outcome) {
       case 0:
@@ -107,6 +124,16 @@ export class SmsCodeStore {
       default:
         throw new ServiceLimitExceededError(secondsUntilNextUtcDay(now));
     }
+  }
+
+  private cancelLateReservation(keys: string[], codeHash: string, messageId: string): void {
+    cancelLateReservationScript
+      .run(this.redis.client, keys, [codeHash, messageId])
+      .catch((error: unknown) =>
+        // Redis is gone rather than hung, or still hung: if the reserve ran, its code is one
+        // nobody received and the counters hold one send too many (the safe side).
+        this.logger.warn(`A timed-out reservation could not be undone: ${String(error)}`),
+      );
   }
 
   /** Takes back a reservation whose message did not go out. */

@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+export const BUILT_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+
+function newestSourceMs(): number {
+  let newest = 0;
+  for (const dir of ['apps', 'libs']) {
+    for (const entry of readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
+      if (entry.endsWith('.ts'))
+        newest = Math.max(newest, statSync(join(ROOT, dir, entry)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/**
+ * The compiled service (`npm run build`, as the image runs it), built again when a source file
+ * is newer than it: Nest's injection needs the decorator metadata tsc emits, so the sources
+ * cannot run as they are.
+ */
+export function ensureBuiltApp(): string {
+  if (!existsSync(BUILT_MAIN) || statSync(BUILT_MAIN).mtimeMs < newestSourceMs()) {
+    execFileSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
+  }
+  return BUILT_MAIN;
+}
