@@ -48,7 +48,12 @@ describe('Route access', () => {
       );
     }
     expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(
-      expect.arrayContaining(['GET /health', 'POST /v1/users', 'GET /v1/admin/users']),
+      expect.arrayContaining([
+        'GET /health',
+        'POST /v1/users',
+        'GET /v1/admin/users',
+        'GET /v1/captcha/config',
+      ]),
     );
   });
 
