@@ -1,4 +1,8 @@
-import { TURNSTILE_FAKE_SECRET, TurnstileFake } from './fakes/turnstile.fake';
+import {
+  TURNSTILE_FAKE_SECRET,
+  TURNSTILE_FAKE_SITE_KEY,
+  TurnstileFake,
+} from './fakes/turnstile.fake';
 import { LogCapture } from './support/log-capture';
 import { uniqueCnPhone } from './support/phones';
 import { startTestApp, TestApp } from './support/test-app';
@@ -84,6 +88,24 @@ describe('Captcha: Cloudflare Turnstile (against a local siteverify fake)', () =
     expect(replay.body.code).toBe('CaptchaInvalid');
   });
 
+  it('checks neither hostname nor action while TURNSTILE_EXPECTED_* are unset, and warns once', async () => {
+    const captchaToken = turnstile.solvedOn('elsewhere.example', 'any_action');
+    await verify({ captchaToken }).expect(200);
+    expect(logs.text).toContain(
+      'TURNSTILE_EXPECTED_HOSTNAMES is unset: a token solved on any hostname the site key allows passes',
+    );
+  });
+
+  it('tells clients to draw Turnstile with its site key, never the secret', async () => {
+    const response = await service.http().get('/v1/captcha/config').expect(200);
+    expect(response.body).toEqual({
+      provider: 'turnstile',
+      siteKey: TURNSTILE_FAKE_SITE_KEY,
+      smsCaptcha: 'always',
+    });
+    expect(response.text).not.toContain(TURNSTILE_FAKE_SECRET);
+  });
+
   it('ignores an answer: the hosted token is the proof', async () => {
     await verify({ captchaToken: widgetToken(), answer: 'ACEH' }).expect(200);
   });
@@ -139,5 +161,116 @@ describe('Captcha: Cloudflare Turnstile (against a local siteverify fake)', () =
     expect(logs.text).not.toContain(captchaToken.slice(0, 20));
     expect(logs.text).not.toContain('forged-token-for-the-log');
     expect(logs.text).not.toContain(validateToken);
+  });
+});
+
+describe('Captcha: Turnstile tokens bound to our hostnames and action', () => {
+  const turnstile = new TurnstileFake();
+  const receiver = new WebhookReceiver();
+  const logs = new LogCapture();
+  let service: TestApp;
+
+  beforeAll(async () => {
+    await Promise.all([turnstile.start(), receiver.start()]);
+    service = await startTestApp(
+      {
+        ...turnstile.settings,
+        ...receiver.settings,
+        SMS_REQUIRE_CAPTCHA: 'true',
+        TURNSTILE_EXPECTED_HOSTNAMES: 'app.example.com, WWW.example.com',
+        TURNSTILE_EXPECTED_ACTION: 'sms_code',
+        CAPTCHA_RATE_LIMIT: '100000',
+        LOG_LEVEL: 'info',
+      },
+      { logDestination: logs },
+    );
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await Promise.all([turnstile.stop(), receiver.stop()]);
+  });
+
+  const verify = (captchaToken: string) =>
+    service.http().post('/v1/captcha/verify').send({ captchaToken });
+
+  /** Refused as a wrong captcha, with no validate token, and the log says why but not the token. */
+  async function expectRefused(captchaToken: string, why: string): Promise<void> {
+    const response = await verify(captchaToken).expect(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      code: 'CaptchaInvalid',
+      message: expect.any(String),
+    });
+    expect(turnstile.calls.map((call) => call.form.response)).toContain(captchaToken);
+    expect(logs.lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 40, msg: `Turnstile token refused: ${why}` }),
+      ]),
+    );
+    expect(logs.text).not.toContain(captchaToken.slice(0, 24));
+  }
+
+  it('passes a token solved on one of our hostnames for our action; its validate token sends a code', async () => {
+    for (const hostname of ['app.example.com', 'www.example.com']) {
+      const verified = await verify(turnstile.solvedOn(hostname, 'sms_code')).expect(200);
+      const phone = uniqueCnPhone();
+      await service
+        .http()
+        .post('/v1/sms/codes')
+        .send({ phone, validateToken: verified.body.validateToken })
+        .expect(202);
+      expect(receiver.messagesTo(phone)).toHaveLength(1);
+    }
+  });
+
+  it('refuses a token solved on another hostname with CaptchaInvalid', async () => {
+    await expectRefused(
+      turnstile.solvedOn('phishing.example.net', 'sms_code'),
+      'solved on hostname "phishing.example.net", expected one of app.example.com, www.example.com',
+    );
+  });
+
+  it('refuses a subdomain of ours and a look-alike suffix: each hostname is exact', async () => {
+    await expectRefused(
+      turnstile.solvedOn('evil.app.example.com', 'sms_code'),
+      'solved on hostname "evil.app.example.com", expected one of app.example.com, www.example.com',
+    );
+    await expectRefused(
+      turnstile.solvedOn('app.example.com.evil.test', 'sms_code'),
+      'solved on hostname "app.example.com.evil.test", expected one of app.example.com, www.example.com',
+    );
+  });
+
+  it('refuses a token made with a Cloudflare test key (it claims example.com)', async () => {
+    await expectRefused(
+      `valid-test-key-${'k'.repeat(300)}`,
+      'solved on hostname "example.com", expected one of app.example.com, www.example.com',
+    );
+  });
+
+  it('refuses a token solved on our hostname for another action, or for none', async () => {
+    await expectRefused(
+      turnstile.solvedOn('app.example.com', 'login'),
+      'solved for action "login", expected "sms_code"',
+    );
+    await expectRefused(
+      turnstile.solvedOn('app.example.com'),
+      'solved for action "", expected "sms_code"',
+    );
+  });
+
+  it('tells clients the action to render the widget with', async () => {
+    const response = await service.http().get('/v1/captcha/config').expect(200);
+    expect(response.body).toEqual({
+      provider: 'turnstile',
+      siteKey: TURNSTILE_FAKE_SITE_KEY,
+      action: 'sms_code',
+      smsCaptcha: 'always',
+    });
+  });
+
+  it('says nothing of TURNSTILE_EXPECTED_HOSTNAMES being unset', () => {
+    expect(logs.text).not.toContain('TURNSTILE_EXPECTED_HOSTNAMES is unset');
   });
 });

@@ -1,10 +1,18 @@
 import { FakeHttpReaction, ReceivedHttpRequest, startFakeHttpServer } from './provider-fake-server';
 
 export const TURNSTILE_FAKE_SECRET = '0x4AAAAAAAfakeTurnstileSecretKey00';
+/** Public, as a real site key is: the widget is rendered with it. */
+export const TURNSTILE_FAKE_SITE_KEY = '0x4AAAAAAAfakeTurnstileSiteKey';
 export const SITEVERIFY_PATH = '/turnstile/v0/siteverify';
 
 /** What the fake does with the next calls: answer as Cloudflare does, or misbehave. */
 export type TurnstileFakeMode = 'ok' | 'html' | 'error500' | 'drop' | 'hang';
+
+/** Where and for what the widget was solved: what siteverify reports of a token. */
+export interface SolvedWidget {
+  hostname: string;
+  action: string;
+}
 
 export interface SiteverifyCall {
   contentType: string | undefined;
@@ -15,12 +23,16 @@ export interface SiteverifyCall {
  * A stand-in for Cloudflare's siteverify, faithful to the documented contract: a form POST of
  * `secret`, `response` and optional `remoteip`, answered with `{ success, "error-codes" }`.
  * Tokens it "issued" are those starting `valid-`; each verifies once, then is
- * `timeout-or-duplicate`, as Turnstile's are.
+ * `timeout-or-duplicate`, as Turnstile's are. A token from `solvedOn` reports the hostname and
+ * action it was made for; any other `valid-` one, example.com and no action (as Cloudflare's
+ * test keys do).
  */
 export class TurnstileFake {
   readonly calls: SiteverifyCall[] = [];
   mode: TurnstileFakeMode = 'ok';
   private readonly spent = new Set<string>();
+  private readonly solved = new Map<string, SolvedWidget>();
+  private issued = 0;
   private server?: { url: string; close(): Promise<void> };
 
   async start(): Promise<this> {
@@ -32,12 +44,20 @@ export class TurnstileFake {
     await this.server?.close();
   }
 
+  /** A token as the widget gives it to a page at `hostname`, rendered with `action`. */
+  solvedOn(hostname: string, action = ''): string {
+    const token = `valid-solved-${++this.issued}-${'t'.repeat(400)}`;
+    this.solved.set(token, { hostname, action });
+    return token;
+  }
+
   /** Settings that point an app instance at this fake. */
   get settings(): Record<string, string> {
     if (!this.server) throw new Error('start() the fake first');
     return {
       CAPTCHA_PROVIDER: 'turnstile',
       TURNSTILE_SECRET_KEY: TURNSTILE_FAKE_SECRET,
+      TURNSTILE_SITE_KEY: TURNSTILE_FAKE_SITE_KEY,
       TURNSTILE_VERIFY_URL: `${this.server.url}${SITEVERIFY_PATH}`,
     };
   }
@@ -64,12 +84,16 @@ export class TurnstileFake {
     if (!form.response.startsWith('valid-')) return fail('invalid-input-response');
     if (this.spent.has(form.response)) return fail('timeout-or-duplicate');
     this.spent.add(form.response);
+    const { hostname, action } = this.solved.get(form.response) ?? {
+      hostname: 'example.com',
+      action: '',
+    };
     return {
       success: true,
       challenge_ts: new Date().toISOString(),
-      hostname: 'example.com',
+      hostname,
       'error-codes': [],
-      action: '',
+      action,
       cdata: '',
     };
   }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Browser, chromium, Page } from 'playwright-core';
 import { bearer } from '../support/accounts';
+import { TURNSTILE_FAKE_SITE_KEY, TurnstileFake } from '../fakes/turnstile.fake';
 import { CaptchaAnswers } from '../support/captcha-answers';
 import { uniqueCnPhone } from '../support/phones';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -32,8 +33,49 @@ interface OpenedPage {
   failures: string[];
 }
 
+/** Where the page loads Turnstile from; never reached: each test serves or refuses it. */
+const TURNSTILE_SCRIPT = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
+
+/**
+ * A stand-in for Cloudflare's api.js with its explicit-render API (`render`, `reset`): it draws
+ * a box recording the options the page rendered it with, and hands the page's callback the
+ * next token, as the real widget does once solved.
+ */
+function fakeTurnstileScript(tokens: string[]): string {
+  return `'use strict';
+(() => {
+  const tokens = ${JSON.stringify(tokens)};
+  let options;
+  let box;
+  let solved = 0;
+  const solve = () =>
+    setTimeout(() => {
+      options.callback(tokens.shift());
+      box.dataset.solved = String(++solved);
+    }, 10);
+  window.turnstile = {
+    render(container, given) {
+      options = given;
+      box = document.createElement('div');
+      box.id = 'fake-turnstile';
+      box.dataset.sitekey = given.sitekey;
+      box.dataset.action = given.action || '';
+      box.textContent = 'Success!';
+      document.querySelector(container).appendChild(box);
+      solve();
+      return 'fake-widget';
+    },
+    reset(widgetId) {
+      if (widgetId !== 'fake-widget') throw new Error('reset of an unknown widget');
+      solve();
+    },
+  };
+})();`;
+}
+
 describe('The /demo page in a real browser', () => {
   const receiver = new WebhookReceiver();
+  const turnstile = new TurnstileFake();
   const apps: TestApp[] = [];
   let browser: Browser;
   /** Image captcha available, not required (the defaults). */
@@ -49,18 +91,23 @@ describe('The /demo page in a real browser', () => {
   }
 
   beforeAll(async () => {
-    await receiver.start();
+    await Promise.all([receiver.start(), turnstile.start()]);
     [standard, browser] = await Promise.all([listeningApp(), chromium.launch(CHROMIUM)]);
   });
 
   afterAll(async () => {
     await browser?.close();
     await Promise.all(apps.map((service) => service.close()));
-    await receiver.stop();
+    await Promise.all([receiver.stop(), turnstile.stop()]);
   });
 
-  async function openDemo(app: ListeningApp): Promise<OpenedPage> {
+  /** `prepare` runs before the page loads, e.g. to route Cloudflare's script. */
+  async function openDemo(
+    app: ListeningApp,
+    prepare: (page: Page) => Promise<unknown> = async () => {},
+  ): Promise<OpenedPage> {
     const page = await browser.newPage();
+    await prepare(page);
     const problems: string[] = [];
     const failures: string[] = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -76,7 +123,12 @@ describe('The /demo page in a real browser', () => {
         failures.push(`${response.status()} ${response.request().method()} ${pathname}`);
       }
     });
-    await page.goto(`${app.baseUrl}/demo`);
+    const opened = await page.goto(`${app.baseUrl}/demo`);
+    const policy = opened?.headers()['content-security-policy'] ?? '';
+    // Cloudflare's origin is allowed only where Turnstile is the captcha.
+    expect(policy.includes('https://challenges.cloudflare.com')).toBe(
+      app.service.settings.CAPTCHA_PROVIDER === 'turnstile',
+    );
     await page.waitForSelector('body[data-ready="true"]');
     return { page, problems, failures };
   }
@@ -190,20 +242,79 @@ describe('The /demo page in a real browser', () => {
     await page.close();
   });
 
-  it('with a hosted captcha (POST /v1/captcha answers 404), hides the captcha box', async () => {
+  it('with Turnstile, draws its widget and sends the token it gives through /v1/captcha/verify', async () => {
     const hosted = await listeningApp({
-      CAPTCHA_PROVIDER: 'turnstile',
-      TURNSTILE_SECRET_KEY: 'turnstile-secret-for-tests',
+      ...turnstile.settings,
+      SMS_REQUIRE_CAPTCHA: 'true',
+      TURNSTILE_EXPECTED_HOSTNAMES: 'demo.example.test',
+      TURNSTILE_EXPECTED_ACTION: 'demo_sms',
+      // So that the page's "Send code" is not held back for the second code.
+      SMS_RESEND_INTERVAL_SECONDS: '0',
     });
-    const { page, problems, failures } = await openDemo(hosted);
+    // What the real widget would give on the page's hostname, for the action it was told.
+    const tokens = [1, 2].map(() => turnstile.solvedOn('demo.example.test', 'demo_sms'));
+    const scriptRequests: string[] = [];
+    const { page, problems, failures } = await openDemo(hosted, (page) =>
+      page.route('https://challenges.cloudflare.com/**', (route) => {
+        scriptRequests.push(route.request().url());
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/javascript',
+          body: fakeTurnstileScript(tokens),
+        });
+      }),
+    );
+    const verifyBodies: unknown[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/v1/captcha/verify') {
+        verifyBodies.push(request.postDataJSON());
+      }
+    });
+
+    // The page asked Cloudflare for the widget, and rendered it as /v1/captcha/config said.
+    expect(scriptRequests).toEqual([TURNSTILE_SCRIPT]);
+    const widget = page.locator('#turnstile-widget #fake-turnstile[data-solved="1"]');
+    await widget.waitFor();
+    expect(await widget.getAttribute('data-sitekey')).toBe(TURNSTILE_FAKE_SITE_KEY);
+    expect(await widget.getAttribute('data-action')).toBe('demo_sms');
+    expect(await page.isVisible('#captcha')).toBe(true);
+    expect(await page.isHidden('#captcha-picture')).toBe(true);
+
     const phone = uniqueCnPhone();
+    const code = await sendCode(page, phone);
+    // The widget's token went to the service, and from it to siteverify.
+    expect(verifyBodies).toEqual([{ captchaToken: tokens[0] }]);
+    expect(turnstile.calls.map((call) => call.form.response)).toContain(tokens[0]);
+    expect(receiver.messagesTo(phone)).toHaveLength(1);
+    await signUp(page, phone, code);
+    expect(await page.textContent('#user-phone')).toBe(phone);
 
-    expect(await page.isHidden('#captcha')).toBe(true);
+    // The token is spent; the widget was reset and its next token buys the next code.
+    await page.click('#log-out');
+    await page.waitForSelector('#signed-out', { state: 'visible' });
+    await page.waitForSelector('#fake-turnstile[data-solved="2"]');
+    const other = uniqueCnPhone();
+    await sendCode(page, other);
+    expect(verifyBodies).toEqual([{ captchaToken: tokens[0] }, { captchaToken: tokens[1] }]);
+    expect(turnstile.calls.map((call) => call.form.response)).toContain(tokens[1]);
+    expect(problems).toEqual([]);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it('with Turnstile out of reach, says so and still sends codes that need no captcha', async () => {
+    const hosted = await listeningApp(turnstile.settings);
+    const { page, problems, failures } = await openDemo(hosted, (page) =>
+      page.route('https://challenges.cloudflare.com/**', (route) => route.abort()),
+    );
+    expect(await page.textContent('#status')).toMatch(/^Could not load the Turnstile captcha/);
+    expect(await page.isHidden('#captcha-picture')).toBe(true);
+
+    const phone = uniqueCnPhone();
     await signUp(page, phone, await sendCode(page, phone));
-
     expect(await page.textContent('#user-phone')).toBe(phone);
     expect(problems).toEqual([]);
-    expect(failures).toEqual(['404 POST /v1/captcha']);
+    expect(failures).toEqual([]);
     await page.close();
   });
 });

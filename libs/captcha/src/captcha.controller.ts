@@ -1,4 +1,4 @@
-import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { ClientIp, Public } from '@app/common';
 import { CaptchaService } from './captcha.service';
+import { CaptchaConfigDto } from './dto/captcha-config.dto';
 import { CaptchaIssuedDto, IssueCaptchaDto } from './dto/issue-captcha.dto';
 import { CaptchaVerifiedDto, VerifyCaptchaDto } from './dto/verify-captcha.dto';
 import { CaptchaRateLimited } from './limits/captcha-rate-limit.guard';
@@ -19,6 +20,16 @@ import { CaptchaRateLimited } from './limits/captcha-rate-limit.guard';
 @Controller('v1/captcha')
 export class CaptchaController {
   constructor(private readonly captcha: CaptchaService) {}
+
+  @Get('config')
+  @Header('Cache-Control', 'no-cache')
+  @CaptchaRateLimited('config')
+  @ApiOperation({ summary: 'Which captcha a client draws, with its public settings' })
+  @ApiOkResponse({ type: CaptchaConfigDto })
+  @ApiServiceUnavailableResponse({ description: 'ServiceUnavailable: Redis (the rate limit)' })
+  config(): CaptchaConfigDto {
+    return CaptchaConfigDto.from(this.captcha.clientConfig());
+  }
 
   @Post()
   @HttpCode(HttpStatus.CREATED)

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfigService, CaptchaProviderName } from '@app/config';
 import { CaptchaInvalidError } from './captcha.errors';
+import { CaptchaClientConfig, SmsCaptchaPolicy, smsCaptchaPolicy } from './captcha-client-config';
 import { IssueCaptchaOptions, resolveCaptchaOptions } from './captcha-options';
 import {
   CAPTCHA_PROVIDER,
@@ -25,6 +26,7 @@ export interface ValidateTokenIssued {
 export class CaptchaService {
   private readonly challengeTtlSeconds: number;
   private readonly validateTtlSeconds: number;
+  private readonly smsCaptcha: SmsCaptchaPolicy;
 
   constructor(
     @Inject(CAPTCHA_PROVIDER) private readonly provider: CaptchaProvider,
@@ -33,6 +35,15 @@ export class CaptchaService {
   ) {
     this.challengeTtlSeconds = config.get('CAPTCHA_TTL_SECONDS');
     this.validateTtlSeconds = config.get('CAPTCHA_VALIDATE_TTL_SECONDS');
+    this.smsCaptcha = smsCaptchaPolicy(
+      config.get('SMS_REQUIRE_CAPTCHA'),
+      config.get('SMS_CAPTCHA_AFTER'),
+    );
+  }
+
+  /** Which captcha a client draws and when a code needs it; public settings only. */
+  clientConfig(): CaptchaClientConfig {
+    return { ...this.provider.widget(), smsCaptcha: this.smsCaptcha };
   }
 
   get providerName(): CaptchaProviderName {

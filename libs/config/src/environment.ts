@@ -4,6 +4,7 @@ import {
   ArrayNotEmpty,
   IsBoolean,
   IsEnum,
+  IsFQDN,
   IsIn,
   IsInt,
   IsOptional,
@@ -420,6 +421,40 @@ export class Environment extends SmsGatewaySettings {
     { message: 'TURNSTILE_VERIFY_URL must be an http(s) URL' },
   )
   TURNSTILE_VERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
+
+  /** The widget's site key: public, handed to clients by `GET /v1/captcha/config`. */
+  @ValidateIf(
+    (env: Environment) =>
+      env.CAPTCHA_PROVIDER === 'turnstile' || env.TURNSTILE_SITE_KEY !== undefined,
+  )
+  @IsString({ message: 'TURNSTILE_SITE_KEY is required by the turnstile captcha provider' })
+  @Matches(/^[A-Za-z0-9_-]{1,128}$/, {
+    message:
+      'TURNSTILE_SITE_KEY must be the site key of the Cloudflare dashboard (letters, digits)',
+  })
+  TURNSTILE_SITE_KEY?: string;
+
+  /**
+   * Hostnames a Turnstile token may have been solved on (siteverify's `hostname`), e.g.
+   * `app.example.com,www.example.com`; a token solved elsewhere is refused. Empty: not checked.
+   */
+  @Transform(toLowerCaseList)
+  @IsFQDN(
+    { require_tld: false },
+    {
+      each: true,
+      message:
+        'TURNSTILE_EXPECTED_HOSTNAMES must be comma-separated hostnames, e.g. app.example.com',
+    },
+  )
+  TURNSTILE_EXPECTED_HOSTNAMES: string[] = [];
+
+  /** The `action` the widget is rendered with; a token carrying another is refused. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, {
+    message: 'TURNSTILE_EXPECTED_ACTION may hold up to 32 letters, digits, "_" and "-"',
+  })
+  TURNSTILE_EXPECTED_ACTION?: string;
 }
 
 /** The validated configuration, typed from `Environment`. */

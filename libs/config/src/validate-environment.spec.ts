@@ -135,20 +135,51 @@ describe('validateEnvironment', () => {
       ...required,
       CAPTCHA_PROVIDER: 'Turnstile',
       TURNSTILE_SECRET_KEY: '0x4AAAAAAAsecret',
+      TURNSTILE_SITE_KEY: '0x4AAAAAAAsiteKey',
       SMS_REQUIRE_CAPTCHA: 'yes',
       SMS_CAPTCHA_AFTER: '3',
     });
     expect(env).toMatchObject({
       CAPTCHA_PROVIDER: 'turnstile',
       TURNSTILE_SECRET_KEY: '0x4AAAAAAAsecret',
+      TURNSTILE_SITE_KEY: '0x4AAAAAAAsiteKey',
+      TURNSTILE_EXPECTED_HOSTNAMES: [],
       SMS_REQUIRE_CAPTCHA: true,
       SMS_CAPTCHA_AFTER: 3,
+    });
+  });
+
+  it('reads the expected Turnstile hostnames (lower-cased) and action', () => {
+    const env = validateEnvironment({
+      ...required,
+      TURNSTILE_EXPECTED_HOSTNAMES: ' App.Example.com, www.example.com ,localhost',
+      TURNSTILE_EXPECTED_ACTION: 'sms_code-1',
+    });
+    expect(env).toMatchObject({
+      TURNSTILE_EXPECTED_HOSTNAMES: ['app.example.com', 'www.example.com', 'localhost'],
+      TURNSTILE_EXPECTED_ACTION: 'sms_code-1',
+    });
+    const longest = 'a'.repeat(32);
+    expect(validateEnvironment({ ...required, TURNSTILE_EXPECTED_ACTION: longest })).toMatchObject({
+      TURNSTILE_EXPECTED_ACTION: longest,
     });
   });
 
   it.each([
     ['CAPTCHA_PROVIDER', { CAPTCHA_PROVIDER: 'recaptcha' }],
     ['TURNSTILE_SECRET_KEY', { CAPTCHA_PROVIDER: 'turnstile' }],
+    ['TURNSTILE_SITE_KEY', { CAPTCHA_PROVIDER: 'turnstile', TURNSTILE_SECRET_KEY: '0x4AAAAAAAs' }],
+    ['TURNSTILE_SITE_KEY', { TURNSTILE_SITE_KEY: '<script>' }],
+    ['TURNSTILE_EXPECTED_HOSTNAMES', { TURNSTILE_EXPECTED_HOSTNAMES: 'https://app.example.com' }],
+    ['TURNSTILE_EXPECTED_HOSTNAMES', { TURNSTILE_EXPECTED_HOSTNAMES: 'app.example.com:443' }],
+    [
+      'TURNSTILE_EXPECTED_HOSTNAMES',
+      { TURNSTILE_EXPECTED_HOSTNAMES: 'ok.example.com,*.example.com' },
+    ],
+    ['TURNSTILE_EXPECTED_HOSTNAMES', { TURNSTILE_EXPECTED_HOSTNAMES: 'app.example.com/login' }],
+    ['TURNSTILE_EXPECTED_ACTION', { TURNSTILE_EXPECTED_ACTION: 'a'.repeat(33) }],
+    ['TURNSTILE_EXPECTED_ACTION', { TURNSTILE_EXPECTED_ACTION: 'sms code' }],
+    ['TURNSTILE_EXPECTED_ACTION', { TURNSTILE_EXPECTED_ACTION: 'sms.code' }],
     ['TURNSTILE_VERIFY_URL', { TURNSTILE_VERIFY_URL: 'ftp://example.com/verify' }],
     ['SMS_CAPTCHA_AFTER', { SMS_CAPTCHA_AFTER: '-1' }],
     ['SMS_REQUIRE_CAPTCHA', { SMS_REQUIRE_CAPTCHA: 'sometimes' }],

@@ -13,8 +13,8 @@ import { TooManyRequestsError } from '@app/common';
 import { AppConfigService } from '@app/config';
 import { countInFixedWindow, RedisService } from '@app/redis';
 
-/** The routes counted apart: drawing images and checking answers. */
-export type CaptchaRateBucket = 'issue' | 'verify';
+/** The routes counted apart: drawing images, checking answers, reading the public settings. */
+export type CaptchaRateBucket = 'issue' | 'verify' | 'config';
 
 const RATE_BUCKET = 'captchaRateBucket';
 

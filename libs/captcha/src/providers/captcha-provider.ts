@@ -32,12 +32,20 @@ export interface CaptchaAttempt {
   clientIp: string;
 }
 
+/** What a client needs to draw the deployment's captcha (never a secret). */
+export type CaptchaWidget =
+  | { provider: 'image' }
+  /** `action`: render the widget with it, as the service checks it. */
+  | { provider: 'turnstile'; siteKey: string; action?: string };
+
 /**
  * Where a captcha comes from: drawn here (`image`) or by a hosted service whose widget runs
  * in the client (Cloudflare Turnstile; hCaptcha or Tencent Captcha would be further adapters).
  */
 export interface CaptchaProvider {
   readonly name: CaptchaProviderName;
+  /** What a client draws: our image, or the hosted widget with its public settings. */
+  widget(): CaptchaWidget;
   /** Draws a challenge. A hosted provider throws `CaptchaHostedError`: its widget draws one. */
   issue(options: CaptchaChallengeOptions): Promise<CaptchaChallenge>;
   /**

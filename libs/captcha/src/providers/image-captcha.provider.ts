@@ -8,17 +8,22 @@ import {
   CaptchaChallenge,
   CaptchaChallengeOptions,
   CaptchaProvider,
+  CaptchaWidget,
 } from './captcha-provider';
 
 /** The built-in captcha: distorted characters drawn here, the answer kept only as an HMAC. */
 @Injectable()
 export class ImageCaptchaProvider implements CaptchaProvider {
-  readonly name = 'image';
+  readonly name = 'image' as const;
 
   constructor(
     private readonly texts: CaptchaTextGenerator,
     private readonly store: CaptchaTokenStore,
   ) {}
+
+  widget(): CaptchaWidget {
+    return { provider: this.name };
+  }
 
   async issue(options: CaptchaChallengeOptions): Promise<CaptchaChallenge> {
     const answer = this.texts.next(options.length);

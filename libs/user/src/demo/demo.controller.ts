@@ -1,20 +1,11 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyReply } from 'fastify';
 import { Public } from '@app/common';
-
-/** Scripts and styles only from here; the captcha picture is a data: URL. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { AppConfigService } from '@app/config';
+import { demoContentSecurityPolicy } from './demo-content-security-policy';
 
 const read = (file: string): string => readFileSync(join(__dirname, file), 'utf8');
 
@@ -29,17 +20,22 @@ export class DemoController {
   private readonly page = read('index.html');
   private readonly script = read('demo.js');
   private readonly style = read('demo.css');
+  private readonly contentSecurityPolicy: string;
+
+  constructor(config: AppConfigService) {
+    this.contentSecurityPolicy = demoContentSecurityPolicy(config.get('CAPTCHA_PROVIDER'));
+  }
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Referrer-Policy', 'no-referrer')
   @Header('Cache-Control', 'no-cache')
   @ApiOperation({ summary: 'A page to sign up and log in with a phone number' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The HTML page', schema: { type: 'string' } })
-  getPage(): string {
+  getPage(@Res({ passthrough: true }) reply: FastifyReply): string {
+    void reply.header('Content-Security-Policy', this.contentSecurityPolicy);
     return this.page;
   }
 

@@ -4,13 +4,18 @@
 
 (() => {
   const TOKEN_KEY = 'smsauth.demo.sessionToken';
+  // Explicit rendering: the widget is drawn once the service has said which site key to use.
+  const TURNSTILE_SCRIPT = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
   const $ = (id) => document.getElementById(id);
 
   const state = {
     mode: 'signup',
-    /** null while there is no captcha (POST /v1/captcha answered 404). */
+    /** The image captcha shown; null while there is none (POST /v1/captcha answered 404). */
     captchaToken: null,
     captchaOn: false,
+    /** The Turnstile widget drawn, and the token it gave (null until solved, or once spent). */
+    turnstileWidget: null,
+    turnstileToken: null,
     countdown: undefined,
   };
 
@@ -81,12 +86,77 @@
     }
   }
 
-  /** Answers the captcha shown for a one-shot validate token. */
-  async function validateTokenFor(answer) {
-    const { validateToken } = await api('POST', '/v1/captcha/verify', {
-      captchaToken: state.captchaToken,
-      answer,
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.async = true;
+      script.addEventListener('load', resolve);
+      script.addEventListener('error', () => reject(new Error(`${src} did not load`)));
+      document.head.appendChild(script);
     });
+  }
+
+  /** Draws Cloudflare Turnstile with the service's site key (and action, which it checks). */
+  async function drawTurnstile(config) {
+    $('captcha-picture').hidden = true;
+    $('turnstile-widget').hidden = false;
+    $('captcha').hidden = false;
+    try {
+      await loadScript(TURNSTILE_SCRIPT);
+    } catch {
+      say('Could not load the Turnstile captcha; codes that need one cannot be sent', true);
+      return;
+    }
+    const options = {
+      sitekey: config.siteKey,
+      callback: (token) => {
+        state.turnstileToken = token;
+      },
+      'expired-callback': () => {
+        state.turnstileToken = null;
+      },
+      'error-callback': () => {
+        state.turnstileToken = null;
+        say('The Turnstile captcha failed; reload the page to try again', true);
+      },
+    };
+    if (config.action) options.action = config.action;
+    state.turnstileWidget = window.turnstile.render('#turnstile-widget', options);
+  }
+
+  /** Asks the service which captcha to draw; an older service without the route draws images. */
+  async function loadCaptchaConfig() {
+    let config;
+    try {
+      config = await api('GET', '/v1/captcha/config');
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) return sayError(error);
+      config = { provider: 'image' };
+    }
+    if (config.provider === 'turnstile') return drawTurnstile(config);
+    return loadCaptcha();
+  }
+
+  /** The captcha's proof the user gave (an answer, or the widget's token), if any. */
+  function captchaProof() {
+    if (state.turnstileWidget !== null) {
+      return state.turnstileToken ? { captchaToken: state.turnstileToken } : null;
+    }
+    const answer = state.captchaOn ? $('captcha-answer').value.trim() : '';
+    return answer ? { captchaToken: state.captchaToken, answer } : null;
+  }
+
+  /** A captcha answers once, right or wrong: a fresh picture, or a fresh widget token. */
+  function renewCaptcha() {
+    if (state.turnstileWidget === null) return void loadCaptcha();
+    state.turnstileToken = null;
+    window.turnstile.reset(state.turnstileWidget);
+  }
+
+  /** Spends the captcha's proof for a one-shot validate token. */
+  async function validateTokenFor(proof) {
+    const { validateToken } = await api('POST', '/v1/captcha/verify', proof);
     return validateToken;
   }
 
@@ -116,10 +186,10 @@
     button.disabled = true;
     // The service decides whether a code needs a captcha (always, after some requests, or
     // never): send the answer when there is one, and ask for it when the service does.
-    const answer = state.captchaOn ? $('captcha-answer').value.trim() : '';
+    const proof = captchaProof();
     try {
       const body = { phone, purpose: state.mode };
-      if (answer) body.validateToken = await validateTokenFor(answer);
+      if (proof) body.validateToken = await validateTokenFor(proof);
       const sent = await api('POST', '/v1/sms/codes', body);
       $('code-sent').textContent = `Sent; valid for ${Math.round(sent.expiresIn / 60)} min`;
       say('Code sent: enter it below');
@@ -132,8 +202,7 @@
         $('captcha-answer').focus();
       }
     } finally {
-      // A captcha answers once, right or wrong: show a fresh picture after using one.
-      if (answer) void loadCaptcha();
+      if (proof) renewCaptcha();
     }
   }
 
@@ -213,7 +282,7 @@
 
   setMode('signup');
   // data-ready tells scripts driving the page (and its e2e test) that start-up is done.
-  void Promise.allSettled([loadCaptcha(), restoreSession()]).then(() => {
+  void Promise.allSettled([loadCaptchaConfig(), restoreSession()]).then(() => {
     document.body.dataset.ready = 'true';
   });
 })();

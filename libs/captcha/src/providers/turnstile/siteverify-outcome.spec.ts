@@ -3,9 +3,26 @@ import { interpretSiteverify } from './siteverify-outcome';
 const json = (body: unknown): string => JSON.stringify(body);
 
 describe('interpretSiteverify', () => {
-  it('passes a token siteverify calls a success', () => {
-    const answer = json({ success: true, 'error-codes': [], hostname: 'example.com' });
-    expect(interpretSiteverify(200, answer)).toEqual({ kind: 'solved' });
+  it('passes a token siteverify calls a success, with where and for what it was solved', () => {
+    const answer = json({
+      success: true,
+      'error-codes': [],
+      challenge_ts: '2026-01-01T00:00:00.000Z',
+      hostname: 'example.com',
+      action: 'sms_code',
+      cdata: '',
+    });
+    expect(interpretSiteverify(200, answer)).toEqual({
+      kind: 'solved',
+      claims: { hostname: 'example.com', action: 'sms_code' },
+    });
+  });
+
+  it('leaves out claims siteverify does not make, or makes in another type', () => {
+    expect(interpretSiteverify(200, json({ success: true, hostname: 42 }))).toEqual({
+      kind: 'solved',
+      claims: { hostname: undefined, action: undefined },
+    });
   });
 
   it.each(['invalid-input-response', 'timeout-or-duplicate', 'missing-input-response'])(

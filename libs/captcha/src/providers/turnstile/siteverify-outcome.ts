@@ -1,6 +1,12 @@
+/** Where and for what a token was solved, as siteverify reports it (absent: not said). */
+export interface SolvedTokenClaims {
+  hostname?: string;
+  action?: string;
+}
+
 /** What a Turnstile siteverify answer means for the attempt. */
 export type SiteverifyOutcome =
-  | { kind: 'solved' }
+  | { kind: 'solved'; claims: SolvedTokenClaims }
   | { kind: 'refused'; errorCodes: string[] }
   | { kind: 'unavailable'; reason: string };
 
@@ -17,7 +23,8 @@ const NOT_THE_TOKENS_FAULT = new Set([
 ]);
 
 /**
- * Reads siteverify's answer (`{ success, "error-codes": [...] }`). Anything else (another
+ * Reads siteverify's answer (`{ success, "error-codes": [...], hostname, action, ... }`;
+ * `challenge_ts` and `cdata` are not used). Anything else (another
  * status, HTML from a proxy, JSON of another shape) has not said yes, so nothing passes.
  */
 export function interpretSiteverify(status: number, text: string): SiteverifyOutcome {
@@ -26,7 +33,15 @@ export function interpretSiteverify(status: number, text: string): SiteverifyOut
   if (!body || typeof body.success !== 'boolean') {
     return { kind: 'unavailable', reason: 'the answer is not siteverify JSON' };
   }
-  if (body.success) return { kind: 'solved' };
+  if (body.success) {
+    return {
+      kind: 'solved',
+      claims: {
+        hostname: stringOrUndefined(body.hostname),
+        action: stringOrUndefined(body.action),
+      },
+    };
+  }
   const rawCodes = body['error-codes'];
   const errorCodes = Array.isArray(rawCodes)
     ? rawCodes.filter((code): code is string => typeof code === 'string')
@@ -45,4 +60,8 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

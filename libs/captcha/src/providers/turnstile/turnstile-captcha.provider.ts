@@ -1,12 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { CaptchaHostedError, CaptchaUnavailableError } from '../../captcha.errors';
-import { CaptchaAttempt, CaptchaChallenge, CaptchaProvider } from '../captcha-provider';
+import {
+  CaptchaAttempt,
+  CaptchaChallenge,
+  CaptchaProvider,
+  CaptchaWidget,
+} from '../captcha-provider';
 import { interpretSiteverify } from './siteverify-outcome';
+import { refusalReason, TokenExpectations } from './token-expectations';
 
 export interface TurnstileSettings {
   secretKey: string;
+  /** Public: clients render the widget with it. */
+  siteKey: string;
   verifyUrl: string;
   timeoutMs: number;
+  expected: TokenExpectations;
 }
 
 /**
@@ -15,7 +24,7 @@ export interface TurnstileSettings {
  * one or an unreadable one lets nothing through.
  */
 export class TurnstileCaptchaProvider implements CaptchaProvider {
-  readonly name = 'turnstile';
+  readonly name = 'turnstile' as const;
   private readonly logger = new Logger(TurnstileCaptchaProvider.name);
 
   constructor(private readonly settings: TurnstileSettings) {}
@@ -24,12 +33,24 @@ export class TurnstileCaptchaProvider implements CaptchaProvider {
     return Promise.reject(new CaptchaHostedError(this.name));
   }
 
+  widget(): CaptchaWidget {
+    return {
+      provider: this.name,
+      siteKey: this.settings.siteKey,
+      action: this.settings.expected.action,
+    };
+  }
+
   async verify(attempt: CaptchaAttempt): Promise<boolean> {
     const { status, text } = await this.callSiteverify(attempt);
     const outcome = interpretSiteverify(status, text);
     switch (outcome.kind) {
-      case 'solved':
-        return true;
+      case 'solved': {
+        const reason = refusalReason(outcome.claims, this.settings.expected);
+        // A warning: a mismatch is an attack or a site key shared with a page left out of the list.
+        if (reason) this.logger.warn(`Turnstile token refused: ${reason}`);
+        return reason === undefined;
+      }
       case 'refused':
         this.logger.debug(
           `Turnstile refused a token: ${outcome.errorCodes.join(', ') || 'no code'}`,
