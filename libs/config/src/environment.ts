@@ -217,6 +217,12 @@ export class Environment extends SmsGatewaySettings {
   @Max(20)
   SMS_CODE_MAX_ATTEMPTS = 5;
 
+  /** Wrong codes per phone per UTC day, across its codes and purposes, before all are refused. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SMS_CODE_DAILY_WRONG_LIMIT = 15;
+
   @Type(() => Number)
   @IsInt()
   @Min(0)

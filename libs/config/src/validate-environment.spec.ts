@@ -28,6 +28,7 @@ describe('validateEnvironment', () => {
       SMS_CODE_LENGTH: 6,
       SMS_CODE_TTL_MINUTES: 10,
       SMS_CODE_MAX_ATTEMPTS: 5,
+      SMS_CODE_DAILY_WRONG_LIMIT: 15,
       SMS_RESEND_INTERVAL_SECONDS: 60,
       SMS_PHONE_DAILY_LIMIT: 10,
       SMS_IP_DAILY_LIMIT: 100,

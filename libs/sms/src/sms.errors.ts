@@ -84,6 +84,24 @@ export class ServiceLimitExceededError extends RetryableAppError {
   }
 }
 
+/**
+ * The phone's wrong guesses of the UTC day (SMS_CODE_DAILY_WRONG_LIMIT, across its codes and
+ * purposes) are spent: every code of the phone is refused until the day ends, the right one
+ * too. The code is the one libs/user answers for too many wrong passwords (the same advice
+ * to a client: wait, a retry now cannot succeed); it is repeated here, as this module does
+ * not depend on libs/user.
+ */
+export class DailyGuessLimitExceededError extends RetryableAppError {
+  readonly code = 'TooManyAttempts';
+  readonly status = 429;
+  constructor(retryAfterSeconds: number) {
+    super(
+      'Too many wrong verification codes for this phone today; try again after the UTC day ends',
+      retryAfterSeconds,
+    );
+  }
+}
+
 /** The provider refused or failed; no usable code is left behind. */
 export class SendFailedError extends AppError {
   readonly code = 'SendFailed';

@@ -1,3 +1,4 @@
+import { DailyGuessLimitExceededError } from '@app/sms';
 import { toLeanCloudError } from './domain-error-map';
 
 const ours = (code: string, statusCode = 400, message = 'our message') => ({
@@ -93,5 +94,16 @@ describe('toLeanCloudError', () => {
   it('keeps the 404 of a route not found only, not of a domain code that happens to be 404', () => {
     expect(toLeanCloudError(ours('SomethingNew', 404)).status).toBe(400);
     expect(toLeanCloudError(ours('NotFound', 404)).status).toBe(404);
+  });
+
+  it('tells the spent wrong-code budget (601, our message) from the password lock-out (219)', () => {
+    const spent = new DailyGuessLimitExceededError(3600);
+    const body = ours(spent.code, spent.status, spent.message);
+    expect(toLeanCloudError(body, spent)).toMatchObject({
+      code: 601,
+      message: spent.message,
+      status: 400,
+    });
+    expect(toLeanCloudError(ours('TooManyAttempts', 429))).toMatchObject({ code: 219 });
   });
 });

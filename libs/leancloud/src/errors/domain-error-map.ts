@@ -1,3 +1,4 @@
+import { DailyGuessLimitExceededError } from '@app/sms';
 import { LEANCLOUD_MESSAGES, LeanCloudCode, LeanCloudError } from './leancloud-error';
 
 interface Mapping {
@@ -79,17 +80,38 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
 };
 
 /**
+ * The SMS module's wrong-guess budget answers `TooManyAttempts`, as the password lock-out does,
+ * but it refuses a code, not a password: LeanCloud's 219 speaks of failed log-ins and sends
+ * the user to a password reset (itself a code, refused too), and 603 "Invalid SMS code."
+ * would tell the owner typing the right code that it is wrong, so they would ask for more
+ * codes, each refused as well. 601 is what an app already shows as "wait and try later",
+ * the only thing that helps; our message says until when (the UTC day's end, as Retry-After).
+ */
+const GUESS_BUDGET_SPENT: Mapping = { code: 601, keepOurMessage: true };
+
+/** The mapping of an error whose domain code is shared by errors LeanCloud numbered apart. */
+function mappingOfSource(source: unknown): Mapping | undefined {
+  return source instanceof DailyGuessLimitExceededError ? GUESS_BUDGET_SPENT : undefined;
+}
+
+/**
  * The `/1.1` form of an error that our exception filter described as
  * `{ statusCode, code, message }`: LeanCloud's number and, for client errors, its status.
+ * `source`, the error itself, tells apart the few errors that share a domain code.
  */
-export function toLeanCloudError(error: {
-  statusCode: number;
-  code: string;
-  message: string;
-}): LeanCloudError {
-  const mapping: Mapping = Object.hasOwn(BY_DOMAIN_CODE, error.code)
-    ? BY_DOMAIN_CODE[error.code]
-    : { code: 1, keepOurMessage: true };
+export function toLeanCloudError(
+  error: {
+    statusCode: number;
+    code: string;
+    message: string;
+  },
+  source?: unknown,
+): LeanCloudError {
+  const mapping: Mapping =
+    mappingOfSource(source) ??
+    (Object.hasOwn(BY_DOMAIN_CODE, error.code)
+      ? BY_DOMAIN_CODE[error.code]
+      : { code: 1, keepOurMessage: true });
   const message = mapping.keepOurMessage
     ? error.message
     : (mapping.message ?? LEANCLOUD_MESSAGES[mapping.code]);

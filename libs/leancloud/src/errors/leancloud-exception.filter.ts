@@ -17,7 +17,7 @@ export class LeanCloudExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const answer =
-      error instanceof LeanCloudError ? error : toLeanCloudError(this.ours.toBody(error));
+      error instanceof LeanCloudError ? error : toLeanCloudError(this.ours.toBody(error), error);
     if (error instanceof RetryableAppError) {
       void reply.header('Retry-After', String(error.retryAfterSeconds));
     }

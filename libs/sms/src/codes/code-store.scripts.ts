@@ -73,24 +73,36 @@ return 1
  * With no live code, the answer is the most telling state among them: expired, then used or
  * dead, then none.
  *
- * KEYS: the code hash of each purpose accepted. ARGV: now ms, max attempts, consume (1 or 0),
- * then the candidate hash for each key, in the same order (a hash is bound to its purpose).
- * Returns { outcome, message id }: outcome 0 verified, 1 no code, 2 expired, 3 used or dead,
- * 4 wrong; the id of the message that carried the code on success, '' otherwise.
+ * The phone's wrong guesses of the UTC day, across its codes and purposes, are counted here
+ * too, so parallel guesses cannot overshoot the budget: a guess compared with at least one
+ * live code and wrong counts once (however many purposes' codes it was compared with); a
+ * right code, or a try with no live code to guess, counts nothing. Once the day's budget is
+ * spent, every verify of the phone is refused before any comparison, the right code too:
+ * otherwise the budget would only slow a brute force down, never stop it.
+ *
+ * KEYS: the phone's wrong-guess counter for the day, then the code hash of each purpose
+ * accepted. ARGV: now ms, max attempts, consume (1 or 0), daily wrong-guess limit, counter
+ * ttl ms, then the candidate hash for each code key, in the same order (a hash is bound to
+ * its purpose). Returns { outcome, message id }: outcome 0 verified, 1 no code, 2 expired,
+ * 3 used or dead, 4 wrong, 5 the day's wrong-guess budget is spent; the id of the message
+ * that carried the code on success, '' otherwise.
  */
 export const verifyCodeScript = new RedisScript(`
 local now, maxAttempts, consume = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
+local wrongLimit, counterTtlMs = tonumber(ARGV[4]), ARGV[5]
+if tonumber(redis.call('GET', KEYS[1]) or '0') >= wrongLimit then return { 5, '' } end
 local rank = { [1] = 0, [3] = 1, [2] = 2 }
 local outcome = 1
 local compared = {}
-for i, key in ipairs(KEYS) do
+for i = 2, #KEYS do
+  local key = KEYS[i]
   local stored = redis.call('HMGET', key, 'hash', 'expiresAt', 'state', 'message')
   local state = 1
   if stored[1] then
     if stored[3] ~= 'live' then state = 3
     elseif now >= tonumber(stored[2]) then state = 2
     else
-      local expected, candidate = stored[1], ARGV[i + 3]
+      local expected, candidate = stored[1], ARGV[i + 4]
       local diff = #expected == #candidate and 0 or 1
       for j = 1, math.min(#expected, #candidate) do
         diff = bit.bor(diff, bit.bxor(string.byte(expected, j), string.byte(candidate, j)))
@@ -111,5 +123,6 @@ for _, key in ipairs(compared) do
     redis.call('HSET', key, 'state', 'dead')
   end
 end
+if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], counterTtlMs) end
 return { 4, '' }
 `);
