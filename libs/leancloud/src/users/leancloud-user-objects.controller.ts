@@ -1,16 +1,11 @@
-import { Get, Header, Param, Post, Put, Res, SetMetadata } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { ClientIp, Public, ROUTE_ACCESS } from '@app/common';
-import type { SessionOrigin } from '@app/user';
+import { Get, Header, Param, Put, SetMetadata } from '@nestjs/common';
+import { ROUTE_ACCESS } from '@app/common';
 import { LeanCloudCaller } from '../auth/leancloud-caller.decorator';
 import type { LeanCloudCaller as Caller } from '../auth/leancloud-credentials';
 import { LeanCloudBody, LeanCloudQuery } from '../http/leancloud-body';
 import { LeanCloudController } from '../http/leancloud-controller.decorator';
-import { LeanCloudOrigin } from '../http/leancloud-origin.decorator';
 import { LeanCloudSessionToken } from '../http/session-token.decorator';
-import { SignUpBody } from './dto/sign-up.body';
 import { SaveUserQuery, UpdateUserBody } from './dto/update-user.body';
-import { LeanCloudAccountsService } from './leancloud-accounts.service';
 import { LeanCloudUser } from './leancloud-user';
 import {
   LeanCloudSaved,
@@ -19,31 +14,15 @@ import {
 } from './leancloud-user-objects.service';
 
 /**
- * `_User` through LeanCloud's object routes, which SDKs use for users too: the Python SDK
- * signs up with `POST /classes/_User`, and `user.fetch()` / `user.save()` of every SDK read
- * and write `/classes/_User/:id` (REST clients `/users/:id`). Only `_User` is served; other
- * classes stay unknown routes (404, code 1).
+ * `_User` through LeanCloud's object routes, which SDKs use for users too: `user.fetch()` and
+ * `user.save()` of every SDK read and write `/classes/_User/:id` (REST clients `/users/:id`).
+ * The Python SDK's sign-up, `POST /classes/_User`, is served with `POST /users`
+ * (LeanCloudUsersController). Only `_User` is served; other classes stay unknown routes (404,
+ * code 1).
  */
 @LeanCloudController()
 export class LeanCloudUserObjectsController {
-  constructor(
-    private readonly accounts: LeanCloudAccountsService,
-    private readonly users: LeanCloudUserObjectsService,
-  ) {}
-
-  /** The same sign-up as `POST /1.1/users` (its verification SMS included): 201 with `Location`. */
-  @Post('classes/_User')
-  @Public()
-  async signUp(
-    @LeanCloudBody(SignUpBody) body: SignUpBody,
-    @LeanCloudOrigin() origin: SessionOrigin,
-    @ClientIp() clientIp: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<LeanCloudUser> {
-    const user = await this.accounts.signUp(body, origin, clientIp);
-    void reply.header('Location', `/1.1/users/${user.objectId}`);
-    return user;
-  }
+  constructor(private readonly users: LeanCloudUserObjectsService) {}
 
   @Get(['classes/_User/:objectId', 'users/:objectId'])
   @Header('Cache-Control', 'no-store')

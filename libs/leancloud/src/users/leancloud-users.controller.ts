@@ -24,9 +24,10 @@ export class LeanCloudUsersController {
 
   /**
    * 201 with `Location`, as LeanCloud answered a sign-up; with LEANCLOUD_VERIFY_PHONE_ON_SIGNUP,
-   * after the phone's verification code was asked for.
+   * after the phone's verification code was asked for. `classes/_User` is the same sign-up
+   * through the object route (the Python SDK's `user.sign_up()`).
    */
-  @Post('users')
+  @Post(['users', 'classes/_User'])
   @Public()
   async signUp(
     @LeanCloudBody(SignUpBody) body: SignUpBody,
