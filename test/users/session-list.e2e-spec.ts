@@ -46,7 +46,10 @@ describe('Sessions of one account: the cap, the list, revoking one', () => {
     for (let done = 0; done < count; done += PARALLEL_LOG_INS) {
       const round = await Promise.all(
         Array.from({ length: Math.min(PARALLEL_LOG_INS, count - done) }, () =>
-          app.http().post('/v1/sessions').send({ phone: account.phone, password: account.password }),
+          app
+            .http()
+            .post('/v1/sessions')
+            .send({ phone: account.phone, password: account.password }),
         ),
       );
       for (const response of round) {
@@ -102,7 +105,9 @@ describe('Sessions of one account: the cap, the list, revoking one', () => {
         // itself (the same call every log-in, sign-up and /1.1 route makes).
         const sessions = capped.app.get(SessionService);
         const opened = await Promise.all(
-          Array.from({ length: 30 }, () => sessions.open(account.user.id, { clientIp: '192.0.2.1' })),
+          Array.from({ length: 30 }, () =>
+            sessions.open(account.user.id, { clientIp: '192.0.2.1' }),
+          ),
         );
         expect(await prisma.session.count({ where: { userId: account.user.id } })).toBe(3);
         expect(await liveTokens(capped, opened)).toHaveLength(3);
@@ -142,7 +147,8 @@ describe('Sessions of one account: the cap, the list, revoking one', () => {
       expect(JSON.stringify(response.body)).not.toContain(account.sessionToken);
       expect(JSON.stringify(response.body)).not.toContain(other.body.sessionToken);
 
-      const fromOther = (await list(other.body.sessionToken).expect(200)).body.items as SessionBody[];
+      const fromOther = (await list(other.body.sessionToken).expect(200)).body
+        .items as SessionBody[];
       expect(fromOther.map((item) => [item.id, item.current])).toEqual([
         [newest.id, true],
         [oldest.id, false],
@@ -191,7 +197,10 @@ describe('Sessions of one account: the cap, the list, revoking one', () => {
       await accounts.me(third).expect(200);
       const after = (await list(account.sessionToken).expect(200)).body.items as SessionBody[];
       expect(after.map((item) => item.id).sort()).toEqual(
-        items.map((item) => item.id).filter((id) => id !== target.id).sort(),
+        items
+          .map((item) => item.id)
+          .filter((id) => id !== target.id)
+          .sort(),
       );
       // Gone is gone: a second revoke finds nothing.
       expect((await revoke(account.sessionToken, target.id).expect(404)).body.code).toBe(
@@ -203,7 +212,9 @@ describe('Sessions of one account: the cap, the list, revoking one', () => {
       const account = await accounts.signUp();
       const [mine] = (await list(account.sessionToken).expect(200)).body.items as SessionBody[];
       await revoke(account.sessionToken, mine.id).expect(204);
-      expect((await accounts.me(account.sessionToken).expect(401)).body.code).toBe('SessionInvalid');
+      expect((await accounts.me(account.sessionToken).expect(401)).body.code).toBe(
+        'SessionInvalid',
+      );
     });
 
     it("answers another account's session like an unknown one, and leaves it alone", async () => {
