@@ -55,6 +55,8 @@ describe('Route access', () => {
         'POST /v1/users',
         'GET /v1/admin/users',
         'GET /v1/captcha/config',
+        'GET /v1/sessions',
+        'DELETE /v1/sessions/:id',
       ]),
     );
   });

@@ -140,7 +140,7 @@ describe('The signed-in account: /v1/users/me and password resets', () => {
       await as(account).requestCode(phone, 'change_phone').expect(202);
 
       const response = await as(account)
-        .changePhone({ phone, code: receiver.lastCodeFor(phone) })
+        .changePhone({ phone, code: receiver.lastCodeFor(phone), currentPassword: 'correct horse' })
         .expect(200);
 
       expect(response.body).toMatchObject({
@@ -188,10 +188,19 @@ describe('The signed-in account: /v1/users/me and password resets', () => {
     it('answers the code and phone errors', async () => {
       const account = await accounts.signUp();
       const phone = uniqueCnPhone();
-      expect((await as(account).changePhone({ phone }).expect(400)).body.code).toBe('MissingCode');
-      expect((await as(account).changePhone({ phone, code: '1' }).expect(400)).body.code).toBe(
-        'CodeIsError',
+      // The account has no password: the proof is a change_phone_confirm code to its phone.
+      const currentPhoneCode = await accounts.codeFor(
+        account.phone,
+        'change_phone_confirm',
+        account.sessionToken,
       );
+      expect(
+        (await as(account).changePhone({ phone, currentPhoneCode }).expect(400)).body.code,
+      ).toBe('MissingCode');
+      expect(
+        (await as(account).changePhone({ phone, code: '1', currentPhoneCode }).expect(400)).body
+          .code,
+      ).toBe('CodeIsError');
       expect(
         (await as(account).changePhone({ phone: 'nope', code: '123456' }).expect(400)).body.code,
       ).toBe('PhoneInvalid');

@@ -237,13 +237,18 @@ describe('Sign-up: POST /v1/users', () => {
       const phone = uniqueCnPhone();
       const changeCode = await accounts.codeFor(phone, 'change_phone', mover.sessionToken);
       const signupCode = await accounts.codeFor(phone, 'signup');
+      const currentPhoneCode = await accounts.codeFor(
+        mover.phone,
+        'change_phone_confirm',
+        mover.sessionToken,
+      );
 
       const [changed, signedUp] = await Promise.all([
         service
           .http()
           .put('/v1/users/me/phone')
           .set('Authorization', bearer(mover.sessionToken))
-          .send({ phone, code: changeCode }),
+          .send({ phone, code: changeCode, currentPhoneCode }),
         signUp({ phone, code: signupCode }),
       ]);
 

@@ -26,6 +26,10 @@ export type { SmsProviderName } from './sms-provider-names';
 export const CAPTCHA_PROVIDER_NAMES = ['image', 'turnstile'] as const;
 export type CaptchaProviderName = (typeof CAPTCHA_PROVIDER_NAMES)[number];
 
+/** USER_PHONE_CHANGE_PROOF's values. */
+export const PHONE_CHANGE_PROOFS = ['password_or_old_phone', 'none'] as const;
+export type PhoneChangeProofSetting = (typeof PHONE_CHANGE_PROOFS)[number];
+
 export enum LogLevel {
   fatal = 'fatal',
   error = 'error',
@@ -281,6 +285,30 @@ export class Environment extends SmsGatewaySettings {
   @Min(1)
   @Max(365)
   USER_SESSION_TTL_DAYS = 30;
+
+  /**
+   * Sessions an account may have at once; opening one more revokes the oldest. Bounds what a
+   * leaked password (or a script logging in in a loop) leaves behind, and the rows per account.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  USER_MAX_SESSIONS = 20;
+
+  /**
+   * What `POST /1.1/changePhoneNumber` asks besides the session and the new phone's code:
+   * `password_or_old_phone`, the proof `/v1` always asks (the current password, or a code sent
+   * to the current phone when the account has none), or `none`, LeanCloud's behaviour, for apps
+   * whose LeanCloud SDKs cannot send a proof. `/v1` is not affected: it always asks.
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
+  @IsIn(PHONE_CHANGE_PROOFS, {
+    message: `USER_PHONE_CHANGE_PROOF must be one of: ${PHONE_CHANGE_PROOFS.join(', ')}`,
+  })
+  USER_PHONE_CHANGE_PROOF: PhoneChangeProofSetting = 'password_or_old_phone';
 
   /**
    * The LeanCloud-compatible API under `/1.1`: the app's ID, App Key and Master Key as the

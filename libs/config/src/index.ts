@@ -6,6 +6,8 @@ export {
   CaptchaProviderName,
   Environment,
   LogLevel,
+  PHONE_CHANGE_PROOFS,
+  PhoneChangeProofSetting,
   SMS_PROVIDER_NAMES,
   SmsProviderName,
 } from './environment';

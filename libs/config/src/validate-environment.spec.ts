@@ -36,7 +36,18 @@ describe('validateEnvironment', () => {
       THROTTLE_LIMIT: 100,
       THROTTLE_TTL_SECONDS: 60,
       USER_PASSWORD_MIN_LENGTH: 8,
+      USER_MAX_SESSIONS: 20,
+      USER_PHONE_CHANGE_PROOF: 'password_or_old_phone',
     });
+  });
+
+  it('reads the account session cap and the phone-change proof of /1.1', () => {
+    const env = validateEnvironment({
+      ...required,
+      USER_MAX_SESSIONS: '3',
+      USER_PHONE_CHANGE_PROOF: ' None ',
+    });
+    expect(env).toMatchObject({ USER_MAX_SESSIONS: 3, USER_PHONE_CHANGE_PROOF: 'none' });
   });
 
   it('reads numbers, booleans and lists from strings', () => {
@@ -76,6 +87,9 @@ describe('validateEnvironment', () => {
     ['SMS_WEBHOOK_SECRET', { SMS_WEBHOOK_SECRET: 'plain-secret' }],
     ['USER_PASSWORD_MIN_LENGTH', { USER_PASSWORD_MIN_LENGTH: '5' }],
     ['USER_PASSWORD_MIN_LENGTH', { USER_PASSWORD_MIN_LENGTH: '129' }],
+    ['USER_MAX_SESSIONS', { USER_MAX_SESSIONS: '0' }],
+    ['USER_MAX_SESSIONS', { USER_MAX_SESSIONS: '1001' }],
+    ['USER_PHONE_CHANGE_PROOF', { USER_PHONE_CHANGE_PROOF: 'password' }],
   ])('stops on a bad %s and names it', (name, override) => {
     const problems = problemsOf({ ...required, ...override });
     expect(problems).toEqual(

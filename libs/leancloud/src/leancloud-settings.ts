@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfigService, Environment } from '@app/config';
+import { AppConfigService, Environment, PhoneChangeProofSetting } from '@app/config';
 import type { LeanCloudKeys } from './auth/leancloud-credentials';
 
 /** Where the compatible API is mounted: SDKs call `serverURL + '/1.1/...'`. */
@@ -22,6 +22,8 @@ export class LeanCloudSettings {
   readonly webOrigins: readonly string[];
   /** `POST /1.1/users` sends a `verify_phone` code to the new account's phone. */
   readonly verifyPhoneOnSignUp: boolean;
+  /** What `changePhoneNumber` asks besides the session and the new phone's code. */
+  readonly phoneChangeProof: PhoneChangeProofSetting;
 
   constructor(config: AppConfigService) {
     const appId = config.get('LEANCLOUD_APP_ID');
@@ -38,5 +40,6 @@ export class LeanCloudSettings {
     };
     this.webOrigins = config.get('LEANCLOUD_WEB_ORIGINS');
     this.verifyPhoneOnSignUp = config.get('LEANCLOUD_VERIFY_PHONE_ON_SIGNUP');
+    this.phoneChangeProof = config.get('USER_PHONE_CHANGE_PROOF');
   }
 }

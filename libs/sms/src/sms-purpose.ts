@@ -9,6 +9,8 @@ export const SMS_PURPOSES = [
   'reset_password',
   'verify_phone',
   'change_phone',
+  /** Sent to the account's current phone: proof of the account for a phone change. */
+  'change_phone_confirm',
 ] as const;
 
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];

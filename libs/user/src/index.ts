@@ -4,7 +4,8 @@ export type { CodeLogInPolicy, CodeLogInPurpose } from './accounts/code-log-in-p
 export { LogInService } from './accounts/log-in.service';
 export type { NewAccountFields } from './accounts/new-account-fields';
 export { PasswordService } from './accounts/password.service';
-export { ProfileService } from './accounts/profile.service';
+export type { PhoneChangeProof } from './accounts/phone-change-proof';
+export { NO_PHONE_CHANGE_PROOF, ProfileService } from './accounts/profile.service';
 export { SignUpService } from './accounts/sign-up.service';
 export type { LegacyAccount, LegacyImportOutcome } from './legacy/legacy-account';
 export { LegacyImportService } from './legacy/legacy-import.service';

@@ -56,18 +56,30 @@ export class MeController {
   }
 
   @Put('phone')
-  @ApiOperation({ summary: 'Move to a new phone with a `change_phone` code sent to it' })
+  @ApiOperation({
+    summary:
+      'Move to a new phone with a `change_phone` code sent to it, proven by the current password or, without one, a `change_phone_confirm` code sent to the current phone',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiErrors({
-    ...SESSION_ERRORS,
     400: ['InValidParam', 'PhoneInvalid', ...CODE_ERRORS],
+    401: ['SessionInvalid'],
+    403: ['UserDisabled', 'PhoneChangeProofRequired', 'WrongPassword'],
     409: ['PhoneTaken'],
+    429: ['TooManyAttempts'],
   })
   async changePhone(
     @CurrentSession() session: AuthenticatedSession,
     @Body() body: ChangePhoneDto,
   ): Promise<UserDto> {
-    return toUserDto(await this.profiles.changePhone(session.user, body));
+    const { phone, code, currentPassword, currentPhoneCode } = body;
+    return toUserDto(
+      await this.profiles.changePhone(session.user, {
+        phone,
+        code,
+        proof: { currentPassword, currentPhoneCode },
+      }),
+    );
   }
 
   @Put('password')

@@ -1,8 +1,15 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public } from '@app/common';
 import { LogInService } from './accounts/log-in.service';
 import { LogInDto } from './dto/log-in.dto';
+import { SessionIdParamDto, SessionListDto, toSessionDto } from './dto/session.dto';
 import { AuthResultDto, toUserDto } from './dto/user.dto';
 import { ApiErrors, CODE_ERRORS } from './http/api-errors';
 import { RequestOrigin } from './http/session-origin.decorator';
@@ -55,5 +62,33 @@ export class SessionsController {
   @ApiErrors({ 401: ['SessionInvalid'], 403: ['UserDisabled'] })
   async logOutEverywhere(@CurrentSession() session: AuthenticatedSession): Promise<void> {
     await this.sessions.revokeAll(session.userId);
+  }
+
+  @Get()
+  @SessionRequired()
+  @ApiOperation({ summary: 'The signed-in account’s live sessions, newest first' })
+  @ApiOkResponse({ type: SessionListDto })
+  @ApiErrors({ 401: ['SessionInvalid'], 403: ['UserDisabled'] })
+  async list(@CurrentSession() session: AuthenticatedSession): Promise<SessionListDto> {
+    const sessions = await this.sessions.list(session.userId);
+    return { items: sessions.map((each) => toSessionDto(each, session.sessionId)) };
+  }
+
+  @Delete(':id')
+  @SessionRequired()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Revoke one of the signed-in account’s sessions (this one too)' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiErrors({
+    400: ['InValidParam'],
+    401: ['SessionInvalid'],
+    403: ['UserDisabled'],
+    404: ['SessionNotFound'],
+  })
+  async revoke(
+    @CurrentSession() session: AuthenticatedSession,
+    @Param() { id }: SessionIdParamDto,
+  ): Promise<void> {
+    await this.sessions.revokeOwn(session.userId, id);
   }
 }

@@ -95,12 +95,38 @@ export class PasswordNotSetError extends AppError {
   }
 }
 
-/** A `verify_phone` code goes only to the signed-in user's own phone. */
+/** `verify_phone` and `change_phone_confirm` codes go only to the signed-in user's own phone. */
 export class PhoneMismatchError extends AppError {
   readonly code = 'PhoneMismatch';
   readonly status = 403;
+  constructor(purpose: 'verify_phone' | 'change_phone_confirm' = 'verify_phone') {
+    super(`${purpose} codes are sent only to the signed-in account's own phone number`);
+  }
+}
+
+/**
+ * A phone change without the proof of the account it needs besides the session: the current
+ * password, or for an account without one a `change_phone_confirm` code sent to its phone.
+ */
+export class PhoneChangeProofRequiredError extends AppError {
+  readonly code = 'PhoneChangeProofRequired';
+  readonly status = 403;
+  constructor(accountHasPassword: boolean, message?: string) {
+    super(
+      message ??
+        (accountHasPassword
+          ? 'Changing the phone needs the current password as well: send currentPassword'
+          : 'Changing the phone needs a change_phone_confirm code sent to the current phone as well: send it as currentPhoneCode'),
+    );
+  }
+}
+
+/** No session of the signed-in account has this id (another account's sessions are not told apart). */
+export class SessionNotFoundError extends AppError {
+  readonly code = 'SessionNotFound';
+  readonly status = 404;
   constructor() {
-    super("verify_phone codes are sent only to the signed-in account's own phone number");
+    super('This account has no session with this id');
   }
 }
 

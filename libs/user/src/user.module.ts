@@ -3,6 +3,7 @@ import { SmsModule } from '@app/sms';
 import { AccountLookupService } from './accounts/account-lookup.service';
 import { AccountRules } from './accounts/account-rules';
 import { LogInService } from './accounts/log-in.service';
+import { PhoneChangeProofCheck } from './accounts/phone-change-proof';
 import { PasswordService } from './accounts/password.service';
 import { ProfileService } from './accounts/profile.service';
 import { SignUpService } from './accounts/sign-up.service';
@@ -55,6 +56,7 @@ import { UsersRepository } from './users/users.repository';
     SignUpService,
     LogInService,
     ProfileService,
+    PhoneChangeProofCheck,
     PasswordService,
     UserAdminService,
     AccountLookupService,

@@ -72,6 +72,8 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   UserNotFound: { code: 211 },
   InvalidCredentials: { code: 210 },
   WrongPassword: { code: 210 },
+  // 119, "operation not allowed", with our message saying which proof to send.
+  PhoneChangeProofRequired: { code: 119, keepOurMessage: true },
   SessionInvalid: { code: 211 },
   PhoneNotVerified: { code: 215 },
   SmsLoginDisabled: { code: 119 },

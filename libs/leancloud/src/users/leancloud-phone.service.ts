@@ -9,6 +9,7 @@ import {
 } from '@app/sms';
 import {
   LogInService,
+  NO_PHONE_CHANGE_PROOF,
   PasswordService,
   PhoneAlreadyVerifiedError,
   ProfileService,
@@ -18,6 +19,7 @@ import {
 import { findLeanCloudSession } from '../auth/leancloud-session';
 import { answering } from '../errors/answering';
 import { LeanCloudError } from '../errors/leancloud-error';
+import { LeanCloudSettings } from '../leancloud-settings';
 import { ChangePhoneBody, PhoneCodeRequestBody } from './dto/phone-code.body';
 import { ResetPasswordBody, VerifyMobilePhoneBody } from './dto/password.body';
 import { PendingResetsStore } from './pending-resets.store';
@@ -43,6 +45,7 @@ export class LeanCloudPhoneService {
     private readonly pendingResets: PendingResetsStore,
     private readonly logIns: LogInService,
     private readonly sessions: SessionService,
+    private readonly settings: LeanCloudSettings,
   ) {}
 
   /** 213 for a phone with no account, 215 for an unverified one: no SMS for either. */
@@ -125,7 +128,8 @@ export class LeanCloudPhoneService {
 
   /**
    * LeanCloud's order: without a session a wrong code is 603, and a right one 211 (checked,
-   * not used: the user may sign in and send it again).
+   * not used: the user may sign in and send it again). Signed in, the account is proven as
+   * USER_PHONE_CHANGE_PROOF says (by default as on `/v1`; `none` asks the code only, as LeanCloud).
    */
   async changePhone(sessionToken: string | undefined, body: ChangePhoneBody): Promise<object> {
     const session = await findLeanCloudSession(this.sessions, sessionToken);
@@ -134,9 +138,14 @@ export class LeanCloudPhoneService {
       await this.codes.checkCode({ ...check, code: body.code });
       throw new LeanCloudError(211);
     }
+    const { currentPassword, currentPhoneCode } = body;
     await this.profiles.changePhone(session.user, {
       phone: body.mobilePhoneNumber,
       code: body.code,
+      proof:
+        this.settings.phoneChangeProof === 'none'
+          ? NO_PHONE_CHANGE_PROOF
+          : { currentPassword, currentPhoneCode },
     });
     return {};
   }

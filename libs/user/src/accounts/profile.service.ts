@@ -4,6 +4,10 @@ import { SmsCodeService } from '@app/sms';
 import { PhoneAlreadyVerifiedError, PhoneTakenError, UserNotFoundError } from '../user.errors';
 import { UsersRepository } from '../users/users.repository';
 import { AccountRules } from './account-rules';
+import { PhoneChangeProof, PhoneChangeProofCheck } from './phone-change-proof';
+
+/** `/1.1` under USER_PHONE_CHANGE_PROOF=none: LeanCloud asked for the session and the code only. */
+export const NO_PHONE_CHANGE_PROOF = 'not-required';
 
 /** What a signed-in user changes about their own account, except the password. */
 @Injectable()
@@ -12,6 +16,7 @@ export class ProfileService {
     private readonly codes: SmsCodeService,
     private readonly users: UsersRepository,
     private readonly rules: AccountRules,
+    private readonly proofs: PhoneChangeProofCheck,
   ) {}
 
   /** `username: null` removes it; leaving it out changes nothing. */
@@ -49,14 +54,24 @@ export class ProfileService {
       : this.users.update(user.id, { mobilePhoneVerified: true });
   }
 
-  /** Moves the account to a new phone, verified by a `change_phone` code sent to it. */
-  async changePhone(user: User, input: { phone: string; code?: string }): Promise<User> {
+  /**
+   * Moves the account to a new phone, verified by a `change_phone` code sent to it, once the
+   * account is proven (see PhoneChangeProofCheck). The proof is checked before the new
+   * phone's code is used, so a refused proof leaves that code usable.
+   */
+  async changePhone(
+    user: User,
+    input: { phone: string; code?: string; proof: PhoneChangeProof | typeof NO_PHONE_CHANGE_PROOF },
+  ): Promise<User> {
     const phone = this.codes.normalizePhone(input.phone).e164;
     // Advisory, so a foreseeable conflict does not use up the code; the constraint decides.
     if (phone === user.phone || (await this.users.findByPhone(phone)) !== null) {
       throw new PhoneTakenError();
     }
+    const completeProof =
+      input.proof === NO_PHONE_CHANGE_PROOF ? undefined : await this.proofs.check(user, input.proof);
     await this.codes.verifyCode({ phone, purpose: 'change_phone', code: input.code });
+    await completeProof?.();
     return this.users.update(user.id, { phone, mobilePhoneVerified: true });
   }
 }

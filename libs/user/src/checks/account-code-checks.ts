@@ -4,8 +4,10 @@ import { User } from '@app/prisma';
 import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from '@app/sms';
 import { AccountRules } from '../accounts/account-rules';
 import { SessionService } from '../sessions/session.service';
+import { hasPassword } from '../passwords/account-password';
 import {
   PhoneAlreadyVerifiedError,
+  PhoneChangeProofRequiredError,
   PhoneMismatchError,
   PhoneTakenError,
   UserNotFoundError,
@@ -61,6 +63,18 @@ export class AccountCodeChecks implements SmsSendCheck, OnModuleInit {
       case 'change_phone': {
         await this.sessions.authenticate(bearerToken(request.authorization));
         if ((await this.users.findByPhone(phone)) !== null) throw new PhoneTakenError();
+        return;
+      }
+      case 'change_phone_confirm': {
+        // Only to the session's own phone: the code proves that phone's holder agrees.
+        const { user } = await this.sessions.authenticate(bearerToken(request.authorization));
+        if (user.phone !== phone) throw new PhoneMismatchError('change_phone_confirm');
+        if (hasPassword(user)) {
+          throw new PhoneChangeProofRequiredError(
+            true,
+            'This account has a password: a phone change is proven with currentPassword, and no change_phone_confirm code is sent',
+          );
+        }
         return;
       }
     }

@@ -1,6 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { CodeField, PhoneField, USERNAME_DESCRIPTION, UsernameConstraint } from './fields';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '../passwords/password-hasher';
+import {
+  CodeField,
+  OmittableOnly,
+  PhoneField,
+  USERNAME_DESCRIPTION,
+  UsernameConstraint,
+} from './fields';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({
@@ -25,4 +32,24 @@ export class ChangePhoneDto {
 
   @CodeField('change_phone')
   code?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Required when the account has a password: that password (wrong: WrongPassword, counted like log-in guesses)',
+    format: 'password',
+  })
+  @OmittableOnly()
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  currentPassword?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Required when the account has no password: a code sent to the current phone with purpose `change_phone_confirm`',
+    example: '654321',
+  })
+  @OmittableOnly()
+  @IsString()
+  @MaxLength(16)
+  currentPhoneCode?: string;
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@app/config';
-import { User } from '@app/prisma';
+import { Session, User } from '@app/prisma';
 import { TransactionScope } from '../persistence/transaction-scope';
-import { SessionInvalidError, UserDisabledError } from '../user.errors';
+import { SessionInvalidError, SessionNotFoundError, UserDisabledError } from '../user.errors';
 import { hashSessionToken, isWellFormedSessionToken, newSessionToken } from './session-token';
 import { SessionsRepository } from './sessions.repository';
 
@@ -28,6 +28,7 @@ const USER_AGENT_MAX_LENGTH = 512;
 @Injectable()
 export class SessionService {
   private readonly ttlMs: number;
+  private readonly maxSessions: number;
 
   constructor(
     private readonly sessions: SessionsRepository,
@@ -35,15 +36,22 @@ export class SessionService {
     config: AppConfigService,
   ) {
     this.ttlMs = config.get('USER_SESSION_TTL_DAYS') * DAY_MS;
+    this.maxSessions = config.get('USER_MAX_SESSIONS');
   }
 
-  /** Opens a session for the user and returns its token (shown once, never stored). */
+  /**
+   * Opens a session for the user and returns its token (shown once, never stored). Past
+   * USER_MAX_SESSIONS the oldest sessions are revoked, in the same transaction and under a
+   * lock of the account, so parallel log-ins never leave more than the cap.
+   */
   async open(userId: string, origin: SessionOrigin): Promise<string> {
     const token = newSessionToken();
-    const now = new Date();
     await this.scope.run(async () => {
+      await this.sessions.lockAccount(userId);
+      // Read after the lock: sessions opened one after the other are created in that order.
+      const now = new Date();
       await this.sessions.deleteExpired(userId, now);
-      await this.sessions.create({
+      const sessionId = await this.sessions.create({
         userId,
         tokenHash: hashSessionToken(token),
         createdAt: now,
@@ -51,8 +59,21 @@ export class SessionService {
         clientIp: origin.clientIp,
         userAgent: origin.userAgent?.slice(0, USER_AGENT_MAX_LENGTH),
       });
+      await this.sessions.deleteAllButNewest(userId, sessionId, this.maxSessions);
     });
     return token;
+  }
+
+  /** The account's live sessions, newest first. */
+  async list(userId: string): Promise<Session[]> {
+    const now = Date.now();
+    const sessions = await this.sessions.listOf(userId);
+    return sessions.filter((session) => session.expiresAt.getTime() > now);
+  }
+
+  /** Revokes one of the account's own sessions; SessionNotFound for any other id. */
+  async revokeOwn(userId: string, sessionId: string): Promise<void> {
+    if (!(await this.sessions.delete(userId, sessionId))) throw new SessionNotFoundError();
   }
 
   /**
@@ -86,13 +107,15 @@ export class SessionService {
    */
   replaceAll(userId: string, origin: SessionOrigin): Promise<string> {
     return this.scope.run(async () => {
+      // Locked before the deletes, in the order `open` locks, so two of these cannot deadlock.
+      await this.sessions.lockAccount(userId);
       await this.sessions.deleteAll(userId);
       return this.open(userId, origin);
     });
   }
 
-  revoke(userId: string, sessionId: string): Promise<void> {
-    return this.sessions.delete(userId, sessionId);
+  async revoke(userId: string, sessionId: string): Promise<void> {
+    await this.sessions.delete(userId, sessionId);
   }
 
   revokeAll(userId: string): Promise<void> {

@@ -18,9 +18,45 @@ export type SessionWithUser = Session & { user: User };
 export class SessionsRepository {
   constructor(private readonly scope: TransactionScope) {}
 
-  async create(session: NewSession): Promise<void> {
-    await this.scope.db.session.create({
+  /** The new session's id. */
+  async create(session: NewSession): Promise<string> {
+    const { id } = await this.scope.db.session.create({
       data: { ...session, lastUsedAt: session.createdAt },
+      select: { id: true },
+    });
+    return id;
+  }
+
+  /**
+   * Locks the account's row until the transaction ends, so that sessions of one account open
+   * one after the other: each then sees every session committed before it, and parallel
+   * log-ins cannot all find room under the cap. Other accounts are not held up. NO KEY UPDATE
+   * leaves the foreign-key checks of inserted sessions (KEY SHARE) unblocked.
+   */
+  async lockAccount(userId: string): Promise<void> {
+    await this.scope.db.$queryRaw`SELECT 1 FROM users WHERE id = ${userId}::uuid FOR NO KEY UPDATE`;
+  }
+
+  /**
+   * Keeps `keptSessionId` and the newest `max - 1` other sessions of the account, deleting the
+   * rest (oldest first by creation), in one statement.
+   */
+  async deleteAllButNewest(userId: string, keptSessionId: string, max: number): Promise<number> {
+    return this.scope.db.$executeRaw`
+      DELETE FROM sessions
+      WHERE user_id = ${userId}::uuid AND id IN (
+        SELECT id FROM sessions
+        WHERE user_id = ${userId}::uuid AND id <> ${keptSessionId}::uuid
+        ORDER BY created_at DESC, id DESC
+        OFFSET ${max - 1}
+      )`;
+  }
+
+  /** The account's sessions, newest first. */
+  listOf(userId: string): Promise<Session[]> {
+    return this.scope.db.session.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     });
   }
 
@@ -39,8 +75,10 @@ export class SessionsRepository {
     });
   }
 
-  async delete(userId: string, sessionId: string): Promise<void> {
-    await this.scope.db.session.deleteMany({ where: { id: sessionId, userId } });
+  /** Whether the account had this session (another account's id deletes nothing). */
+  async delete(userId: string, sessionId: string): Promise<boolean> {
+    const { count } = await this.scope.db.session.deleteMany({ where: { id: sessionId, userId } });
+    return count > 0;
   }
 
   async deleteAll(userId: string): Promise<void> {

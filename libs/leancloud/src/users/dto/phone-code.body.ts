@@ -1,4 +1,5 @@
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '@app/user';
 import { IntegerFromString } from '../../http/integer-field';
 import { MobilePhoneNumber } from '../../http/phone-field';
 import { SmsCode } from './password-fields';
@@ -44,11 +45,24 @@ export class UsersByMobilePhoneBody {
   password?: string | null;
 }
 
-/** `POST /1.1/changePhoneNumber`. */
+/**
+ * `POST /1.1/changePhoneNumber`. Under USER_PHONE_CHANGE_PROOF=password_or_old_phone the
+ * account is proven as on `/v1` (LeanCloud's SDKs send neither field; an app adds them itself).
+ */
 export class ChangePhoneBody {
   @MobilePhoneNumber()
   mobilePhoneNumber: string;
 
   @SmsCode()
   code: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  currentPhoneCode?: string;
 }
