@@ -204,6 +204,31 @@ describe('applyMigrations, stopped or unable to connect', () => {
     }
   });
 
+  it('stops at once while connecting to a server that never answers', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const stop = new AbortController();
+    try {
+      const run = applyMigrations({
+        databaseUrl: `postgresql://smsauth@127.0.0.1:${port}/smsauth`,
+        migrationsDir: REPO_MIGRATIONS_DIR,
+        connectTimeoutMs: 10_000,
+        signal: stop.signal,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const stoppedAt = Date.now();
+      stop.abort();
+
+      await expect(run).rejects.toMatchObject({ name: 'MigrationRunStoppedError', applied: [] });
+      expect(Date.now() - stoppedAt).toBeLessThan(1000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('on its signal finishes the migration in progress, starts no other, leaves nothing failed', async () => {
     const databaseUrl = await createFreshDatabase();
     const migrationsDir = makeMigrationsDir({

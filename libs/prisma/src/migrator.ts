@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Client, DatabaseError } from 'pg';
 
@@ -90,15 +91,19 @@ export async function applyMigrations(
 
   const { signal } = options;
   throwIfStopped(signal, []);
+  let socket: Socket | undefined;
   const client = new Client({
     connectionString: options.databaseUrl,
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     // A server that vanishes mid-run (host down, no RST) ends the run instead of hanging it.
     keepAlive: true,
+    // Our own socket, so a stop request can cut it: `client.end()` during PostgreSQL's start-up
+    // says goodbye politely and waits for a server that may never answer.
+    stream: () => (socket = new Socket()),
   });
   // A dropped connection also rejects the query in flight; this only keeps it from crashing us.
   client.on('error', () => undefined);
-  const stopWaiting = endClientOnAbort(client, signal);
+  const stopWaiting = cutConnectionOnAbort(() => socket, signal);
   try {
     await connect(client, options.databaseUrl);
     await useSchemaFromUrl(client, options.databaseUrl);
@@ -125,9 +130,12 @@ export async function applyMigrations(
 }
 
 /** Until the lock is held nothing is written: a stop request may simply end the connection. */
-function endClientOnAbort(client: Client, signal: AbortSignal | undefined): () => void {
+function cutConnectionOnAbort(
+  socket: () => Socket | undefined,
+  signal: AbortSignal | undefined,
+): () => void {
   if (!signal) return () => undefined;
-  const onAbort = (): void => void client.end().catch(() => undefined);
+  const onAbort = (): void => void socket()?.destroy();
   signal.addEventListener('abort', onAbort, { once: true });
   return () => signal.removeEventListener('abort', onAbort);
 }
