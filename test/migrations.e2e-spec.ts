@@ -8,10 +8,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { applyMigrations } from '../libs/prisma/src/migrator';
+import { applyMigrations, MigrationRunStoppedError } from '../libs/prisma/src/migrator';
 
 const REPO_MIGRATIONS_DIR = join(__dirname, '..', 'prisma', 'migrations');
 
@@ -171,6 +172,111 @@ describe('applyMigrations', () => {
     expect(await tableExists(databaseUrl, 'tenant_a.sms_messages')).toBe(true);
     expect(await tableExists(databaseUrl, 'tenant_a._prisma_migrations')).toBe(true);
     expect(await tableExists(databaseUrl, 'public._prisma_migrations')).toBe(false);
+  });
+});
+
+describe('applyMigrations, stopped or unable to connect', () => {
+  it('gives up connecting after connectTimeoutMs to a server that never answers', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const startedAt = Date.now();
+    try {
+      const run = applyMigrations({
+        databaseUrl: `postgresql://smsauth:s3cret-password@127.0.0.1:${port}/smsauth`,
+        migrationsDir: REPO_MIGRATIONS_DIR,
+        connectTimeoutMs: 300,
+      });
+
+      const error = await run.then(
+        () => undefined,
+        (reason: unknown) => reason as Error,
+      );
+      expect(error?.message).toMatch(
+        new RegExp(`^Could not connect to PostgreSQL at 127\\.0\\.0\\.1:${port}: .*timeout`),
+      );
+      expect(error?.message).not.toContain('s3cret-password');
+      expect(Date.now() - startedAt).toBeLessThan(2000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('stops at once while connecting to a server that never answers', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const stop = new AbortController();
+    try {
+      const run = applyMigrations({
+        databaseUrl: `postgresql://smsauth@127.0.0.1:${port}/smsauth`,
+        migrationsDir: REPO_MIGRATIONS_DIR,
+        connectTimeoutMs: 10_000,
+        signal: stop.signal,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const stoppedAt = Date.now();
+      stop.abort();
+
+      await expect(run).rejects.toMatchObject({ name: 'MigrationRunStoppedError', applied: [] });
+      expect(Date.now() - stoppedAt).toBeLessThan(1000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('on its signal finishes the migration in progress, starts no other, leaves nothing failed', async () => {
+    const databaseUrl = await createFreshDatabase();
+    const migrationsDir = makeMigrationsDir({
+      '20260101000000_slow': 'SELECT pg_sleep(0.5);\nCREATE TABLE "slow" ("id" INTEGER);\n',
+      '20260102000000_next': 'CREATE TABLE "next" ("id" INTEGER);\n',
+    });
+    const stop = new AbortController();
+
+    const run = applyMigrations({
+      databaseUrl,
+      migrationsDir,
+      signal: stop.signal,
+      // SIGTERM arriving while the first migration runs.
+      log: (msg) => msg.includes('`20260101000000_slow`') && stop.abort(),
+    });
+
+    await expect(run).rejects.toThrow(MigrationRunStoppedError);
+    await expect(run).rejects.toMatchObject({ applied: ['20260101000000_slow'] });
+    const rows = await migrationRows(databaseUrl);
+    expect(rows.map((row) => [row.migration_name, row.finished_at !== null])).toEqual([
+      ['20260101000000_slow', true],
+    ]);
+    expect(await tableExists(databaseUrl, 'slow')).toBe(true);
+    // The next start applies the rest.
+    const next = await applyMigrations({ databaseUrl, migrationsDir });
+    expect(next).toEqual({
+      applied: ['20260102000000_next'],
+      alreadyApplied: ['20260101000000_slow'],
+    });
+  });
+
+  it("stops at once while waiting for another run's lock, having written nothing", async () => {
+    const databaseUrl = await createFreshDatabase();
+    const stop = new AbortController();
+    await withClient(databaseUrl, async (holder) => {
+      await holder.query('SELECT pg_advisory_lock(72707369)');
+      const run = applyMigrations({
+        databaseUrl,
+        migrationsDir: REPO_MIGRATIONS_DIR,
+        signal: stop.signal,
+        log: (msg) => msg.startsWith('Another migration run holds') && stop.abort(),
+      });
+      const startedAt = Date.now();
+
+      await expect(run).rejects.toMatchObject({ name: 'MigrationRunStoppedError', applied: [] });
+      expect(Date.now() - startedAt).toBeLessThan(1000);
+    });
+    expect(await tableExists(databaseUrl, '_prisma_migrations')).toBe(false);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsNotTheWellKnownKeyInProduction } from './admin-key';
 import { SmsGatewaySettings } from './sms-gateway.settings';
 import { SMS_PROVIDER_NAMES, SmsProviderName } from './sms-provider-names';
 import { namesProvider } from './sms-settings.parsers';
@@ -126,8 +127,17 @@ export class Environment extends SmsGatewaySettings {
   @Max(300000)
   SHUTDOWN_DRAIN_MS = 5000;
 
+  /**
+   * `production` (the image's default) refuses the well-known ADMIN_API_KEY of docker-compose.yml;
+   * nothing else in the service depends on it (libraries may: Prisma shortens its error messages).
+   */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
   @IsString()
   @MinLength(16, { message: 'ADMIN_API_KEY must be at least 16 characters' })
+  @IsNotTheWellKnownKeyInProduction()
   ADMIN_API_KEY: string;
 
   @IsString()

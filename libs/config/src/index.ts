@@ -1,3 +1,4 @@
+export { LOCAL_DEVELOPMENT_ADMIN_KEY } from './admin-key';
 export { AppConfigModule } from './app-config.module';
 export { AppConfigService } from './app-config.service';
 export {

@@ -1,3 +1,4 @@
+import { LOCAL_DEVELOPMENT_ADMIN_KEY } from './admin-key';
 import { InvalidConfigurationError, validateEnvironment } from './validate-environment';
 
 const required = {
@@ -95,6 +96,31 @@ describe('validateEnvironment', () => {
     expect(problems).toEqual(
       expect.arrayContaining([expect.stringMatching(new RegExp(`^${name} `))]),
     );
+  });
+
+  describe("docker-compose.yml's well-known admin key", () => {
+    const wellKnown = { ...required, ADMIN_API_KEY: LOCAL_DEVELOPMENT_ADMIN_KEY };
+
+    it('is refused with NODE_ENV=production, and the message says what to do', () => {
+      expect(problemsOf({ ...wellKnown, NODE_ENV: 'production' })).toEqual([
+        expect.stringMatching(/^ADMIN_API_KEY is invalid: .*well-known.*openssl rand -hex 32/),
+      ]);
+    });
+
+    it.each([['development'], [undefined]])(
+      'is accepted with NODE_ENV=%s (a local try)',
+      (nodeEnv) => {
+        expect(validateEnvironment({ ...wellKnown, NODE_ENV: nodeEnv }).ADMIN_API_KEY).toBe(
+          LOCAL_DEVELOPMENT_ADMIN_KEY,
+        );
+      },
+    );
+
+    it('does not touch another key in production', () => {
+      expect(validateEnvironment({ ...required, NODE_ENV: 'production' }).ADMIN_API_KEY).toBe(
+        required.ADMIN_API_KEY,
+      );
+    });
   });
 
   describe('the LeanCloud layer', () => {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Client, DatabaseError } from 'pg';
 
@@ -13,6 +14,25 @@ export interface ApplyMigrationsOptions {
   databaseUrl: string;
   migrationsDir: string;
   log?: (msg: string) => void;
+  /** Connecting (TCP and PostgreSQL's start-up) gives up after this many milliseconds. */
+  connectTimeoutMs?: number;
+  /**
+   * Asks the run to stop (SIGTERM): no further migration starts, the one running finishes, so
+   * it never stays recorded as started but not finished (which blocks every later run, P3009).
+   * Waiting for the connection or for another run's lock ends at once.
+   */
+  signal?: AbortSignal;
+}
+
+/** The run stopped on its signal before every migration was applied; `applied` ones were. */
+export class MigrationRunStoppedError extends Error {
+  constructor(readonly applied: string[]) {
+    super(
+      `Stopped on request after applying ${applied.length} migration(s); ` +
+        'the next run applies the rest.',
+    );
+    this.name = 'MigrationRunStoppedError';
+  }
 }
 
 export interface ApplyMigrationsResult {
@@ -40,6 +60,8 @@ type Log = (msg: string) => void;
 
 /** The key Prisma Migrate locks on, so we also exclude a concurrent `prisma migrate deploy`. */
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
+/** Long enough for a PostgreSQL that is starting up, short enough for a restart loop to show it. */
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const MIGRATION_SCRIPT_FILE = 'migration.sql';
 const LOCK_FILE = 'migration_lock.toml';
 const EXPECTED_PROVIDER = 'postgresql';
@@ -67,15 +89,35 @@ export async function applyMigrations(
   assertLockFileProvider(options.migrationsDir);
   const migrations = readMigrationFolders(options.migrationsDir);
 
-  const client = new Client({ connectionString: options.databaseUrl });
+  const { signal } = options;
+  throwIfStopped(signal, []);
+  let socket: Socket | undefined;
+  const client = new Client({
+    connectionString: options.databaseUrl,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // A server that vanishes mid-run (host down, no RST) ends the run instead of hanging it.
+    keepAlive: true,
+    // Our own socket, so a stop request can cut it: `client.end()` during PostgreSQL's start-up
+    // says goodbye politely and waits for a server that may never answer.
+    stream: () => (socket = new Socket()),
+  });
   // A dropped connection also rejects the query in flight; this only keeps it from crashing us.
   client.on('error', () => undefined);
-  await client.connect();
+  const stopWaiting = cutConnectionOnAbort(() => socket, signal);
   try {
+    await connect(client, options.databaseUrl);
     await useSchemaFromUrl(client, options.databaseUrl);
     await acquireMigrateLock(client, log);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throwIfStopped(signal, []);
+    throw error;
+  } finally {
+    stopWaiting();
+  }
+  try {
     try {
-      return await applyPendingMigrations(client, migrations, log);
+      return await applyPendingMigrations(client, migrations, log, signal);
     } finally {
       // Closing the session releases the lock anyway; do not mask the original error.
       await client
@@ -87,10 +129,46 @@ export async function applyMigrations(
   }
 }
 
+/** Until the lock is held nothing is written: a stop request may simply end the connection. */
+function cutConnectionOnAbort(
+  socket: () => Socket | undefined,
+  signal: AbortSignal | undefined,
+): () => void {
+  if (!signal) return () => undefined;
+  const onAbort = (): void => void socket()?.destroy();
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}
+
+function throwIfStopped(signal: AbortSignal | undefined, applied: string[]): void {
+  if (signal?.aborted) throw new MigrationRunStoppedError(applied);
+}
+
+async function connect(client: Client, databaseUrl: string): Promise<void> {
+  try {
+    await client.connect();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Could not connect to PostgreSQL at ${describeServer(databaseUrl)}: ${reason}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Host and port only: the URL's password stays out of the logs. */
+function describeServer(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return `${url.hostname}:${url.port || '5432'}`;
+}
+
 async function applyPendingMigrations(
   client: Client,
   migrations: MigrationFolder[],
   log: Log,
+  signal: AbortSignal | undefined,
 ): Promise<ApplyMigrationsResult> {
   await ensureMigrationsTable(client, log);
   const records = await loadMigrationRecords(client);
@@ -106,6 +184,7 @@ async function applyPendingMigrations(
 
   const applied: string[] = [];
   for (const migration of pending) {
+    throwIfStopped(signal, applied);
     await applyMigration(client, migration, log);
     applied.push(migration.name);
   }
