@@ -1,11 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations } from '../../libs/prisma/src/migrator';
 import { newPhoneRun, PHONE_RUN_ENV } from './phone-run';
+import { RESPONSE_RECORD_ENV } from './response-recorder';
 import { startPostgres, startRedis, type ThrowawayService } from './throwaway-services';
 
 /**
  * Jest globalSetup: uses DATABASE_URL / REDIS_URL when given, otherwise starts throwaway servers
- * and exports their URLs (workers inherit process.env), then migrates the database.
+ * and exports their URLs (workers inherit process.env), then migrates the database. It also
+ * makes the folder where the workers record every answer for the teardown's contract check.
  */
 
 declare global {
@@ -18,6 +22,8 @@ const MIGRATIONS_DIR = join(__dirname, '..', '..', 'prisma', 'migrations');
 export default async function globalSetup(): Promise<void> {
   globalThis.__smsauthThrowawayServices = [];
   process.env[PHONE_RUN_ENV] = newPhoneRun();
+  // Where the workers record the app's answers, for the OpenAPI contract check at the end.
+  process.env[RESPONSE_RECORD_ENV] = mkdtempSync(join(tmpdir(), 'smsauth-test-responses-'));
   try {
     await startMissingServices();
     await applyMigrations({

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { validateEnvironment } from '@app/config';
 import { createApp, CreateAppOptions } from '../../apps/api/src/create-app';
+import { recordDocument, recordResponses, RESPONSE_RECORD_ENV } from './response-recorder';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -20,7 +21,8 @@ export interface TestApp {
 /**
  * Boots the real app (the same `createApp` as `main.ts`) against the run's
  * PostgreSQL and Redis. Each instance gets its own Redis key prefix unless the
- * test shares one on purpose (two instances acting as one service).
+ * test shares one on purpose (two instances acting as one service). During a run set up by
+ * the global setup, every answer is recorded for the OpenAPI contract check (global-teardown).
  */
 export async function startTestApp(
   overrides: Record<string, string> = {},
@@ -37,8 +39,12 @@ export async function startTestApp(
     ...overrides,
   };
   const app = await createApp(validateEnvironment(settings), options);
+  const fastify = app.getHttpAdapter().getInstance();
+  const recordDir = process.env[RESPONSE_RECORD_ENV];
+  if (recordDir) recordResponses(fastify, recordDir);
   await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  await fastify.ready();
+  if (recordDir) await recordDocument(fastify, recordDir);
   const server: Server = app.getHttpServer();
   return {
     app,

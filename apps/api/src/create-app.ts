@@ -1,11 +1,13 @@
 import { NestFactory } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
+import { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
 import {
   AppExceptionFilter,
   createValidationPipe,
+  documentErrorResponses,
   JsonLogger,
   useDepthCheckedJsonParser,
 } from '@app/common';
@@ -42,6 +44,12 @@ export async function createApp(
     // Requests arriving while the server closes are refused by installShutdownHooks, in the
     // error model; Fastify's own 503 body has no `code`.
     return503OnClosing: false,
+    // What Fastify refuses while routing (a path parameter over maxParamLength: 414, a malformed
+    // percent-encoding: 400) reaches no error handler of Nest's: it goes to the same filter, so
+    // it is answered in the error model (of `/1.1` too) instead of Fastify's own body.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      errorFilter().catch(error, new ExecutionContextHost([request, reply]));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(environment),
@@ -59,6 +67,12 @@ export async function createApp(
   return app;
 }
 
+function errorFilter(): AppExceptionFilter {
+  return new AppExceptionFilter([
+    { prefix: LEANCLOUD_PREFIX, filter: new LeanCloudExceptionFilter() },
+  ]);
+}
+
 export function configureApp(app: NestFastifyApplication): void {
   app.useGlobalPipes(createValidationPipe());
   // Also receives what Fastify raises before a route runs (malformed JSON, body
@@ -66,9 +80,7 @@ export function configureApp(app: NestFastifyApplication): void {
   // Fastify's error handler.
   // `/1.1` (the LeanCloud-compatible API) answers errors in LeanCloud's format; its
   // controllers use that filter themselves, this covers what fails before a route runs.
-  app.useGlobalFilters(
-    new AppExceptionFilter([{ prefix: LEANCLOUD_PREFIX, filter: new LeanCloudExceptionFilter() }]),
-  );
+  app.useGlobalFilters(errorFilter());
   // Signals are handled by main.ts (stopGracefullyOnSignals), not by Nest's shutdown hooks,
   // which would close at once; in-process test apps are closed by their tests.
 
@@ -103,5 +115,5 @@ export function configureApp(app: NestFastifyApplication): void {
       )
       .build(),
   );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, documentErrorResponses(document));
 }

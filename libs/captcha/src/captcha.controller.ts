@@ -1,19 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ClientIp, Public } from '@app/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ClientIp, InvalidParamError, Public } from '@app/common';
 import { CaptchaService } from './captcha.service';
 import { CaptchaConfigDto } from './dto/captcha-config.dto';
 import { CaptchaIssuedDto, IssueCaptchaDto } from './dto/issue-captcha.dto';
 import { CaptchaVerifiedDto, VerifyCaptchaDto } from './dto/verify-captcha.dto';
 import { CaptchaRateLimited } from './limits/captcha-rate-limit.guard';
+import { CaptchaHostedError, CaptchaInvalidError, CaptchaUnavailableError } from './captcha.errors';
 
 @ApiTags('captcha')
 @Public()
@@ -26,7 +19,6 @@ export class CaptchaController {
   @CaptchaRateLimited('config')
   @ApiOperation({ summary: 'Which captcha a client draws, with its public settings' })
   @ApiOkResponse({ type: CaptchaConfigDto })
-  @ApiServiceUnavailableResponse({ description: 'ServiceUnavailable: Redis (the rate limit)' })
   config(): CaptchaConfigDto {
     return CaptchaConfigDto.from(this.captcha.clientConfig());
   }
@@ -37,8 +29,7 @@ export class CaptchaController {
   @CaptchaRateLimited('issue')
   @ApiOperation({ summary: 'Draw an image captcha' })
   @ApiCreatedResponse({ type: CaptchaIssuedDto })
-  @ApiBadRequestResponse({ description: 'InValidParam: width or height out of bounds' })
-  @ApiNotFoundResponse({ description: 'CaptchaHosted: the deployment uses a hosted captcha' })
+  @ApiErrors(InvalidParamError, CaptchaHostedError)
   async issue(@Body() body: IssueCaptchaDto): Promise<CaptchaIssuedDto> {
     return CaptchaIssuedDto.from(await this.captcha.issue(body));
   }
@@ -51,14 +42,7 @@ export class CaptchaController {
     summary: 'Answer a captcha (one attempt per captcha) for a one-shot validate token',
   })
   @ApiOkResponse({ type: CaptchaVerifiedDto })
-  @ApiBadRequestResponse({
-    description:
-      'CaptchaInvalid: wrong answer, or an unknown, used or expired captcha token; ' +
-      'InValidParam: a missing or malformed field',
-  })
-  @ApiServiceUnavailableResponse({
-    description: 'CaptchaUnavailable: the hosted captcha cannot be asked; ServiceUnavailable',
-  })
+  @ApiErrors(CaptchaInvalidError, CaptchaUnavailableError)
   async verify(
     @Body() body: VerifyCaptchaDto,
     @ClientIp() clientIp: string,

@@ -18,3 +18,7 @@ export { createValidationPipe } from './http/validation.pipe';
 export { ThrottlingModule } from './throttling/throttling.module';
 export { PageQueryDto } from './http/page-query.dto';
 export { asciiDigits } from './text/ascii-digits';
+export { ApiErrors, AppErrorClass, DocumentedError } from './openapi/api-errors.decorator';
+export { documentErrorResponses } from './openapi/document-error-responses';
+export { ERROR_BODY_SCHEMA_NAME } from './openapi/error-response.schema';
+export { Unthrottled } from './throttling/unthrottled.decorator';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@app/common';
+import { AdminOnly, ApiErrors } from '@app/common';
 import { ListMessagesQueryDto, SmsMessagePageDto } from './dto/list-messages.dto';
 import { NotificationSentDto, SendNotificationDto } from './dto/send-notification.dto';
 import { SmsNotificationService } from './notifications/sms-notification.service';
@@ -8,6 +8,8 @@ import { SmsMessageRecorder } from './records/sms-message.recorder';
 import { SmsMessageRepository } from './records/sms-message.repository';
 import { toMessageDto } from './records/sms-message-view';
 import { SmsCodeService } from './sms-code.service';
+import { PhoneInvalidError, RegionNotAllowedError } from './sms.errors';
+import { SMS_SEND_MESSAGE_ERRORS } from './sms-route-errors';
 
 @ApiTags('admin: sms')
 @AdminOnly()
@@ -24,6 +26,7 @@ export class SmsMessageAdminController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a notification or marketing message from a template' })
   @ApiAcceptedResponse({ type: NotificationSentDto })
+  @ApiErrors(...SMS_SEND_MESSAGE_ERRORS)
   send(@Body() body: SendNotificationDto): Promise<NotificationSentDto> {
     return this.notifications.send(body);
   }
@@ -31,6 +34,7 @@ export class SmsMessageAdminController {
   @Get()
   @ApiOperation({ summary: 'List sent messages (codes masked), newest first' })
   @ApiOkResponse({ type: SmsMessagePageDto })
+  @ApiErrors(PhoneInvalidError, RegionNotAllowedError)
   async list(@Query() query: ListMessagesQueryDto): Promise<SmsMessagePageDto> {
     const filter = {
       phone: query.phone === undefined ? undefined : this.codes.normalizePhone(query.phone).e164,

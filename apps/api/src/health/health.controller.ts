@@ -5,9 +5,8 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@app/common';
+import { Public, Unthrottled } from '@app/common';
 import { NotReadyReport, ReadinessService, ReadyReport } from './readiness.service';
 
 const reachability = { type: 'string', enum: ['up', 'down'] };
@@ -43,7 +42,7 @@ const NOT_READY_DESCRIPTION =
  */
 @ApiTags('health')
 @Public()
-@SkipThrottle()
+@Unthrottled()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -7,9 +7,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { TooManyRequestsError } from '@app/common';
+import { ApiErrors, TooManyRequestsError } from '@app/common';
 import { AppConfigService } from '@app/config';
 import { countInFixedWindow, RedisService } from '@app/redis';
 
@@ -60,7 +59,7 @@ export const CaptchaRateLimited = (bucket: CaptchaRateBucket): MethodDecorator =
   applyDecorators(
     SetMetadata(RATE_BUCKET, bucket),
     UseGuards(CaptchaRateLimitGuard),
-    ApiTooManyRequestsResponse({
-      description: 'TooManyRequests: CAPTCHA_RATE_LIMIT per CAPTCHA_RATE_TTL_SECONDS per IP',
-    }),
+    // Also the per-IP rate's code, documented for every route: CAPTCHA_RATE_LIMIT per
+    // CAPTCHA_RATE_TTL_SECONDS per IP.
+    ApiErrors(TooManyRequestsError),
   );

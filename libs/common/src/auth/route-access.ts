@@ -1,5 +1,7 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
+import { UnauthorizedError } from '../errors/common.errors';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AdminGuard } from './admin.guard';
 
 /** Every route declares who may call it; a test walks all controllers to check. */
@@ -15,4 +17,5 @@ export const AdminOnly = (): MethodDecorator & ClassDecorator =>
     SetMetadata(ROUTE_ACCESS, 'admin'),
     UseGuards(AdminGuard),
     ApiBearerAuth('admin'),
+    ApiErrors(UnauthorizedError),
   );

@@ -17,6 +17,7 @@ const codeByStatus: Partial<Record<number, string>> = {
   [HttpStatus.METHOD_NOT_ALLOWED]: 'MethodNotAllowed',
   [HttpStatus.NOT_ACCEPTABLE]: 'NotAcceptable',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'PayloadTooLarge',
+  [HttpStatus.URI_TOO_LONG]: 'UriTooLong',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UnsupportedMediaType',
   [HttpStatus.TOO_MANY_REQUESTS]: 'TooManyRequests',
   [HttpStatus.SERVICE_UNAVAILABLE]: 'ServiceUnavailable',

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
-import { Public } from '@app/common';
+import { ApiErrors, Public, UnauthorizedError, Unthrottled } from '@app/common';
 import { parseAliyunReceipts, parseTencentReceipts } from './delivery-receipt';
 import {
   AliyunReceiptAnswerDto,
@@ -18,7 +17,8 @@ import { SmsReceiptService } from './sms-receipt.service';
  */
 @ApiTags('sms receipts')
 @Public()
-@SkipThrottle()
+@Unthrottled()
+@ApiErrors(UnauthorizedError)
 @UseGuards(ReceiptTokenGuard)
 @ApiQuery({ name: 'token', description: 'SMS_RECEIPT_TOKEN', required: true })
 @Controller('v1/sms/receipts')

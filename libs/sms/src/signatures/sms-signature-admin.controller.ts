@@ -17,7 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdminOnly } from '@app/common';
+import { AdminOnly, ApiErrors } from '@app/common';
 import { CatalogPageQueryDto, IdParamDto, RejectDto } from '../catalog.dto';
 import {
   CreateSignatureDto,
@@ -26,6 +26,7 @@ import {
   UpdateSignatureDto,
 } from './dto/signature.dto';
 import { SmsSignatureService } from './sms-signature.service';
+import { SignatureInUseError, SignatureNameTakenError, SignatureNotApprovedError, SignatureNotFoundError } from '../sms-catalog.errors';
 
 @ApiTags('admin: sms signatures')
 @AdminOnly()
@@ -36,6 +37,7 @@ export class SmsSignatureAdminController {
   @Post()
   @ApiOperation({ summary: 'Add a signature (pending review)' })
   @ApiCreatedResponse({ type: SignatureDto })
+  @ApiErrors(SignatureNameTakenError)
   create(@Body() body: CreateSignatureDto): Promise<SignatureDto> {
     return this.signatures.create(body);
   }
@@ -50,6 +52,7 @@ export class SmsSignatureAdminController {
   @Get(':id')
   @ApiOperation({ summary: 'Get a signature' })
   @ApiOkResponse({ type: SignatureDto })
+  @ApiErrors(SignatureNotFoundError)
   get(@Param() { id }: IdParamDto): Promise<SignatureDto> {
     return this.signatures.get(id);
   }
@@ -57,6 +60,7 @@ export class SmsSignatureAdminController {
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a signature; new text or type goes back to review' })
   @ApiOkResponse({ type: SignatureDto })
+  @ApiErrors(SignatureNotFoundError, SignatureNameTakenError, SignatureNotApprovedError)
   update(@Param() { id }: IdParamDto, @Body() body: UpdateSignatureDto): Promise<SignatureDto> {
     return this.signatures.update(id, body);
   }
@@ -65,6 +69,7 @@ export class SmsSignatureAdminController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiOperation({ summary: 'Delete a signature (not the last approved one)' })
+  @ApiErrors(SignatureNotFoundError, SignatureInUseError)
   delete(@Param() { id }: IdParamDto): Promise<void> {
     return this.signatures.delete(id);
   }
@@ -73,6 +78,7 @@ export class SmsSignatureAdminController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers approved it (the first becomes the default)' })
   @ApiOkResponse({ type: SignatureDto })
+  @ApiErrors(SignatureNotFoundError)
   approve(@Param() { id }: IdParamDto): Promise<SignatureDto> {
     return this.signatures.approve(id);
   }
@@ -81,6 +87,7 @@ export class SmsSignatureAdminController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers rejected it, and why' })
   @ApiOkResponse({ type: SignatureDto })
+  @ApiErrors(SignatureNotFoundError)
   reject(@Param() { id }: IdParamDto, @Body() body: RejectDto): Promise<SignatureDto> {
     return this.signatures.reject(id, body.reason);
   }

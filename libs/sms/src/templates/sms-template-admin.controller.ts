@@ -17,7 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdminOnly } from '@app/common';
+import { AdminOnly, ApiErrors } from '@app/common';
 import { IdParamDto, RejectDto } from '../catalog.dto';
 import {
   CreateTemplateDto,
@@ -28,6 +28,7 @@ import {
 } from './dto/template.dto';
 import { SmsTemplateService } from './sms-template.service';
 import { toTemplateDto } from './template-view';
+import { TemplateInUseError, TemplateInvalidError, TemplateNameTakenError, TemplateNotFoundError } from '../sms-catalog.errors';
 
 @ApiTags('admin: sms templates')
 @AdminOnly()
@@ -38,6 +39,7 @@ export class SmsTemplateAdminController {
   @Post()
   @ApiOperation({ summary: 'Add a template (pending review); its content is checked' })
   @ApiCreatedResponse({ type: TemplateDto })
+  @ApiErrors(TemplateInvalidError, TemplateNameTakenError)
   async create(@Body() body: CreateTemplateDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.create(body));
   }
@@ -53,6 +55,7 @@ export class SmsTemplateAdminController {
   @Get(':id')
   @ApiOperation({ summary: 'Get a template' })
   @ApiOkResponse({ type: TemplateDto })
+  @ApiErrors(TemplateNotFoundError)
   async get(@Param() { id }: IdParamDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.get(id));
   }
@@ -60,6 +63,7 @@ export class SmsTemplateAdminController {
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a template; new content or kind goes back to review' })
   @ApiOkResponse({ type: TemplateDto })
+  @ApiErrors(TemplateInvalidError, TemplateNotFoundError, TemplateNameTakenError)
   async update(@Param() { id }: IdParamDto, @Body() body: UpdateTemplateDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.update(id, body));
   }
@@ -70,6 +74,7 @@ export class SmsTemplateAdminController {
   @ApiOperation({
     summary: 'Delete a template (not the only approved verification template of a purpose)',
   })
+  @ApiErrors(TemplateNotFoundError, TemplateInUseError)
   delete(@Param() { id }: IdParamDto): Promise<void> {
     return this.templates.delete(id);
   }
@@ -78,6 +83,7 @@ export class SmsTemplateAdminController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers approved it' })
   @ApiOkResponse({ type: TemplateDto })
+  @ApiErrors(TemplateNotFoundError)
   async approve(@Param() { id }: IdParamDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.approve(id));
   }
@@ -86,6 +92,7 @@ export class SmsTemplateAdminController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers rejected it, and why' })
   @ApiOkResponse({ type: TemplateDto })
+  @ApiErrors(TemplateNotFoundError)
   async reject(@Param() { id }: IdParamDto, @Body() body: RejectDto): Promise<TemplateDto> {
     return toTemplateDto(await this.templates.reject(id, body.reason));
   }
