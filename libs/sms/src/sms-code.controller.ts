@@ -11,7 +11,14 @@ import { SMS_SEND_CODE_ERRORS, SMS_VERIFY_CODE_ERRORS } from './sms-route-errors
 const SEND_CHECK_ERRORS = {
   400: ['CaptchaInvalid'],
   401: ['SessionInvalid'],
-  403: ['CaptchaRequired', 'PhoneMismatch', 'PhoneNotVerified', 'SmsLoginDisabled', 'UserDisabled'],
+  403: [
+    'CaptchaRequired',
+    'PhoneChangeProofRequired',
+    'PhoneMismatch',
+    'PhoneNotVerified',
+    'SmsLoginDisabled',
+    'UserDisabled',
+  ],
   404: ['UserNotFound'],
   409: ['PhoneAlreadyVerified', 'PhoneTaken'],
   503: ['CaptchaUnavailable'],

@@ -11,6 +11,7 @@ import {
   CodeExpiredError,
   CodeUsedError,
   CodeWrongError,
+  DailyGuessLimitExceededError,
   DailyLimitExceededError,
   IpLimitExceededError,
   MissingCodeError,
@@ -46,7 +47,7 @@ export const SMS_SEND_CODE_ERRORS: DocumentedError[] = [
   ServiceLimitExceededError,
 ];
 
-/** A route that checks a code someone typed. */
+/** A route that checks a code someone typed (429: the phone's daily budget of wrong guesses). */
 export const SMS_VERIFY_CODE_ERRORS: DocumentedError[] = [
   PhoneInvalidError,
   RegionNotAllowedError,
@@ -54,4 +55,5 @@ export const SMS_VERIFY_CODE_ERRORS: DocumentedError[] = [
   CodeWrongError,
   CodeExpiredError,
   CodeUsedError,
+  DailyGuessLimitExceededError,
 ];

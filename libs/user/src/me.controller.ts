@@ -5,7 +5,7 @@ import { ProfileService } from './accounts/profile.service';
 import { ChangePasswordDto } from './dto/password.dto';
 import { ChangePhoneDto, UpdateProfileDto, VerifyPhoneDto } from './dto/profile.dto';
 import { toUserDto, UserDto } from './dto/user.dto';
-import { ApiErrors, CODE_ERRORS } from './http/api-errors';
+import { ApiErrors, CODE_ERRORS, CODE_GUESS_LIMIT_ERRORS } from './http/api-errors';
 import { CurrentSession, SessionRequired } from './sessions/session.decorators';
 import type { AuthenticatedSession } from './sessions/session.service';
 
@@ -47,6 +47,7 @@ export class MeController {
     ...SESSION_ERRORS,
     400: ['InValidParam', ...CODE_ERRORS],
     409: ['PhoneAlreadyVerified'],
+    ...CODE_GUESS_LIMIT_ERRORS,
   })
   async verifyPhone(
     @CurrentSession() session: AuthenticatedSession,

@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/common';
 import { PasswordService } from './accounts/password.service';
 import { PasswordResetDto } from './dto/password.dto';
-import { ApiErrors, CODE_ERRORS } from './http/api-errors';
+import { ApiErrors, CODE_ERRORS, CODE_GUESS_LIMIT_ERRORS } from './http/api-errors';
 
 @ApiTags('users')
 @Controller('v1/password-resets')
@@ -21,6 +21,7 @@ export class PasswordResetsController {
     400: ['InValidParam', 'PhoneInvalid', ...CODE_ERRORS],
     403: ['PhoneNotVerified', 'UserDisabled'],
     404: ['UserNotFound'],
+    ...CODE_GUESS_LIMIT_ERRORS,
   })
   async reset(@Body() body: PasswordResetDto): Promise<void> {
     await this.passwords.reset(body);

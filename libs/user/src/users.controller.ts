@@ -4,7 +4,7 @@ import { Public } from '@app/common';
 import { SignUpService } from './accounts/sign-up.service';
 import { SignUpDto } from './dto/sign-up.dto';
 import { AuthResultDto, toUserDto } from './dto/user.dto';
-import { ApiErrors, CODE_ERRORS } from './http/api-errors';
+import { ApiErrors, CODE_ERRORS, CODE_GUESS_LIMIT_ERRORS } from './http/api-errors';
 import { RequestOrigin } from './http/session-origin.decorator';
 import type { SessionOrigin } from './sessions/session.service';
 
@@ -23,6 +23,7 @@ export class UsersController {
   @ApiErrors({
     400: ['InValidParam', 'PhoneInvalid', ...CODE_ERRORS],
     409: ['PhoneTaken', 'UsernameTaken'],
+    ...CODE_GUESS_LIMIT_ERRORS,
   })
   async signUp(
     @Body() body: SignUpDto,
