@@ -108,6 +108,12 @@ describe('Unknown outcomes: a slow or vanishing webhook before Aliyun', () => {
     expect(next.body.code).toBe('DailyLimitExceeded');
     expect(receiver.messagesTo(phone)).toHaveLength(1);
     expect((await recordOf(strictLimits, phone)).status).toBe('unknown');
+    // The slow webhook did deliver it: the code in that message works.
+    await strictLimits
+      .http()
+      .post('/v1/sms/codes/verify')
+      .send({ phone, purpose: 'login', code: receiver.lastCodeFor(phone) })
+      .expect(200);
   });
 
   it('posts a message once when the receiver closes a kept-alive socket after reading it', async () => {
