@@ -135,7 +135,7 @@ export class SmsSender {
     return { unsent: { error, maybeSent: unsure } };
   }
 
-  /** One provider's outcome; a programming error in an adapter counts as its own fault. */
+  /** One provider's outcome. Adapters throw only for a programming error, logged here. */
   private async sendOnce(provider: SmsProvider, sms: OutgoingSms): Promise<SendOutcome> {
     try {
       return await provider.send(sms, AbortSignal.timeout(this.timeoutMs));
