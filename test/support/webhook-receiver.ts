@@ -12,7 +12,11 @@ export interface ReceivedSms {
   signatureValid: boolean;
 }
 
-export type ReceiverMode = { status: number } | { delayMs: number } | 'ok';
+/**
+ * `close-after-read`: read the whole request, then close the socket without answering (as a
+ * receiver that crashes or a proxy that drops the connection after forwarding).
+ */
+export type ReceiverMode = { status: number } | { delayMs: number } | 'ok' | 'close-after-read';
 
 /**
  * A stand-in for the operator's SMS webhook. It checks the Standard Webhooks
@@ -44,6 +48,10 @@ export class WebhookReceiver {
     this.server = createServer((req, res) => {
       void this.handle(req).then(async () => {
         const mode = this.mode;
+        if (mode === 'close-after-read') {
+          req.socket.destroy();
+          return;
+        }
         if (typeof mode === 'object' && 'delayMs' in mode) await sleep(mode.delayMs);
         res.statusCode = typeof mode === 'object' && 'status' in mode ? mode.status : 204;
         res.end();

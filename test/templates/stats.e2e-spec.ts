@@ -120,6 +120,7 @@ describe('Statistics: counts, segments and the code conversion rate', () => {
         sent: 5,
         delivered: 1,
         undelivered: 0,
+        unknown: 0,
         failed: 1,
         segments: 6,
         codesSent: 5,

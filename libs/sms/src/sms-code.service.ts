@@ -15,7 +15,7 @@ import {
 } from './send-checks';
 import { maskCode } from './sending/default-template';
 import { MessageComposer } from './sending/message-composer';
-import { SmsSender } from './sending/sms-sender.service';
+import { DeliveryResult, SmsSender } from './sending/sms-sender.service';
 import { TestPhoneNumbers } from './sending/test-phone-numbers';
 import { MissingCodeError } from './sms.errors';
 import { SmsPurpose } from './sms-purpose';
@@ -104,9 +104,10 @@ export class SmsCodeService {
       { phone: phone.e164, purpose: request.purpose, clientIp: request.clientIp, messageId: id },
       code,
     );
+    const message = this.composer.render(plan, { code, ttl });
+    let result: DeliveryResult;
     try {
-      const message = this.composer.render(plan, { code, ttl });
-      await this.sender.send(
+      result = await this.sender.deliver(
         {
           id,
           phone: phone.e164,
@@ -127,6 +128,12 @@ export class SmsCodeService {
     } catch (error) {
       await this.store.release(reservation);
       throw error;
+    }
+    if ('unsent' in result) {
+      // A code that may have gone out counts like a sent one (limits, resend interval) and
+      // stays verifiable; only a message surely not sent gives its reservation back.
+      if (!result.unsent.maybeSent) await this.store.release(reservation);
+      throw result.unsent.error;
     }
     return {
       phone,

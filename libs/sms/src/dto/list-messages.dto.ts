@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@app/common';
 
-const MESSAGE_STATUSES = ['sent', 'failed', 'delivered', 'undelivered'] as const;
+const MESSAGE_STATUSES = ['sent', 'failed', 'delivered', 'undelivered', 'unknown'] as const;
 
 export class ListMessagesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '+8613800138000' })
@@ -33,7 +33,11 @@ export class ListMessagesQueryDto extends PageQueryDto {
 export class SmsAttemptDto {
   @ApiProperty({ example: 'tencent' }) provider: string;
   @ApiPropertyOptional() providerMessageId?: string;
-  @ApiProperty({ enum: ['sent', 'failed'] }) status: 'sent' | 'failed';
+  @ApiProperty({
+    enum: ['sent', 'failed', 'unknown'],
+    description: '`unknown`: the answer was lost (a timeout), the message may have gone out',
+  })
+  status: 'sent' | 'failed' | 'unknown';
   @ApiPropertyOptional({ example: 'LimitExceeded.PhoneNumberDailyLimit' }) errorCode?: string;
   @ApiPropertyOptional() errorMessage?: string;
   @ApiProperty({ description: 'How long the provider took, in ms' }) latencyMs: number;

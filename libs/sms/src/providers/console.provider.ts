@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { OutgoingSms, SmsProvider, SmsSendResult } from './sms-provider';
+import type { OutgoingSms, SendOutcome, SmsProvider } from './sms-provider';
 
 /**
  * Writes messages to the log instead of sending them: for development. It is
@@ -9,8 +9,8 @@ export class ConsoleSmsProvider implements SmsProvider {
   readonly name = 'console';
   private readonly logger = new Logger('ConsoleSms');
 
-  send(sms: OutgoingSms): Promise<SmsSendResult> {
+  send(sms: OutgoingSms): Promise<SendOutcome> {
     this.logger.log(`SMS to ${sms.phone}: ${sms.content}`);
-    return Promise.resolve({ providerMessageId: sms.id });
+    return Promise.resolve({ status: 'accepted', providerMessageId: sms.id });
   }
 }

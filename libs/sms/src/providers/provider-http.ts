@@ -1,4 +1,6 @@
-import { SmsProviderError } from './sms-provider';
+import { unknownOutcome, unreached } from './sms-provider';
+import type { SendUnknown, SendUnreached } from './sms-provider';
+import { neverWritten } from './transport-failure';
 
 export interface ProviderHttpRequest {
   url: string;
@@ -11,18 +13,22 @@ export interface ProviderHttpResponse {
   text: string;
 }
 
+/** The provider's answer, or why there is none. */
+export type ProviderHttpResult =
+  { answered: ProviderHttpResponse } | { failed: SendUnreached | SendUnknown };
+
 /**
  * One POST to a provider over the global `fetch`, bounded by the caller's signal and by the
  * provider's own timeout (the body read included). A failure before the whole answer arrived
- * becomes an `SmsProviderError` of kind `timeout` or `transport`; HTTP statuses are the
- * caller's to judge.
+ * is `unreached` when the request provably never left (connection refused, DNS, TLS), else
+ * `unknown`: a timeout or a reset may come after the provider got the request. HTTP statuses
+ * are the caller's to judge. undici does not retry a POST, so nothing is sent twice here.
  */
 export async function postToProvider(
-  provider: string,
   request: ProviderHttpRequest,
   signal: AbortSignal,
   timeoutMs: number,
-): Promise<ProviderHttpResponse> {
+): Promise<ProviderHttpResult> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(request.url, {
@@ -31,21 +37,17 @@ export async function postToProvider(
       body: request.body,
       signal: AbortSignal.any([signal, timeout]),
     });
-    return { status: response.status, text: await response.text() };
+    return { answered: { status: response.status, text: await response.text() } };
   } catch (error) {
     if (timeout.aborted) {
-      throw new SmsProviderError(
-        provider,
-        'timeout',
-        'Timeout',
-        `no answer within ${timeoutMs} ms`,
-      );
+      return { failed: unknownOutcome('Timeout', `no answer within ${timeoutMs} ms`) };
     }
-    if (signal.aborted) {
-      throw callerAbortError(provider, signal);
-    }
+    if (signal.aborted) return { failed: callerAbort(signal) };
     const code = networkErrorCode(error);
-    throw new SmsProviderError(provider, 'transport', code, `request failed: ${code}`);
+    const message = `request failed: ${code}`;
+    return {
+      failed: neverWritten(code) ? unreached(code, message) : unknownOutcome(code, message),
+    };
   }
 }
 
@@ -69,10 +71,11 @@ export function stringField(record: Record<string, unknown>, key: string): strin
   return typeof value === 'string' ? value : undefined;
 }
 
-function callerAbortError(provider: string, signal: AbortSignal): SmsProviderError {
+/** The caller gave up while the request may have been on its way: its outcome is unknown. */
+function callerAbort(signal: AbortSignal): SendUnknown {
   return errorProperty(signal.reason, 'name') === 'TimeoutError'
-    ? new SmsProviderError(provider, 'timeout', 'Timeout', 'the caller deadline passed')
-    : new SmsProviderError(provider, 'transport', 'Aborted', 'the caller aborted the request');
+    ? unknownOutcome('Timeout', 'the caller deadline passed')
+    : unknownOutcome('Aborted', 'the caller aborted the request');
 }
 
 /** undici reports `TypeError('fetch failed')` with the socket error as its cause. */

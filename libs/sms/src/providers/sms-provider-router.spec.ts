@@ -3,7 +3,7 @@ import { SmsProviderRouter } from './sms-provider-router';
 
 const provider = (name: string): SmsProvider => ({
   name,
-  send: () => Promise.resolve({}),
+  send: () => Promise.resolve({ status: 'accepted' }),
 });
 
 describe('SmsProviderRouter', () => {

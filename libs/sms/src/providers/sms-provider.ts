@@ -21,15 +21,74 @@ export interface OutgoingSms {
   };
 }
 
-export interface SmsSendResult {
+/** Why a provider refused a message: a closed set, so the sender and the client error agree. */
+export type RefusalReason =
+  | 'invalid_number'
+  | 'rate_limited'
+  | 'template_not_approved'
+  | 'signature_not_approved'
+  | 'authentication_failed'
+  | 'balance_or_account'
+  | 'other';
+
+/**
+ * Whose matter a refusal is:
+ * - `provider`: this provider's own state (our credentials, balance or account there, its
+ *   approval of a template, its rate limit on our account, a fault on its side): another
+ *   provider would not repeat it;
+ * - `message`: the number, the content or the phone's own limits: any provider would.
+ */
+export type RefusalScope = 'provider' | 'message';
+
+/** The provider took the message. */
+export interface SendAccepted {
+  status: 'accepted';
   /** The provider's id for the message, used to match delivery receipts. */
   providerMessageId?: string;
 }
 
+/** The provider answered that it will not send the message: it was not sent. */
+export interface SendRefused {
+  status: 'refused';
+  reason: RefusalReason;
+  scope: RefusalScope;
+  /** For a per-number rate limit: the window that was hit, to tell the client when to retry. */
+  window?: 'short' | 'daily';
+  /** The provider's own error code, kept in the delivery record. */
+  providerCode: string;
+  message: string;
+}
+
+/** How a provider code refuses a send, before the code and message are added. */
+export type RefusalClass = Pick<SendRefused, 'reason' | 'scope' | 'window'>;
+
 /**
- * A carrier gateway. Adapters throw `SmsProviderError` for any failure so the
- * sender can decide between failing over and giving up.
+ * The request never reached the provider (connection refused, DNS, TLS before anything was
+ * written): it was not sent, and another provider may be tried.
  */
+export interface SendUnreached {
+  status: 'unreached';
+  providerCode: string;
+  message: string;
+}
+
+/**
+ * The request may have reached the provider but its answer was lost (a timeout, a connection
+ * reset after the request was written): the message may or may not go out.
+ */
+export interface SendUnknown {
+  status: 'unknown';
+  providerCode: string;
+  message: string;
+}
+
+/** What one provider's send came to. Adapters return it; they throw only for programming errors. */
+export type SendOutcome = SendAccepted | SendRefused | SendUnreached | SendUnknown;
+
+/** A send that did not end accepted. */
+export type SendFailure = SendRefused | SendUnreached | SendUnknown;
+
+/** A carrier gateway. */
 export interface SmsProvider {
   readonly name: string;
   /**
@@ -37,39 +96,25 @@ export interface SmsProvider {
    * (`template.providerTemplateIds[name]`); a message without one is not tried here.
    */
   readonly requiresProviderTemplate?: boolean;
-  send(sms: OutgoingSms, signal: AbortSignal): Promise<SmsSendResult>;
+  send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome>;
 }
 
-/**
- * How a provider failed:
- * - `transport`, `timeout`, `server`: another provider may succeed (fail over);
- * - `rejected`: another provider would refuse too (bad number, content, limits).
- */
-export type SmsProviderFailureKind = 'transport' | 'timeout' | 'server' | 'rejected';
+export function refused(
+  reason: RefusalReason,
+  scope: RefusalScope,
+  providerCode: string,
+  message: string,
+  window?: SendRefused['window'],
+): SendRefused {
+  return window === undefined
+    ? { status: 'refused', reason, scope, providerCode, message }
+    : { status: 'refused', reason, scope, window, providerCode, message };
+}
 
-/** What a rejection means for the client, when it maps to one of our error codes. */
-export type SmsRejectionReason =
-  | 'phone_invalid'
-  | 'too_frequent'
-  | 'daily_limit'
-  | 'signature_not_approved'
-  | 'template_not_approved'
-  | 'other';
+export function unknownOutcome(providerCode: string, message: string): SendUnknown {
+  return { status: 'unknown', providerCode, message };
+}
 
-export class SmsProviderError extends Error {
-  constructor(
-    readonly provider: string,
-    readonly kind: SmsProviderFailureKind,
-    /** The provider's own error code, kept in the delivery record. */
-    readonly providerCode: string,
-    message: string,
-    readonly reason: SmsRejectionReason = 'other',
-  ) {
-    super(message);
-    this.name = 'SmsProviderError';
-  }
-
-  get failsOver(): boolean {
-    return this.kind !== 'rejected';
-  }
+export function unreached(providerCode: string, message: string): SendUnreached {
+  return { status: 'unreached', providerCode, message };
 }

@@ -1,10 +1,19 @@
 import type { SmsMessageStatus, SmsTemplateKind } from '@app/prisma';
 
+/** How one try at one provider ended: `unknown` when its answer was lost. */
+export type SmsAttemptStatus = 'sent' | 'failed' | 'unknown';
+
+const ATTEMPT_STATUSES: ReadonlySet<unknown> = new Set<SmsAttemptStatus>([
+  'sent',
+  'failed',
+  'unknown',
+]);
+
 /** One try at one provider. */
 export interface SmsAttemptRecord {
   provider: string;
   providerMessageId?: string;
-  status: 'sent' | 'failed';
+  status: SmsAttemptStatus;
   errorCode?: string;
   errorMessage?: string;
   latencyMs: number;
@@ -44,8 +53,7 @@ export function readAttempts(value: unknown): SmsAttemptRecord[] {
       typeof item === 'object' &&
       item !== null &&
       typeof (item as SmsAttemptRecord).provider === 'string' &&
-      ((item as SmsAttemptRecord).status === 'sent' ||
-        (item as SmsAttemptRecord).status === 'failed') &&
+      ATTEMPT_STATUSES.has((item as SmsAttemptRecord).status) &&
       typeof (item as SmsAttemptRecord).latencyMs === 'number',
   );
 }

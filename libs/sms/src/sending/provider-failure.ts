@@ -1,5 +1,5 @@
 import { AppError } from '@app/common';
-import { SmsProviderError } from '../providers/sms-provider';
+import type { SendFailure } from '../providers/sms-provider';
 import { SignatureNotApprovedError, TemplateNotApprovedError } from '../sms-catalog.errors';
 import {
   DailyLimitExceededError,
@@ -11,23 +11,28 @@ import {
 const PROVIDER_RETRY_AFTER_SECONDS = 60;
 const PROVIDER_DAILY_RETRY_AFTER_SECONDS = 3600;
 
-/** What the client is told when every provider failed or one refused. */
-export function clientErrorForProviderFailure(error: SmsProviderError): AppError {
-  switch (error.reason) {
-    case 'phone_invalid':
+/** What the client is told when no provider accepted the message. */
+export function clientErrorForSendFailure(provider: string, failure: SendFailure): AppError {
+  if (failure.status !== 'refused') return new SendFailedError();
+  switch (failure.reason) {
+    case 'invalid_number':
       return new PhoneInvalidError('The carrier refused this phone number');
-    case 'too_frequent':
-      return new TooFrequentError(PROVIDER_RETRY_AFTER_SECONDS);
-    case 'daily_limit':
-      return new DailyLimitExceededError(PROVIDER_DAILY_RETRY_AFTER_SECONDS);
+    case 'rate_limited':
+      // Only the phone's own limits tell the client to wait; a provider's limit on our
+      // account is ours to handle.
+      if (failure.window === 'daily') {
+        return new DailyLimitExceededError(PROVIDER_DAILY_RETRY_AFTER_SECONDS);
+      }
+      if (failure.window === 'short') return new TooFrequentError(PROVIDER_RETRY_AFTER_SECONDS);
+      return new SendFailedError();
     case 'signature_not_approved':
-      return new SignatureNotApprovedError(
-        `Provider ${error.provider} has not approved this signature`,
-      );
+      return new SignatureNotApprovedError(`Provider ${provider} has not approved this signature`);
     case 'template_not_approved':
       return new TemplateNotApprovedError(
-        `Provider ${error.provider} has not approved this template (${error.providerCode})`,
+        `Provider ${provider} has not approved this template (${failure.providerCode})`,
       );
+    case 'authentication_failed':
+    case 'balance_or_account':
     case 'other':
       return new SendFailedError();
   }

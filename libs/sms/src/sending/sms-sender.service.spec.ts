@@ -1,6 +1,6 @@
 import type { AppConfigService } from '@app/config';
-import { SmsProviderError } from '../providers/sms-provider';
-import type { OutgoingSms, SmsProvider } from '../providers/sms-provider';
+import { refused, unknownOutcome, unreached } from '../providers/sms-provider';
+import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
 import type { SmsMessageRecord } from '../records/sms-message-record';
 import type { SmsMessageRecorder } from '../records/sms-message.recorder';
@@ -16,21 +16,22 @@ class StubProvider implements SmsProvider {
   readonly calls: OutgoingSms[] = [];
   constructor(
     readonly name: string,
-    private readonly outcome: SmsProviderError | string,
+    private readonly outcome: SendFailure | string,
     readonly requiresProviderTemplate = false,
   ) {}
 
-  send(sms: OutgoingSms): Promise<{ providerMessageId: string }> {
+  send(sms: OutgoingSms): Promise<SendOutcome> {
     this.calls.push(sms);
-    return typeof this.outcome === 'string'
-      ? Promise.resolve({ providerMessageId: this.outcome })
-      : Promise.reject(this.outcome);
+    return Promise.resolve(
+      typeof this.outcome === 'string'
+        ? { status: 'accepted', providerMessageId: this.outcome }
+        : this.outcome,
+    );
   }
 }
 
-const down = (name: string) => new SmsProviderError(name, 'transport', 'ECONNRESET', 'reset');
-const refused = (name: string) =>
-  new SmsProviderError(name, 'rejected', 'BadNumber', 'bad number', 'phone_invalid');
+const down = () => unreached('ECONNREFUSED', 'refused');
+const badNumber = () => refused('invalid_number', 'message', 'BadNumber', 'bad number');
 
 function sender(providers: SmsProvider[], testNumbers: Record<string, string> = {}) {
   const records: SmsMessageRecord[] = [];
@@ -62,7 +63,7 @@ const context = { kind: 'verification' as const, recordedContent: '【Demo】cod
 
 describe('SmsSender', () => {
   it('fails over past a transport failure and records both attempts', async () => {
-    const first = new StubProvider('a', down('a'));
+    const first = new StubProvider('a', down());
     const second = new StubProvider('b', 'b-1');
     const { instance, records } = sender([first, second]);
 
@@ -74,14 +75,14 @@ describe('SmsSender', () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ status: 'sent', provider: 'b', providerMessageId: 'b-1' });
     expect(records[0].attempts.map((a) => [a.provider, a.status, a.errorCode])).toEqual([
-      ['a', 'failed', 'ECONNRESET'],
+      ['a', 'failed', 'ECONNREFUSED'],
       ['b', 'sent', undefined],
     ]);
   });
 
   it('stops at a refusal the next provider would repeat', async () => {
     const second = new StubProvider('b', 'b-1');
-    const { instance, records } = sender([new StubProvider('a', refused('a')), second]);
+    const { instance, records } = sender([new StubProvider('a', badNumber()), second]);
 
     await expect(instance.send(sms(), context)).rejects.toBeInstanceOf(PhoneInvalidError);
     expect(second.calls).toHaveLength(0);
@@ -113,7 +114,7 @@ describe('SmsSender', () => {
   it('reports a real failure rather than a skip', async () => {
     const { instance } = sender([
       new StubProvider('tencent', 't-1', true),
-      new StubProvider('webhook', down('webhook')),
+      new StubProvider('webhook', down()),
     ]);
     await expect(instance.send(sms(), context)).rejects.toBeInstanceOf(SendFailedError);
   });
@@ -129,5 +130,133 @@ describe('SmsSender', () => {
     });
     expect(provider.calls).toHaveLength(0);
     expect(records[0]).toMatchObject({ testNumber: true, provider: 'test', attempts: [] });
+  });
+});
+
+describe('SmsSender failover, outcome by outcome', () => {
+  const timeout = () => unknownOutcome('Timeout', 'no answer');
+  const reset = () => unknownOutcome('ECONNRESET', 'reset after writing');
+  const auth = () => refused('authentication_failed', 'provider', 'AuthFailure', 'bad key');
+  const balance = () => refused('balance_or_account', 'provider', 'NoBalance', 'empty');
+  const throttled = () => refused('rate_limited', 'provider', 'Throttling', 'our account');
+  const template = () => refused('template_not_approved', 'provider', 'Tpl', 'not here');
+  const phoneDaily = () => refused('rate_limited', 'message', 'PhoneDaily', 'the phone', 'daily');
+
+  type Kind = 'verification' | 'notification' | 'marketing';
+  type Step = SendFailure | 'ok';
+  it.each<[string, Kind, Step[], string[], string, string, boolean]>([
+    // case, kind, outcomes of a, b, c → providers tried, record status, client error, maybe sent
+    ['a code after a timeout', 'verification', [timeout(), 'ok'], ['a', 'b'], 'sent', '', true],
+    [
+      'a code after resets',
+      'verification',
+      [reset(), reset()],
+      ['a', 'b'],
+      'unknown',
+      'SendFailed',
+      true,
+    ],
+    [
+      'a notification after a timeout',
+      'notification',
+      [timeout(), 'ok'],
+      ['a'],
+      'unknown',
+      'SendFailed',
+      true,
+    ],
+    ['marketing after a reset', 'marketing', [reset(), 'ok'], ['a'], 'unknown', 'SendFailed', true],
+    ['a notification unreached', 'notification', [down(), 'ok'], ['a', 'b'], 'sent', '', false],
+    ['an auth failure', 'notification', [auth(), 'ok'], ['a', 'b'], 'sent', '', false],
+    ['an empty balance', 'verification', [balance(), 'ok'], ['a', 'b'], 'sent', '', false],
+    [
+      "a provider's own rate limit",
+      'notification',
+      [throttled(), 'ok'],
+      ['a', 'b'],
+      'sent',
+      '',
+      false,
+    ],
+    [
+      'a template the provider did not approve',
+      'verification',
+      [template(), 'ok'],
+      ['a', 'b'],
+      'sent',
+      '',
+      false,
+    ],
+    [
+      'an invalid number',
+      'verification',
+      [badNumber(), 'ok'],
+      ['a'],
+      'failed',
+      'PhoneInvalid',
+      false,
+    ],
+    [
+      "the phone's own daily limit",
+      'verification',
+      [phoneDaily(), 'ok'],
+      ['a'],
+      'failed',
+      'DailyLimitExceeded',
+      false,
+    ],
+    [
+      'every refusal definite',
+      'verification',
+      [down(), auth(), balance()],
+      ['a', 'b', 'c'],
+      'failed',
+      'SendFailed',
+      false,
+    ],
+    [
+      'a timeout among definite ones',
+      'verification',
+      [down(), timeout(), balance()],
+      ['a', 'b', 'c'],
+      'unknown',
+      'SendFailed',
+      true,
+    ],
+    [
+      'a timeout, then an invalid number',
+      'verification',
+      [timeout(), badNumber(), 'ok'],
+      ['a', 'b'],
+      'unknown',
+      'PhoneInvalid',
+      true,
+    ],
+  ])('%s (%s)', async (_case, kind, steps, tried, status, errorCode, maybeSent) => {
+    const providers = steps.map(
+      (step, index) => new StubProvider('abc'[index], step === 'ok' ? `${index}-id` : step),
+    );
+    const { instance, records } = sender(providers);
+
+    const result = await instance.deliver(sms(), { ...context, kind });
+
+    expect(providers.filter((p) => p.calls.length > 0).map((p) => p.name)).toEqual(tried);
+    expect(records).toHaveLength(1);
+    expect(records[0].status).toBe(status);
+    expect(records[0].attempts.map((attempt) => attempt.provider)).toEqual(tried);
+    if ('sent' in result) {
+      expect(errorCode).toBe('');
+    } else {
+      expect(result.unsent.error.code).toBe(errorCode);
+      expect(result.unsent.maybeSent).toBe(maybeSent);
+    }
+  });
+
+  it('records an unknown attempt as unknown, with its code', async () => {
+    const { instance, records } = sender([new StubProvider('a', timeout())]);
+    await instance.deliver(sms(), { ...context, kind: 'notification' });
+    expect(records[0].attempts).toEqual([
+      expect.objectContaining({ provider: 'a', status: 'unknown', errorCode: 'Timeout' }),
+    ]);
   });
 });

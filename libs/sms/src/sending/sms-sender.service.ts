@@ -1,17 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
+import { AppError } from '@app/common';
 import { AppConfigService } from '@app/config';
-import type { SmsTemplateKind } from '@app/prisma';
-import {
-  OutgoingSms,
-  SmsProvider,
-  SmsProviderError,
-  SmsSendResult,
-} from '../providers/sms-provider';
+import type { SmsMessageStatus, SmsTemplateKind } from '@app/prisma';
+import { refused } from '../providers/sms-provider';
+import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
 import type { SmsAttemptRecord, SmsMessageRecord } from '../records/sms-message-record';
 import { SmsMessageRecorder } from '../records/sms-message.recorder';
-import { clientErrorForProviderFailure } from './provider-failure';
+import { maybeSent, triesNextProvider } from './failover';
+import { clientErrorForSendFailure } from './provider-failure';
 import { countSegments } from './segments';
 import { TestPhoneNumbers } from './test-phone-numbers';
 
@@ -32,14 +30,28 @@ export interface SentSms {
   segments: number;
 }
 
+/** A message no provider accepted. */
+export interface UnsentSms {
+  /** What the client is told. */
+  error: AppError;
+  /**
+   * A provider's answer was lost: the message may still go out, so it counts as sent against
+   * the limits, and its record says `unknown`.
+   */
+  maybeSent: boolean;
+}
+
+export type DeliveryResult = { sent: SentSms } | { unsent: UnsentSms };
+
 /** The provider recorded for a test number's messages, which go nowhere. */
 export const TEST_NUMBER_PROVIDER = 'test';
 
 /**
  * Sends a rendered message through the providers for the phone's region, in failover order,
- * and records every attempt. A transport failure, timeout or provider-side 5xx moves on to the
- * next provider; a refusal another provider would repeat does not. A provider that needs its
- * own template id and has none for this template is skipped (recorded as `MissingTemplateId`).
+ * and records every attempt. Each provider's outcome decides whether the next is tried
+ * (`triesNextProvider`): a refusal another provider would repeat stops, an unknown outcome
+ * stops for paid messages. A provider that needs its own template id and has none for this
+ * template is skipped (recorded as `MissingTemplateId`).
  */
 @Injectable()
 export class SmsSender {
@@ -55,72 +67,96 @@ export class SmsSender {
     this.timeoutMs = config.get('SMS_PROVIDER_TIMEOUT_MS');
   }
 
+  /** Sends, or throws the client's error when no provider accepted the message. */
+  async send(sms: OutgoingSms, context: SendRecordContext): Promise<SentSms> {
+    const result = await this.deliver(sms, context);
+    if ('unsent' in result) throw result.unsent.error;
+    return result.sent;
+  }
+
   /** Records are queued, not awaited: a slow database does not hold the client's answer. */
-  send(sms: OutgoingSms, context: SendRecordContext): Promise<SentSms> {
+  deliver(sms: OutgoingSms, context: SendRecordContext): Promise<DeliveryResult> {
     return this.recorder.whileSending(() => this.sendAndRecord(sms, context));
   }
 
-  private async sendAndRecord(sms: OutgoingSms, context: SendRecordContext): Promise<SentSms> {
+  private async sendAndRecord(
+    sms: OutgoingSms,
+    context: SendRecordContext,
+  ): Promise<DeliveryResult> {
     const segments = countSegments(context.recordedContent);
     if (this.testNumbers.isTestNumber(sms.phone)) {
       const outcome = { provider: TEST_NUMBER_PROVIDER, testNumber: true, attempts: [] };
       this.recorder.record(this.recordOf(sms, context, segments, outcome));
-      return { provider: TEST_NUMBER_PROVIDER, testNumber: true, segments };
+      return { sent: { provider: TEST_NUMBER_PROVIDER, testNumber: true, segments } };
     }
 
     const attempts: SmsAttemptRecord[] = [];
-    let failure: SmsProviderError | undefined;
+    const outcomes: SendOutcome[] = [];
+    let failure: { provider: string; outcome: SendFailure } | undefined;
     for (const provider of this.router.providersFor(sms.region)) {
       const skipped = this.lacksTemplateId(provider, sms);
       if (skipped !== undefined) {
-        attempts.push(failedAttempt(skipped, 0));
+        attempts.push(attemptRecord(provider.name, skipped, 0));
         // A skip explains the outcome only when no provider was really tried.
-        failure ??= skipped;
+        failure ??= { provider: provider.name, outcome: skipped };
         continue;
       }
       const started = performance.now();
-      let result: SmsSendResult;
-      try {
-        result = await provider.send(sms, AbortSignal.timeout(this.timeoutMs));
-      } catch (error) {
-        failure = this.asProviderError(provider.name, error);
-        attempts.push(failedAttempt(failure, elapsedMs(started)));
-        this.logger.warn(
-          `Provider ${provider.name} failed for message ${sms.id}: ${failure.kind} ${failure.providerCode}`,
-        );
-        if (failure.failsOver) continue;
-        break;
+      const outcome = await this.sendOnce(provider, sms);
+      outcomes.push(outcome);
+      attempts.push(attemptRecord(provider.name, outcome, elapsedMs(started)));
+      if (outcome.status === 'accepted') {
+        const sent = { provider: provider.name, providerMessageId: outcome.providerMessageId };
+        const record = { ...sent, testNumber: false, attempts, status: 'sent' as const };
+        this.recorder.record(this.recordOf(sms, context, segments, record));
+        return { sent: { ...sent, testNumber: false, segments } };
       }
-      const sent = { provider: provider.name, providerMessageId: result.providerMessageId };
-      attempts.push({ ...sent, status: 'sent', latencyMs: elapsedMs(started) });
-      const outcome = { ...sent, testNumber: false, attempts };
-      this.recorder.record(this.recordOf(sms, context, segments, outcome));
-      return { ...sent, testNumber: false, segments };
+      failure = { provider: provider.name, outcome };
+      this.logger.warn(
+        `Provider ${provider.name} did not send message ${sms.id}: ${outcome.status} ${outcome.providerCode}`,
+      );
+      if (!triesNextProvider(outcome, context.kind)) break;
     }
 
-    const final = failure ?? new SmsProviderError('none', 'server', 'NoProvider', 'No provider');
-    const outcome = { provider: final.provider, testNumber: false, attempts, failure: final };
-    this.recorder.record(this.recordOf(sms, context, segments, outcome));
-    throw clientErrorForProviderFailure(final);
+    const final = failure ?? {
+      provider: 'none',
+      outcome: refused('other', 'provider', 'NoProvider', 'No provider'),
+    };
+    const unsure = maybeSent(outcomes);
+    const record = {
+      provider: final.provider,
+      testNumber: false,
+      attempts,
+      status: unsure ? ('unknown' as const) : ('failed' as const),
+      failure: final.outcome,
+    };
+    this.recorder.record(this.recordOf(sms, context, segments, record));
+    const error = clientErrorForSendFailure(final.provider, final.outcome);
+    return { unsent: { error, maybeSent: unsure } };
   }
 
-  /** The error for a provider that cannot carry this template, if it cannot. */
-  private lacksTemplateId(provider: SmsProvider, sms: OutgoingSms): SmsProviderError | undefined {
+  /** One provider's outcome. Adapters throw only for a programming error, logged here. */
+  private async sendOnce(provider: SmsProvider, sms: OutgoingSms): Promise<SendOutcome> {
+    try {
+      return await provider.send(sms, AbortSignal.timeout(this.timeoutMs));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error(`Provider ${provider.name} threw for message ${sms.id}: ${message}`);
+      // Thrown before or after writing the request: we cannot tell, so the outcome is unknown.
+      return { status: 'unknown', providerCode: 'UnexpectedError', message };
+    }
+  }
+
+  /** The refusal for a provider that cannot carry this template, if it cannot. */
+  private lacksTemplateId(provider: SmsProvider, sms: OutgoingSms): SendFailure | undefined {
     if (!provider.requiresProviderTemplate) return undefined;
     if (sms.template?.providerTemplateIds[provider.name] !== undefined) return undefined;
-    return new SmsProviderError(
-      provider.name,
-      'rejected',
+    return refused(
+      'template_not_approved',
+      'provider',
       'MissingTemplateId',
       `template ${sms.template?.name ?? '(built-in)'} has no ${provider.name} template id`,
-      'template_not_approved',
     );
-  }
-
-  private asProviderError(provider: string, error: unknown): SmsProviderError {
-    if (error instanceof SmsProviderError) return error;
-    const message = error instanceof Error ? error.message : String(error);
-    return new SmsProviderError(provider, 'server', 'UnexpectedError', message);
   }
 
   private recordOf(
@@ -132,7 +168,8 @@ export class SmsSender {
       providerMessageId?: string;
       testNumber: boolean;
       attempts: SmsAttemptRecord[];
-      failure?: SmsProviderError;
+      status?: SmsMessageStatus;
+      failure?: SendFailure;
     },
   ): SmsMessageRecord {
     return {
@@ -150,7 +187,7 @@ export class SmsSender {
       testNumber: outcome.testNumber,
       provider: outcome.provider,
       providerMessageId: outcome.providerMessageId,
-      status: outcome.failure ? 'failed' : 'sent',
+      status: outcome.status ?? 'sent',
       errorCode: outcome.failure?.providerCode,
       errorMessage: outcome.failure?.message.slice(0, 500),
       attempts: outcome.attempts,
@@ -158,12 +195,19 @@ export class SmsSender {
   }
 }
 
-function failedAttempt(failure: SmsProviderError, latencyMs: number): SmsAttemptRecord {
+function attemptRecord(
+  provider: string,
+  outcome: SendOutcome,
+  latencyMs: number,
+): SmsAttemptRecord {
+  if (outcome.status === 'accepted') {
+    return { provider, providerMessageId: outcome.providerMessageId, status: 'sent', latencyMs };
+  }
   return {
-    provider: failure.provider,
-    status: 'failed',
-    errorCode: failure.providerCode,
-    errorMessage: failure.message.slice(0, 500),
+    provider,
+    status: outcome.status === 'unknown' ? 'unknown' : 'failed',
+    errorCode: outcome.providerCode,
+    errorMessage: outcome.message.slice(0, 500),
     latencyMs,
   };
 }

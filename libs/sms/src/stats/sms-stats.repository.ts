@@ -27,6 +27,7 @@ export interface StatsRow {
   sent: number;
   delivered: number;
   undelivered: number;
+  unknown: number;
   failed: number;
   segments: number;
   codesSent: number;
@@ -39,6 +40,7 @@ interface RawStatsRow {
   sent: bigint;
   delivered: bigint;
   undelivered: bigint;
+  unknown: bigint;
   failed: bigint;
   segments: bigint;
   codes_sent: bigint;
@@ -58,6 +60,7 @@ export class SmsStatsRepository {
              count(*) FILTER (WHERE "status" = 'sent') AS sent,
              count(*) FILTER (WHERE "status" = 'delivered') AS delivered,
              count(*) FILTER (WHERE "status" = 'undelivered') AS undelivered,
+             count(*) FILTER (WHERE "status" = 'unknown') AS unknown,
              count(*) FILTER (WHERE "status" = 'failed') AS failed,
              coalesce(sum("segments") FILTER (WHERE "status" <> 'failed'), 0)::bigint AS segments,
              count(*) FILTER (WHERE "kind" = 'verification' AND "status" <> 'failed') AS codes_sent,
@@ -73,6 +76,7 @@ export class SmsStatsRepository {
       sent: Number(row.sent),
       delivered: Number(row.delivered),
       undelivered: Number(row.undelivered),
+      unknown: Number(row.unknown),
       failed: Number(row.failed),
       segments: Number(row.segments),
       codesSent: Number(row.codes_sent),

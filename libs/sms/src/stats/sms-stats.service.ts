@@ -45,6 +45,7 @@ function emptyCounts(): Counts {
     sent: 0,
     delivered: 0,
     undelivered: 0,
+    unknown: 0,
     failed: 0,
     segments: 0,
     codesSent: 0,
@@ -58,6 +59,7 @@ function addRow(total: Counts, row: StatsRow): Counts {
     sent: total.sent + row.sent,
     delivered: total.delivered + row.delivered,
     undelivered: total.undelivered + row.undelivered,
+    unknown: total.unknown + row.unknown,
     failed: total.failed + row.failed,
     segments: total.segments + row.segments,
     codesSent: total.codesSent + row.codesSent,
@@ -66,8 +68,17 @@ function addRow(total: Counts, row: StatsRow): Counts {
 }
 
 function withRate(counts: Counts): StatsCountsDto {
-  const { messages, sent, delivered, undelivered, failed, segments, codesSent, codesVerified } =
-    counts;
+  const {
+    messages,
+    sent,
+    delivered,
+    undelivered,
+    unknown,
+    failed,
+    segments,
+    codesSent,
+    codesVerified,
+  } = counts;
   const conversionRate =
     codesSent === 0 ? null : Math.round((codesVerified / codesSent) * 10000) / 10000;
   return {
@@ -75,6 +86,7 @@ function withRate(counts: Counts): StatsCountsDto {
     sent,
     delivered,
     undelivered,
+    unknown,
     failed,
     segments,
     codesSent,

@@ -1,15 +1,22 @@
-import type { SmsProviderError, SmsRejectionReason } from '../sms-provider';
+import type { RefusalClass } from '../sms-provider';
 
-type SmsFailureClass = Pick<SmsProviderError, 'kind' | 'reason'>;
-
-/** Codes that tell the client something specific (Dysmsapi `Code` values). */
-const REJECTION_REASONS: Readonly<Record<string, SmsRejectionReason>> = {
-  'isv.MOBILE_NUMBER_ILLEGAL': 'phone_invalid',
-  'isv.SMS_SIGNATURE_ILLEGAL': 'signature_not_approved',
-  'isv.SMS_SIGN_ILLEGAL': 'signature_not_approved',
-  'isv.SIGN_STATE_ILLEGAL': 'signature_not_approved',
-  'isv.SMS_SIGNATURE_SCENE_ILLEGAL': 'signature_not_approved',
-  'isv.SMS_TEMPLATE_ILLEGAL': 'template_not_approved',
+/** Codes with a known meaning (Dysmsapi `Code` values). */
+const REFUSALS: Readonly<Record<string, RefusalClass>> = {
+  'isv.MOBILE_NUMBER_ILLEGAL': { reason: 'invalid_number', scope: 'message' },
+  'isv.SMS_SIGNATURE_ILLEGAL': signature(),
+  'isv.SMS_SIGN_ILLEGAL': signature(),
+  'isv.SIGN_STATE_ILLEGAL': signature(),
+  'isv.SMS_SIGNATURE_SCENE_ILLEGAL': signature(),
+  'isv.SMS_TEMPLATE_ILLEGAL': { reason: 'template_not_approved', scope: 'provider' },
+  'isv.AMOUNT_NOT_ENOUGH': account(),
+  'isv.OUT_OF_SERVICE': account(),
+  'isv.ACCOUNT_NOT_EXISTS': account(),
+  'isv.ACCOUNT_ABNORMAL': account(),
+  'isp.RAM_PERMISSION_DENY': account(),
+  SignatureDoesNotMatch: authentication(),
+  IncompleteSignature: authentication(),
+  'InvalidAccessKeyId.NotFound': authentication(),
+  'InvalidAccessKeyId.Inactive': authentication(),
 };
 
 const SERVER_CODES = new Set(['ServiceUnavailable', 'InternalError', 'isp.SYSTEM_ERROR']);
@@ -22,25 +29,35 @@ const SERVER_CODES = new Set(['ServiceUnavailable', 'InternalError', 'isp.SYSTEM
 const DAILY_LIMIT_MESSAGE = /天级|日级|day/i;
 
 /**
- * How an Aliyun `Code` fails a send. Server faults and gateway throttling of our account
- * (`Throttling.*`) fail over; everything else, signature mismatches and account balance
- * included, is a rejection whose code is kept for the delivery record.
+ * How an Aliyun `Code` refuses a send. Aliyun's own faults, gateway throttling of our account
+ * (`Throttling.*`), authentication and the account's state are this provider's matter (another
+ * may send); unknown codes are taken as about the message, as before.
  */
-export function classifyAliyunErrorCode(code: string, message: string): SmsFailureClass {
+export function classifyAliyunErrorCode(code: string, message: string): RefusalClass {
   if (code === 'isv.BUSINESS_LIMIT_CONTROL') {
-    return {
-      kind: 'rejected',
-      reason: DAILY_LIMIT_MESSAGE.test(message) ? 'daily_limit' : 'too_frequent',
-    };
+    // The phone's own limits guard the user against floods: not to be dodged by failing over.
+    const window = DAILY_LIMIT_MESSAGE.test(message) ? 'daily' : 'short';
+    return { reason: 'rate_limited', scope: 'message', window };
   }
-  const reason = REJECTION_REASONS[code];
-  if (reason !== undefined) return { kind: 'rejected', reason };
-  if (SERVER_CODES.has(code) || code.startsWith('ServiceUnavailable.') || isThrottling(code)) {
-    return { kind: 'server', reason: 'other' };
+  const known = REFUSALS[code];
+  if (known !== undefined) return known;
+  if (SERVER_CODES.has(code) || code.startsWith('ServiceUnavailable.')) {
+    return { reason: 'other', scope: 'provider' };
   }
-  return { kind: 'rejected', reason: 'other' };
+  if (code === 'Throttling' || code.startsWith('Throttling.')) {
+    return { reason: 'rate_limited', scope: 'provider' };
+  }
+  return { reason: 'other', scope: 'message' };
 }
 
-function isThrottling(code: string): boolean {
-  return code === 'Throttling' || code.startsWith('Throttling.');
+function signature(): RefusalClass {
+  return { reason: 'signature_not_approved', scope: 'message' };
+}
+
+function account(): RefusalClass {
+  return { reason: 'balance_or_account', scope: 'provider' };
+}
+
+function authentication(): RefusalClass {
+  return { reason: 'authentication_failed', scope: 'provider' };
 }

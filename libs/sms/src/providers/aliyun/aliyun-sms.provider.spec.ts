@@ -4,7 +4,7 @@ import type {
   AliyunSmsFake,
   AliyunSmsFakeOptions,
 } from '../../../../../test/fakes/aliyun-sms.fake';
-import { SmsProviderError } from '../sms-provider';
+import type { SendFailure, SendOutcome } from '../sms-provider';
 import type { OutgoingSms } from '../sms-provider';
 import { AliyunSmsProvider, toAliyunPhoneNumber } from './aliyun-sms.provider';
 import type { AliyunSmsOptions } from './aliyun-sms.provider';
@@ -33,14 +33,10 @@ function outgoingSms(overrides: Partial<OutgoingSms> = {}): OutgoingSms {
   };
 }
 
-async function failureOf(sending: Promise<unknown>): Promise<SmsProviderError> {
-  try {
-    await sending;
-  } catch (error) {
-    if (error instanceof SmsProviderError) return error;
-    throw error;
-  }
-  throw new Error('expected the send to fail');
+async function failureOf(sending: Promise<SendOutcome>): Promise<SendFailure> {
+  const outcome = await sending;
+  if (outcome.status === 'accepted') throw new Error('expected the send to fail');
+  return outcome;
 }
 
 describe('toAliyunPhoneNumber', () => {
@@ -92,7 +88,7 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
       TemplateParam: '{"code":"123456","minutes":"5"}',
       OutId: sms.id,
     });
-    expect(result.providerMessageId).toBe(fake.sent.at(-1)?.bizId);
+    expect(result).toEqual({ status: 'accepted', providerMessageId: fake.sent.at(-1)?.bizId });
     expect(fake.sent.at(-1)).toMatchObject({ outId: sms.id, templateParam: { code: '123456' } });
   });
 
@@ -117,15 +113,14 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
     expect(fake.requests.at(-1)?.query.PhoneNumbers).toBe('85261234567');
   });
 
-  it('maps a signature mismatch (wrong secret) to a rejection keeping the code', async () => {
+  it('maps a signature mismatch (wrong secret) to an authentication refusal at this provider, keeping the code', async () => {
     const error = await failureOf(
       provider({ accessKeySecret: 'wrong' }).send(outgoingSms(), noAbort),
     );
 
     expect(error).toMatchObject({
-      provider: 'aliyun',
-      kind: 'rejected',
-      reason: 'other',
+      status: 'refused',
+      reason: 'authentication_failed',
       providerCode: 'SignatureDoesNotMatch',
     });
   });
@@ -146,7 +141,7 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
     const error = await failureOf(provider().send(sms, noAbort));
 
     expect(error).toMatchObject({
-      kind: 'rejected',
+      status: 'refused',
       reason: 'template_not_approved',
       providerCode: 'isv.SMS_TEMPLATE_ILLEGAL',
     });
@@ -179,7 +174,7 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
     const error = await failureOf(provider().send(sms, noAbort));
 
     expect(error).toMatchObject({
-      kind: 'rejected',
+      status: 'refused',
       providerCode: 'isv.TEMPLATE_MISSING_PARAMETERS',
     });
   });
@@ -188,7 +183,7 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
     const error = await failureOf(provider().send(outgoingSms({ phone: '+86123' }), noAbort));
 
     expect(error).toMatchObject({
-      reason: 'phone_invalid',
+      reason: 'invalid_number',
       providerCode: 'isv.MOBILE_NUMBER_ILLEGAL',
     });
   });
@@ -198,7 +193,7 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'rejected', reason: 'phone_invalid' });
+    expect(error).toMatchObject({ status: 'refused', reason: 'invalid_number', scope: 'message' });
   });
 
   it('maps minute-level flow control to too_frequent', async () => {
@@ -207,8 +202,9 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
     expect(error).toMatchObject({
-      kind: 'rejected',
-      reason: 'too_frequent',
+      status: 'refused',
+      reason: 'rate_limited',
+      window: 'short',
       providerCode: 'isv.BUSINESS_LIMIT_CONTROL',
     });
   });
@@ -219,19 +215,21 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
     expect(error).toMatchObject({
-      reason: 'daily_limit',
+      reason: 'rate_limited',
+      window: 'daily',
       providerCode: 'isv.BUSINESS_LIMIT_CONTROL',
     });
   });
 
-  it('keeps the code of an empty balance as a rejection', async () => {
+  it('keeps the code of an empty balance as a refusal at this provider', async () => {
     fake.setMode({ code: 'isv.AMOUNT_NOT_ENOUGH' });
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
     expect(error).toMatchObject({
-      kind: 'rejected',
-      reason: 'other',
+      status: 'refused',
+      reason: 'balance_or_account',
+      scope: 'provider',
       providerCode: 'isv.AMOUNT_NOT_ENOUGH',
     });
   });
@@ -241,7 +239,11 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'server', providerCode: 'Throttling.User' });
+    expect(error).toMatchObject({
+      status: 'refused',
+      scope: 'provider',
+      providerCode: 'Throttling.User',
+    });
   });
 
   it('fails over on HTTP 500', async () => {
@@ -249,8 +251,12 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'server', providerCode: 'InternalError' });
-    expect(error.failsOver).toBe(true);
+    expect(error).toMatchObject({
+      status: 'refused',
+      scope: 'provider',
+      providerCode: 'InternalError',
+    });
+    expect(error).toMatchObject({ scope: 'provider' });
   });
 
   it('fails over on ServiceUnavailable', async () => {
@@ -258,7 +264,11 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'server', providerCode: 'ServiceUnavailable' });
+    expect(error).toMatchObject({
+      status: 'refused',
+      scope: 'provider',
+      providerCode: 'ServiceUnavailable',
+    });
   });
 
   it('reports a dropped connection as transport', async () => {
@@ -266,7 +276,7 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error.kind).toBe('transport');
+    expect(error.status).toBe('unknown');
   });
 
   it('gives up on a silent service after timeoutMs', async () => {
@@ -275,7 +285,7 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
 
     const error = await failureOf(provider({ timeoutMs: 300 }).send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'timeout', providerCode: 'Timeout' });
+    expect(error).toMatchObject({ status: 'unknown', providerCode: 'Timeout' });
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(290);
     expect(Date.now() - startedAt).toBeLessThan(800);
   });
@@ -287,7 +297,7 @@ describe('AliyunSmsProvider against the Aliyun fake', () => {
         provider({ endpoint: skewed.url }).send(outgoingSms(), noAbort),
       );
 
-      expect(error).toMatchObject({ kind: 'rejected', providerCode: 'InvalidTimeStamp.Expired' });
+      expect(error).toMatchObject({ status: 'refused', providerCode: 'InvalidTimeStamp.Expired' });
     } finally {
       await skewed.close();
     }

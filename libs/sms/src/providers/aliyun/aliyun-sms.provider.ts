@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { parseJsonObject, postToProvider, stringField } from '../provider-http';
 import type { ProviderHttpResponse } from '../provider-http';
-import { SmsProviderError } from '../sms-provider';
-import type { OutgoingSms, SmsProvider, SmsSendResult } from '../sms-provider';
+import { refused, unknownOutcome } from '../sms-provider';
+import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
 import { canonicalQueryString, sha256Hex, signAcs3 } from './acs3-signer';
 import { classifyAliyunErrorCode } from './aliyun-error-codes';
 
@@ -27,8 +27,17 @@ export class AliyunSmsProvider implements SmsProvider {
     this.url = new URL('/', options.endpoint ?? ALIYUN_SMS_DEFAULT_ENDPOINT);
   }
 
-  async send(sms: OutgoingSms, signal: AbortSignal): Promise<SmsSendResult> {
-    const query = this.sendSmsQuery(sms);
+  async send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome> {
+    const templateCode = sms.template?.providerTemplateIds[this.name];
+    if (templateCode === undefined) {
+      return refused(
+        'template_not_approved',
+        'provider',
+        'MissingTemplateId',
+        `template ${sms.template?.name ?? '(default)'} has no Aliyun template code`,
+      );
+    }
+    const query = this.sendSmsQuery(sms, templateCode);
     const url = new URL(this.url);
     // The same strict encoding as the signature, so the server decodes what was signed.
     url.search = canonicalQueryString(query);
@@ -44,26 +53,15 @@ export class AliyunSmsProvider implements SmsProvider {
       { method: 'POST', pathname: url.pathname, query, headers: { ...headers, host: url.host } },
       this.options,
     );
-    const response = await postToProvider(
-      this.name,
+    const result = await postToProvider(
       { url: url.href, headers: { ...headers, accept: 'application/json', authorization } },
       signal,
       this.options.timeoutMs,
     );
-    return this.readSendResult(response);
+    return 'answered' in result ? this.readSendResult(result.answered) : result.failed;
   }
 
-  private sendSmsQuery(sms: OutgoingSms): Record<string, string> {
-    const templateCode = sms.template?.providerTemplateIds[this.name];
-    if (templateCode === undefined) {
-      throw new SmsProviderError(
-        this.name,
-        'rejected',
-        'MissingTemplateId',
-        `template ${sms.template?.name ?? '(default)'} has no Aliyun template code`,
-        'template_not_approved',
-      );
-    }
+  private sendSmsQuery(sms: OutgoingSms, templateCode: string): Record<string, string> {
     const query: Record<string, string> = {
       PhoneNumbers: toAliyunPhoneNumber(sms.phone),
       SignName: sms.signature,
@@ -76,24 +74,30 @@ export class AliyunSmsProvider implements SmsProvider {
     return query;
   }
 
-  private readSendResult({ status, text }: ProviderHttpResponse): SmsSendResult {
+  /**
+   * An error answer (a 5xx, a `Code` other than `OK`) is Aliyun's word that it did not send.
+   * A 2xx whose body we cannot read may hide an accepted message: its outcome is unknown.
+   */
+  private readSendResult({ status, text }: ProviderHttpResponse): SendOutcome {
     const body = parseJsonObject(text) ?? {};
     const code = stringField(body, 'Code');
+    if (code === undefined && status < 300) {
+      return unknownOutcome('InvalidResponse', `unreadable answer (HTTP ${status})`);
+    }
     if (status >= 500 || code === undefined) {
-      const providerCode = code ?? (status === 200 ? 'InvalidResponse' : `HTTP_${status}`);
-      throw new SmsProviderError(
-        this.name,
-        'server',
-        providerCode,
+      return refused(
+        'other',
+        'provider',
+        code ?? `HTTP_${status}`,
         `unexpected answer (HTTP ${status})`,
       );
     }
     if (status !== 200 || code !== 'OK') {
       const message = stringField(body, 'Message') ?? code;
-      const { kind, reason } = classifyAliyunErrorCode(code, message);
-      throw new SmsProviderError(this.name, kind, code, message, reason);
+      const { reason, scope, window } = classifyAliyunErrorCode(code, message);
+      return refused(reason, scope, code, message, window);
     }
-    return { providerMessageId: stringField(body, 'BizId') };
+    return { status: 'accepted', providerMessageId: stringField(body, 'BizId') };
   }
 }
 

@@ -2,43 +2,52 @@ import { classifyTencentErrorCode } from './tencent-error-codes';
 
 describe('classifyTencentErrorCode', () => {
   it.each([
-    ['LimitExceeded.PhoneNumberThirtySecondLimit', 'too_frequent'],
-    ['LimitExceeded.PhoneNumberOneHourLimit', 'too_frequent'],
-    ['LimitExceeded.DeliveryFrequencyLimit', 'too_frequent'],
-    ['LimitExceeded.PhoneNumberDailyLimit', 'daily_limit'],
-    ['LimitExceeded.PhoneNumberSameContentDailyLimit', 'daily_limit'],
-    ['InvalidParameterValue.IncorrectPhoneNumber', 'phone_invalid'],
+    ['LimitExceeded.PhoneNumberThirtySecondLimit', 'short'],
+    ['LimitExceeded.PhoneNumberOneHourLimit', 'short'],
+    ['LimitExceeded.DeliveryFrequencyLimit', 'short'],
+    ['LimitExceeded.PhoneNumberDailyLimit', 'daily'],
+    ['LimitExceeded.PhoneNumberSameContentDailyLimit', 'daily'],
+  ])('refuses %s as the phone rate-limited (%s window), not to fail over', (code, window) => {
+    expect(classifyTencentErrorCode(code)).toEqual({
+      reason: 'rate_limited',
+      scope: 'message',
+      window,
+    });
+  });
+
+  it.each([
+    ['InvalidParameterValue.IncorrectPhoneNumber', 'invalid_number'],
     ['FailedOperation.SignatureIncorrectOrUnapproved', 'signature_not_approved'],
+  ])('refuses %s as %s, a refusal any provider would repeat', (code, reason) => {
+    expect(classifyTencentErrorCode(code)).toEqual({ reason, scope: 'message' });
+  });
+
+  it.each([
     ['FailedOperation.TemplateIncorrectOrUnapproved', 'template_not_approved'],
     ['FailedOperation.TemplateParamSetNotMatchApprovedTemplate', 'template_not_approved'],
     ['FailedOperation.TemplateUnapprovedOrNotExist', 'template_not_approved'],
-  ])('rejects %s as %s', (code, reason) => {
-    expect(classifyTencentErrorCode(code)).toEqual({ kind: 'rejected', reason });
+    ['FailedOperation.InsufficientBalanceInSmsPackage', 'balance_or_account'],
+    ['UnauthorizedOperation.SerivceSuspendDueToArrears', 'balance_or_account'],
+    ['AuthFailure.SignatureFailure', 'authentication_failed'],
+    ['AuthFailure.SecretIdNotFound', 'authentication_failed'],
+    ['LimitExceeded.AppDailyLimit', 'rate_limited'],
+    ['RequestLimitExceeded', 'rate_limited'],
+    ['InternalError', 'other'],
+    ['InternalError.Timeout', 'other'],
+    ['InternalError.OtherError', 'other'],
+  ])('refuses %s as %s at Tencent only, so another provider may send', (code, reason) => {
+    expect(classifyTencentErrorCode(code)).toEqual({ reason, scope: 'provider' });
   });
 
   it.each([
-    'FailedOperation.InsufficientBalanceInSmsPackage',
-    'UnauthorizedOperation.SerivceSuspendDueToArrears',
-    'AuthFailure.SignatureFailure',
-    'AuthFailure.SecretIdNotFound',
-    'LimitExceeded.AppDailyLimit',
     'FailedOperation.PhoneNumberInBlacklist',
     'InvalidParameterValue.TemplateParameterFormatError',
     'SomethingNew.NeverSeen',
-  ])('rejects %s without a specific reason', (code) => {
-    expect(classifyTencentErrorCode(code)).toEqual({ kind: 'rejected', reason: 'other' });
-  });
-
-  it.each([
-    'InternalError',
-    'InternalError.Timeout',
-    'InternalError.OtherError',
-    'RequestLimitExceeded',
-  ])('lets %s fail over as a server fault', (code) => {
-    expect(classifyTencentErrorCode(code)).toEqual({ kind: 'server', reason: 'other' });
+  ])('refuses %s without a specific reason, as about the message', (code) => {
+    expect(classifyTencentErrorCode(code)).toEqual({ reason: 'other', scope: 'message' });
   });
 
   it('does not mistake a longer family name for InternalError', () => {
-    expect(classifyTencentErrorCode('InternalErrorish').kind).toBe('rejected');
+    expect(classifyTencentErrorCode('InternalErrorish').scope).toBe('message');
   });
 });

@@ -4,7 +4,7 @@ import type {
   TencentSmsFake,
   TencentSmsFakeOptions,
 } from '../../../../../test/fakes/tencent-sms.fake';
-import { SmsProviderError } from '../sms-provider';
+import type { SendFailure, SendOutcome } from '../sms-provider';
 import type { OutgoingSms } from '../sms-provider';
 import { TencentSmsProvider } from './tencent-sms.provider';
 import type { TencentSmsOptions } from './tencent-sms.provider';
@@ -35,14 +35,10 @@ function outgoingSms(overrides: Partial<OutgoingSms> = {}): OutgoingSms {
   };
 }
 
-async function failureOf(sending: Promise<unknown>): Promise<SmsProviderError> {
-  try {
-    await sending;
-  } catch (error) {
-    if (error instanceof SmsProviderError) return error;
-    throw error;
-  }
-  throw new Error('expected the send to fail');
+async function failureOf(sending: Promise<SendOutcome>): Promise<SendFailure> {
+  const outcome = await sending;
+  if (outcome.status === 'accepted') throw new Error('expected the send to fail');
+  return outcome;
 }
 
 describe('TencentSmsProvider against the Tencent fake', () => {
@@ -87,7 +83,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
       TemplateParamSet: ['5', '123456'],
       SessionContext: sms.id,
     });
-    expect(result.providerMessageId).toBe(fake.sent.at(-1)?.serialNo);
+    expect(result).toEqual({ status: 'accepted', providerMessageId: fake.sent.at(-1)?.serialNo });
     expect(fake.sent.at(-1)).toMatchObject({ phoneNumber: sms.phone, sessionContext: sms.id });
   });
 
@@ -97,16 +93,15 @@ describe('TencentSmsProvider against the Tencent fake', () => {
     expect(fake.requests.at(-1)?.body?.PhoneNumberSet).toEqual(['+14155550123']);
   });
 
-  it('maps a signature failure (wrong secret) to a rejection keeping the code', async () => {
+  it('maps a signature failure (wrong secret) to an authentication refusal at this provider, keeping the code', async () => {
     const error = await failureOf(provider({ secretKey: 'wrong' }).send(outgoingSms(), noAbort));
 
     expect(error).toMatchObject({
-      provider: 'tencent',
-      kind: 'rejected',
-      reason: 'other',
+      status: 'refused',
+      reason: 'authentication_failed',
       providerCode: 'AuthFailure.SignatureFailure',
     });
-    expect(error.failsOver).toBe(false);
+    expect(error).toMatchObject({ scope: 'provider' });
   });
 
   it('maps an unknown SecretId', async () => {
@@ -123,7 +118,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
     const error = await failureOf(provider().send(sms, noAbort));
 
     expect(error).toMatchObject({
-      kind: 'rejected',
+      status: 'refused',
       reason: 'template_not_approved',
       providerCode: 'FailedOperation.TemplateIncorrectOrUnapproved',
     });
@@ -136,7 +131,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
     const error = await failureOf(provider().send(sms, noAbort));
 
     expect(error).toMatchObject({
-      kind: 'rejected',
+      status: 'refused',
       reason: 'template_not_approved',
       providerCode: 'MissingTemplateId',
     });
@@ -156,8 +151,8 @@ describe('TencentSmsProvider against the Tencent fake', () => {
     const error = await failureOf(provider().send(outgoingSms({ phone: '+86123' }), noAbort));
 
     expect(error).toMatchObject({
-      kind: 'rejected',
-      reason: 'phone_invalid',
+      status: 'refused',
+      reason: 'invalid_number',
       providerCode: 'InvalidParameterValue.IncorrectPhoneNumber',
     });
   });
@@ -167,7 +162,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'rejected', reason: 'phone_invalid' });
+    expect(error).toMatchObject({ status: 'refused', reason: 'invalid_number', scope: 'message' });
   });
 
   it('maps a per-number frequency limit to too_frequent', async () => {
@@ -176,8 +171,9 @@ describe('TencentSmsProvider against the Tencent fake', () => {
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
     expect(error).toMatchObject({
-      kind: 'rejected',
-      reason: 'too_frequent',
+      status: 'refused',
+      reason: 'rate_limited',
+      window: 'short',
       providerCode: 'LimitExceeded.PhoneNumberThirtySecondLimit',
     });
   });
@@ -187,7 +183,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ reason: 'too_frequent' });
+    expect(error).toMatchObject({ reason: 'rate_limited', window: 'short' });
   });
 
   it('maps a daily limit to daily_limit', async () => {
@@ -195,17 +191,18 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'rejected', reason: 'daily_limit' });
+    expect(error).toMatchObject({ status: 'refused', reason: 'rate_limited', window: 'daily' });
   });
 
-  it('keeps the code of an empty balance as a rejection', async () => {
+  it('keeps the code of an empty balance as a refusal at this provider', async () => {
     fake.setMode({ code: 'FailedOperation.InsufficientBalanceInSmsPackage', level: 'number' });
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
     expect(error).toMatchObject({
-      kind: 'rejected',
-      reason: 'other',
+      status: 'refused',
+      reason: 'balance_or_account',
+      scope: 'provider',
       providerCode: 'FailedOperation.InsufficientBalanceInSmsPackage',
     });
   });
@@ -215,8 +212,12 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'server', providerCode: 'InternalError.Timeout' });
-    expect(error.failsOver).toBe(true);
+    expect(error).toMatchObject({
+      status: 'refused',
+      scope: 'provider',
+      providerCode: 'InternalError.Timeout',
+    });
+    expect(error).toMatchObject({ scope: 'provider' });
   });
 
   it('fails over on HTTP 500', async () => {
@@ -224,7 +225,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'server', providerCode: 'HTTP_500' });
+    expect(error).toMatchObject({ status: 'refused', scope: 'provider', providerCode: 'HTTP_500' });
   });
 
   it('reports a dropped connection as transport', async () => {
@@ -232,7 +233,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), noAbort));
 
-    expect(error.kind).toBe('transport');
+    expect(error.status).toBe('unknown');
   });
 
   it('reports a refused connection as transport', async () => {
@@ -241,7 +242,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(provider({ endpoint: closed.url }).send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'transport', providerCode: 'ECONNREFUSED' });
+    expect(error).toMatchObject({ status: 'unreached', providerCode: 'ECONNREFUSED' });
   });
 
   it('gives up on a silent service after timeoutMs', async () => {
@@ -250,7 +251,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(provider({ timeoutMs: 300 }).send(outgoingSms(), noAbort));
 
-    expect(error).toMatchObject({ kind: 'timeout', providerCode: 'Timeout' });
+    expect(error).toMatchObject({ status: 'unknown', providerCode: 'Timeout' });
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(290);
     expect(Date.now() - startedAt).toBeLessThan(800);
   });
@@ -263,7 +264,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(sending);
 
-    expect(error).toMatchObject({ kind: 'transport', providerCode: 'Aborted' });
+    expect(error).toMatchObject({ status: 'unknown', providerCode: 'Aborted' });
   });
 
   it("reports the caller's own deadline as a timeout", async () => {
@@ -271,7 +272,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
 
     const error = await failureOf(provider().send(outgoingSms(), AbortSignal.timeout(100)));
 
-    expect(error.kind).toBe('timeout');
+    expect(error).toMatchObject({ status: 'unknown', providerCode: 'Timeout' });
   });
 
   it('is refused by a service whose clock is 10 minutes ahead', async () => {
@@ -282,7 +283,7 @@ describe('TencentSmsProvider against the Tencent fake', () => {
       );
 
       expect(error).toMatchObject({
-        kind: 'rejected',
+        status: 'refused',
         providerCode: 'AuthFailure.SignatureExpire',
       });
     } finally {

@@ -1,7 +1,7 @@
 import { asRecord, parseJsonObject, postToProvider, stringField } from '../provider-http';
 import type { ProviderHttpResponse } from '../provider-http';
-import { SmsProviderError } from '../sms-provider';
-import type { OutgoingSms, SmsProvider, SmsSendResult } from '../sms-provider';
+import { refused, unknownOutcome } from '../sms-provider';
+import type { OutgoingSms, SendOutcome, SendRefused, SmsProvider } from '../sms-provider';
 import { classifyTencentErrorCode } from './tencent-error-codes';
 import { signTc3 } from './tc3-signer';
 
@@ -32,8 +32,17 @@ export class TencentSmsProvider implements SmsProvider {
     this.url = new URL('/', options.endpoint ?? TENCENT_SMS_DEFAULT_ENDPOINT);
   }
 
-  async send(sms: OutgoingSms, signal: AbortSignal): Promise<SmsSendResult> {
-    const payload = JSON.stringify(this.sendSmsBody(sms));
+  async send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome> {
+    const templateId = sms.template?.providerTemplateIds[this.name];
+    if (templateId === undefined) {
+      return refused(
+        'template_not_approved',
+        'provider',
+        'MissingTemplateId',
+        `template ${sms.template?.name ?? '(default)'} has no Tencent template id`,
+      );
+    }
+    const payload = JSON.stringify(this.sendSmsBody(sms, templateId));
     const timestamp = Math.floor(Date.now() / 1000);
     const { authorization } = signTc3(
       {
@@ -45,8 +54,7 @@ export class TencentSmsProvider implements SmsProvider {
       },
       this.options,
     );
-    const response = await postToProvider(
-      this.name,
+    const result = await postToProvider(
       {
         url: this.url.href,
         headers: {
@@ -62,20 +70,10 @@ export class TencentSmsProvider implements SmsProvider {
       signal,
       this.options.timeoutMs,
     );
-    return this.readSendResult(response);
+    return 'answered' in result ? this.readSendResult(result.answered) : result.failed;
   }
 
-  private sendSmsBody(sms: OutgoingSms): Record<string, unknown> {
-    const templateId = sms.template?.providerTemplateIds[this.name];
-    if (templateId === undefined) {
-      throw new SmsProviderError(
-        this.name,
-        'rejected',
-        'MissingTemplateId',
-        `template ${sms.template?.name ?? '(default)'} has no Tencent template id`,
-        'template_not_approved',
-      );
-    }
+  private sendSmsBody(sms: OutgoingSms, templateId: string): Record<string, unknown> {
     return {
       PhoneNumberSet: [sms.phone],
       SmsSdkAppId: this.options.sdkAppId,
@@ -87,16 +85,23 @@ export class TencentSmsProvider implements SmsProvider {
     };
   }
 
-  private readSendResult({ status, text }: ProviderHttpResponse): SmsSendResult {
+  /**
+   * An error answer (a 5xx, an `Error` code) is Tencent's word that it did not send. A 200
+   * whose body we cannot read may hide an accepted message: its outcome is unknown.
+   */
+  private readSendResult({ status, text }: ProviderHttpResponse): SendOutcome {
     const envelope = asRecord(parseJsonObject(text)?.Response);
     const error = asRecord(envelope?.Error);
     const errorCode = error && stringField(error, 'Code');
     if (status >= 500 || envelope === undefined) {
-      const code = errorCode ?? (status === 200 ? 'InvalidResponse' : `HTTP_${status}`);
-      throw new SmsProviderError(this.name, 'server', code, `unexpected answer (HTTP ${status})`);
+      if (errorCode === undefined && status < 300) {
+        return unknownOutcome('InvalidResponse', `unreadable answer (HTTP ${status})`);
+      }
+      const code = errorCode ?? `HTTP_${status}`;
+      return refused('other', 'provider', code, `unexpected answer (HTTP ${status})`);
     }
     if (errorCode !== undefined) {
-      throw this.errorFor(errorCode, error && stringField(error, 'Message'));
+      return this.refusalFor(errorCode, error && stringField(error, 'Message'));
     }
 
     const sendStatus = Array.isArray(envelope.SendStatusSet)
@@ -104,16 +109,16 @@ export class TencentSmsProvider implements SmsProvider {
       : undefined;
     const sendCode = sendStatus && stringField(sendStatus, 'Code');
     if (sendStatus === undefined || sendCode === undefined) {
-      throw new SmsProviderError(this.name, 'server', 'InvalidResponse', 'no SendStatusSet entry');
+      return unknownOutcome('InvalidResponse', 'no SendStatusSet entry');
     }
     if (sendCode !== 'Ok') {
-      throw this.errorFor(sendCode, stringField(sendStatus, 'Message'));
+      return this.refusalFor(sendCode, stringField(sendStatus, 'Message'));
     }
-    return { providerMessageId: stringField(sendStatus, 'SerialNo') };
+    return { status: 'accepted', providerMessageId: stringField(sendStatus, 'SerialNo') };
   }
 
-  private errorFor(code: string, message: string | undefined): SmsProviderError {
-    const { kind, reason } = classifyTencentErrorCode(code);
-    return new SmsProviderError(this.name, kind, code, message ?? code, reason);
+  private refusalFor(code: string, message: string | undefined): SendRefused {
+    const { reason, scope, window } = classifyTencentErrorCode(code);
+    return refused(reason, scope, code, message ?? code, window);
   }
 }

@@ -1,6 +1,8 @@
 import { Agent as HttpAgent, type ClientRequest, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { OutgoingSms, SmsProvider, SmsProviderError, SmsSendResult } from '../sms-provider';
+import type { Socket } from 'node:net';
+import { refused, unknownOutcome, unreached } from '../sms-provider';
+import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
 import { signStandardWebhook } from './standard-webhook-signature';
 
 export interface WebhookProviderOptions {
@@ -11,7 +13,11 @@ export interface WebhookProviderOptions {
 
 /**
  * POSTs each message as JSON to a URL of the operator's, signed in the Standard
- * Webhooks scheme. A 2xx answer within the timeout is success.
+ * Webhooks scheme. A 2xx answer within the timeout is success; 401/403 and 429 are this
+ * webhook's own refusals (another provider may send), other 4xx refuse the message, a 5xx
+ * is the webhook's fault. A request is posted once: a failure once it may have been written
+ * is `unknown`, never retried here (a retry on a reset kept-alive socket once posted one
+ * message twice).
  *
  * It is called on every send, so it uses node:http with keep-alive connections
  * rather than fetch, whose web streams and signals cost several times more CPU
@@ -30,7 +36,7 @@ export class WebhookSmsProvider implements SmsProvider {
     this.request = https ? httpsRequest : httpRequest;
   }
 
-  async send(sms: OutgoingSms, signal: AbortSignal): Promise<SmsSendResult> {
+  async send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome> {
     const body = JSON.stringify({
       id: sms.id,
       phone: sms.phone,
@@ -47,21 +53,31 @@ export class WebhookSmsProvider implements SmsProvider {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signStandardWebhook(this.options.secret, webhookId, timestamp, body),
     };
-    const status = await this.post(body, headers, signal);
-    if (status >= 200 && status < 300) return { providerMessageId: sms.id };
-    const kind = status >= 500 ? 'server' : 'rejected';
-    throw new SmsProviderError(this.name, kind, `HTTP${status}`, `The webhook answered ${status}`);
+    const answer = await this.post(body, headers, signal);
+    if (typeof answer !== 'number') return answer;
+    if (answer >= 200 && answer < 300) return { status: 'accepted', providerMessageId: sms.id };
+    const code = `HTTP${answer}`;
+    const message = `The webhook answered ${answer}`;
+    if (answer === 401 || answer === 403) {
+      return refused('authentication_failed', 'provider', code, message);
+    }
+    if (answer === 429) return refused('rate_limited', 'provider', code, message);
+    return refused('other', answer >= 500 ? 'provider' : 'message', code, message);
   }
 
-  /** Resolves with the answer's status once its body is drained (so the connection is reused). */
+  /**
+   * Resolves with the answer's status once its body is drained (so the connection is reused),
+   * or with why there is none. Until the socket is connected (TLS included) nothing of the
+   * request can have gone out; after that, any failure may follow a delivered request.
+   */
   private post(
     body: string,
     headers: Record<string, string>,
     signal: AbortSignal,
-    retried = false,
-  ): Promise<number> {
-    return new Promise((resolve, reject) => {
+  ): Promise<number | Exclude<SendOutcome, { status: 'accepted' | 'refused' }>> {
+    return new Promise((resolve) => {
       let timedOut = false;
+      let connected = false;
       const outgoing: ClientRequest = this.request(
         this.url,
         { method: 'POST', agent: this.agent, headers, signal },
@@ -74,6 +90,16 @@ export class WebhookSmsProvider implements SmsProvider {
           response.resume();
         },
       );
+      outgoing.on('socket', (socket: Socket) => {
+        // A kept-alive socket handed out again is connected (its TLS handshake done).
+        if (outgoing.reusedSocket) {
+          connected = true;
+          return;
+        }
+        socket.once(this.url.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
+          connected = true;
+        });
+      });
       const timer = setTimeout(() => {
         timedOut = true;
         outgoing.destroy(new Error('timeout'));
@@ -81,34 +107,20 @@ export class WebhookSmsProvider implements SmsProvider {
 
       function fail(this: void, error: NodeJS.ErrnoException): void {
         clearTimeout(timer);
-        if (timedOut || (signal.aborted && isTimeout(signal.reason))) {
-          reject(
-            new SmsProviderError(
-              'webhook',
-              'timeout',
-              'Timeout',
-              'The webhook did not answer in time',
-            ),
-          );
-        } else {
-          reject(new SmsProviderError('webhook', 'transport', 'TransportError', error.message));
-        }
+        const timeout = timedOut || (signal.aborted && isTimeout(signal.reason));
+        const code = timeout ? 'Timeout' : (error.code ?? 'TransportError');
+        const message = timeout ? 'The webhook did not answer in time' : error.message;
+        resolve(connected ? unknownOutcome(code, message) : unreached(code, message));
       }
-      outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        // A kept-alive connection the server closed just as we reused it: nothing reached the
-        // webhook, so one more try on a fresh connection is safe (and the webhook id dedupes).
-        if (!retried && outgoing.reusedSocket && error.code === 'ECONNRESET' && !signal.aborted) {
-          clearTimeout(timer);
-          this.post(body, headers, signal, true).then(resolve, reject);
-          return;
-        }
-        fail(error);
-      });
+      outgoing.on('error', fail);
       outgoing.end(body);
     });
   }
 }
 
+/** Read without `instanceof`: the signal's DOMException may come from another realm. */
 function isTimeout(reason: unknown): boolean {
-  return reason instanceof Error && reason.name === 'TimeoutError';
+  return typeof reason === 'object' && reason !== null && 'name' in reason
+    ? reason.name === 'TimeoutError'
+    : false;
 }

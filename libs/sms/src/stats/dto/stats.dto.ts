@@ -27,6 +27,8 @@ export class StatsCountsDto {
   @ApiProperty({ description: 'Accepted by a provider, no receipt yet' }) sent: number;
   @ApiProperty() delivered: number;
   @ApiProperty() undelivered: number;
+  @ApiProperty({ description: 'The answer was lost (a timeout): it may have gone out' })
+  unknown: number;
   @ApiProperty({ description: 'No provider took it' }) failed: number;
   @ApiProperty({ description: 'Billing segments of the messages a provider took' })
   segments: number;
