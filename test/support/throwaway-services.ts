@@ -68,7 +68,6 @@ async function withPortRetries(
   throw lastError;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
 
@@ -244,7 +243,6 @@ async function waitForRedis(
   }
   throw new Error(`redis-server on port ${port} not ready after ${READY_TIMEOUT_MS} ms`);
 }
-
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (hasExited(child)) return;
