@@ -168,4 +168,25 @@ describe('npm run dev without DATABASE_URL and REDIS_URL', () => {
     },
     START_TIMEOUT_MS + 60_000,
   );
+
+  it('says how to install redis-server when it is missing', async () => {
+    // A PATH with nothing on it: tsx starts the script with this very node binary.
+    const emptyBin = mkdtempSync(join(tmpdir(), 'smsauth-no-redis-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: emptyBin, DEV_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    delete env.REDIS_URL;
+    try {
+      const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+      const child = spawn(process.execPath, [tsx, 'scripts/dev.ts'], { cwd: projectDir, env });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain('redis-server is not installed');
+      expect(stderr).toContain('apt-get install redis-server');
+      expect(stderr).toContain('brew install redis');
+    } finally {
+      rmSync(emptyBin, { recursive: true, force: true });
+    }
+  });
 });
