@@ -68,29 +68,8 @@ function addRow(total: Counts, row: StatsRow): Counts {
 }
 
 function withRate(counts: Counts): StatsCountsDto {
-  const {
-    messages,
-    sent,
-    delivered,
-    undelivered,
-    unknown,
-    failed,
-    segments,
-    codesSent,
-    codesVerified,
-  } = counts;
+  const { codesSent, codesVerified } = counts;
   const conversionRate =
     codesSent === 0 ? null : Math.round((codesVerified / codesSent) * 10000) / 10000;
-  return {
-    messages,
-    sent,
-    delivered,
-    undelivered,
-    unknown,
-    failed,
-    segments,
-    codesSent,
-    codesVerified,
-    conversionRate,
-  };
+  return { ...counts, conversionRate };
 }
