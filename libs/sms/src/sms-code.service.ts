@@ -104,9 +104,9 @@ export class SmsCodeService {
       { phone: phone.e164, purpose: request.purpose, clientIp: request.clientIp, messageId: id },
       code,
     );
-    const message = this.composer.render(plan, { code, ttl });
     let result: DeliveryResult;
     try {
+      const message = this.composer.render(plan, { code, ttl });
       result = await this.sender.deliver(
         {
           id,
