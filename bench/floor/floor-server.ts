@@ -35,6 +35,8 @@ const LIMITS = {
   throttle: Number(env.THROTTLE_LIMIT ?? 100),
   throttleTtlMs: Number(env.THROTTLE_TTL_SECONDS ?? 60) * 1000,
 };
+/** SMS_CODE_DAILY_WRONG_LIMIT's default. */
+const DAILY_WRONG_LIMIT = 15;
 const EXPIRED_CODE_MEMORY_MS = 24 * 60 * 60 * 1000;
 const REJECTIONS = [
   '',
@@ -123,10 +125,19 @@ app.post<{ Body: CodeBody }>('/v1/sms/codes/verify', async (req, reply) => {
   if (await throttled(req.ip, reply)) return reply;
   const { phone, code = '' } = req.body;
   const purpose = req.body.purpose ?? 'operation';
+  // The product's verify: the phone's wrong-guess counter of the day, then the code's key.
+  const now = Date.now();
   const [outcome] = (await verifyCodeScript.run(
     redis,
-    [`${PREFIX}sms:code:${purpose}:${phone}`],
-    [hashCode(CODE_SECRET, purpose, phone, code), Date.now(), 5],
+    [`${PREFIX}sms:day:${utcDayKey(now)}:wrong:${phone}`, `${PREFIX}sms:code:${purpose}:${phone}`],
+    [
+      now,
+      5,
+      1,
+      DAILY_WRONG_LIMIT,
+      DAILY_COUNTER_TTL_MS,
+      hashCode(CODE_SECRET, purpose, phone, code),
+    ],
   )) as [number, string];
   if (outcome === 0) return reply.send({ verified: true });
   return reply.code(400).send({ statusCode: 400, code: 'CodeIsError', message: 'Wrong code' });
