@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { Pool } from 'pg';
 // The product's own scripts and pure helpers, so the floor does exactly the product's Redis work.
-import { reserveSendScript, verifyCodeScript } from '../../libs/sms/src/codes/code-store.scripts';
-import { DAILY_COUNTER_TTL_MS, utcDayKey } from '../../libs/sms/src/codes/daily-window';
-import { generateCode, hashCode } from '../../libs/sms/src/codes/verification-code';
-import { signStandardWebhook } from '../../libs/sms/src/providers/webhook/standard-webhook-signature';
+import { reserveSendScript, verifyCodeScript } from '../../libs/codes/src/store/code-store.scripts';
+import { DAILY_COUNTER_TTL_MS, utcDayKey } from '../../libs/codes/src/store/daily-window';
+import { generateCode, hashCode } from '../../libs/codes/src/store/verification-code';
+import { signStandardWebhook } from '../../libs/delivery/src/providers/webhook/standard-webhook-signature';
 import { RedisScript } from '../../libs/redis/src/redis-script';
 import { hashSessionToken } from '../../libs/user/src/sessions/session-token';
 

@@ -34,7 +34,7 @@ export async function startTestApp(
     REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
     ADMIN_API_KEY: TEST_ADMIN_KEY,
     APP_NAME: 'Demo',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     THROTTLE_LIMIT: '100000',
     ...overrides,
   };

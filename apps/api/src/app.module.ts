@@ -5,7 +5,7 @@ import { AppConfigModule, Environment } from '@app/config';
 import { isLeanCloudEnabled, LeanCloudModule } from '@app/leancloud';
 import { PrismaModule } from '@app/prisma';
 import { RedisModule } from '@app/redis';
-import { SmsModule } from '@app/sms';
+import { CodesModule } from '@app/codes';
 import { UserModule } from '@app/user';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
@@ -21,7 +21,7 @@ export class AppModule {
         PrismaModule,
         RedisModule,
         ThrottlingModule,
-        SmsModule,
+        CodesModule,
         CaptchaModule,
         UserModule,
         ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SmsModule } from '@app/sms';
+import { CodesModule } from '@app/codes';
 import { CaptchaController } from './captcha.controller';
 import { CaptchaService } from './captcha.service';
 import { CaptchaTextGenerator } from './captcha-text.generator';
@@ -15,7 +15,7 @@ import { CaptchaTokenStore } from './store/captcha-token.store';
  * (`SmsSendChecks`); the SMS module knows nothing of captchas.
  */
 @Module({
-  imports: [SmsModule],
+  imports: [CodesModule],
   controllers: [CaptchaController],
   providers: [
     CaptchaTextGenerator,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaptchaModule } from '@app/captcha';
-import { SmsModule } from '@app/sms';
+import { CodesModule } from '@app/codes';
+import { PhoneModule } from '@app/phone';
 import { UserModule } from '@app/user';
 import { LeanCloudAuthGuard } from './auth/leancloud-auth.guard';
 import { LeanCloudSessionGuard } from './auth/leancloud-session';
@@ -29,7 +30,7 @@ import { SignUpPhoneVerification } from './users/sign-up-phone-verification';
  * domain services as `/v1`. Imported only when LEANCLOUD_APP_ID is set.
  */
 @Module({
-  imports: [SmsModule, CaptchaModule, UserModule],
+  imports: [CodesModule, CaptchaModule, PhoneModule, UserModule],
   controllers: [
     LeanCloudSmsController,
     LeanCloudCaptchaController,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { SmsModule } from '@app/sms';
+import { CodesModule } from '@app/codes';
+import { PhoneModule } from '@app/phone';
 import { AccountLookupService } from './accounts/account-lookup.service';
 import { AccountRules } from './accounts/account-rules';
 import { LogInService } from './accounts/log-in.service';
@@ -32,7 +33,7 @@ import { UsersRepository } from './users/users.repository';
  * password or code, sessions, password change and reset, and the demo page.
  */
 @Module({
-  imports: [SmsModule],
+  imports: [CodesModule, PhoneModule],
   controllers: [
     UsersController,
     MeController,

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfigService } from '@app/config';
-import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from '@app/sms';
+import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from '@app/codes';
 import { CaptchaRequiredError } from '../captcha.errors';
 import { CaptchaService } from '../captcha.service';
 import { FreeRequestStore } from './free-request.store';

@@ -1,4 +1,4 @@
-import { DailyGuessLimitExceededError } from '@app/sms';
+import { DailyGuessLimitExceededError } from '@app/codes';
 import { toLeanCloudError } from './domain-error-map';
 
 const ours = (code: string, statusCode = 400, message = 'our message') => ({

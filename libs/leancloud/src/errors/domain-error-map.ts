@@ -1,4 +1,4 @@
-import { DailyGuessLimitExceededError } from '@app/sms';
+import { DailyGuessLimitExceededError } from '@app/codes';
 import { LEANCLOUD_MESSAGES, LeanCloudCode, LeanCloudError } from './leancloud-error';
 
 interface Mapping {
@@ -36,7 +36,7 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   ServiceUnavailable: { code: 1, keepOurMessage: true },
   InternalError: { code: 1, keepOurMessage: true },
 
-  // libs/sms
+  // libs/phone, libs/codes, libs/delivery
   MissingCode: SMS_CODE_INVALID,
   CodeIsError: SMS_CODE_INVALID,
   CodeHasExpired: SMS_CODE_INVALID,

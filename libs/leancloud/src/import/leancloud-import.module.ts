@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { SmsModule } from '@app/sms';
+import { PhoneModule } from '@app/phone';
 import { UserModule } from '@app/user';
 import { LeanCloudImportService } from './leancloud-import.service';
 
 /** The `_User` import, for the command line; it needs no HTTP server. */
 @Module({
-  imports: [SmsModule, UserModule],
+  imports: [PhoneModule, UserModule],
   providers: [LeanCloudImportService],
   exports: [LeanCloudImportService],
 })

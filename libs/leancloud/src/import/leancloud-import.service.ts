@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SmsCodeService } from '@app/sms';
+import { PhoneNormalizer } from '@app/phone';
 import { LegacyAccount, LegacyImportService } from '@app/user';
 import { ExportFormatError, readLeanCloudExport } from './export-reader';
 import { ImportCounts, ImportListener, ImportSummary, RowPosition } from './import-report';
@@ -22,7 +22,7 @@ interface PendingRow {
 @Injectable()
 export class LeanCloudImportService {
   constructor(
-    private readonly codes: SmsCodeService,
+    private readonly phones: PhoneNormalizer,
     private readonly legacy: LegacyImportService,
   ) {}
 
@@ -37,7 +37,7 @@ export class LeanCloudImportService {
       counts.rejected += 1;
       listener.rejected(position, reason);
     };
-    const normalizePhone = (phone: string): string => this.codes.normalizePhone(phone).e164;
+    const normalizePhone = (phone: string): string => this.phones.normalize(phone).e164;
     let batch: PendingRow[] = [];
     let fatal: string | undefined;
 

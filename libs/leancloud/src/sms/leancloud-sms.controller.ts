@@ -1,6 +1,6 @@
 import { HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ClientIp, Public } from '@app/common';
-import { SmsCodeService } from '@app/sms';
+import { SmsCodeService } from '@app/codes';
 import { JsonObject, LeanCloudBody } from '../http/leancloud-body';
 import { LeanCloudController } from '../http/leancloud-controller.decorator';
 import { RequestSmsCodeBody } from './dto/request-sms-code.body';

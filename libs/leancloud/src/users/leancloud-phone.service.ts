@@ -6,7 +6,7 @@ import {
   SmsPurpose,
   SmsSendCheck,
   VerificationRecipient,
-} from '@app/sms';
+} from '@app/codes';
 import {
   LogInService,
   NO_PHONE_CHANGE_PROOF,

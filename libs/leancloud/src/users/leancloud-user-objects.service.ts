@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { User } from '@app/prisma';
-import { SmsCodeService } from '@app/sms';
+import { PhoneNormalizer } from '@app/phone';
 import {
   AccountLookupService,
   AuthenticatedSession,
@@ -46,7 +46,7 @@ export class LeanCloudUserObjectsService {
     private readonly lookup: AccountLookupService,
     private readonly profiles: ProfileService,
     private readonly passwords: PasswordService,
-    private readonly codes: SmsCodeService,
+    private readonly phones: PhoneNormalizer,
   ) {}
 
   async read(
@@ -103,7 +103,7 @@ export class LeanCloudUserObjectsService {
 
   private assertPhoneUnchanged(user: User, phone: string | undefined): void {
     if (phone === undefined || phone === '') return;
-    if (this.codes.normalizePhone(phone).e164 === user.phone) return;
+    if (this.phones.normalize(phone).e164 === user.phone) return;
     throw new LeanCloudError(
       119,
       'Change the phone number with requestChangePhoneNumber and changePhoneNumber: a code sent to the new number proves it.',

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError } from '@app/common';
-import { SmsCodeService } from '@app/sms';
+import { SmsCodeService } from '@app/codes';
 import { LeanCloudSettings } from '../leancloud-settings';
 
 /** The account `POST /1.1/users` has just created, and the session it was answered with. */

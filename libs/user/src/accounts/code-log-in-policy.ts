@@ -1,4 +1,4 @@
-import type { SmsPurpose } from '@app/sms';
+import type { SmsPurpose } from '@app/codes';
 
 /** The code purposes a log-in by code may take. */
 export type CodeLogInPurpose = Extract<SmsPurpose, 'login' | 'operation'>;

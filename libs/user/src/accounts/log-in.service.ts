@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, InvalidParamError } from '@app/common';
 import { User } from '@app/prisma';
-import { SmsCodeService } from '@app/sms';
+import { SmsCodeService } from '@app/codes';
 import { AccountPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
 import { PasswordHasher } from '../passwords/password-hasher';

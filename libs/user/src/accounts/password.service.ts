@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SmsCodeService } from '@app/sms';
+import { SmsCodeService } from '@app/codes';
 import { AccountPassword, hasPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
 import { PasswordHasher } from '../passwords/password-hasher';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { User } from '@app/prisma';
-import { SmsCodeService } from '@app/sms';
+import { SmsCodeService } from '@app/codes';
 import { AccountPassword, hasPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
 import { PhoneChangeProofRequiredError, WrongPasswordError } from '../user.errors';

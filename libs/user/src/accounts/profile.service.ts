@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { User } from '@app/prisma';
-import { SmsCodeService } from '@app/sms';
+import { SmsCodeService } from '@app/codes';
 import { PhoneAlreadyVerifiedError, PhoneTakenError, UserNotFoundError } from '../user.errors';
 import { UsersRepository } from '../users/users.repository';
 import { AccountRules } from './account-rules';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SmsCodeService } from '@app/sms';
+import { SmsCodeService } from '@app/codes';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { PasswordPolicy } from '../passwords/password-policy';
 import { TransactionScope } from '../persistence/transaction-scope';

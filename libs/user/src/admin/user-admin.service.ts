@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { User } from '@app/prisma';
-import { SmsCodeService } from '@app/sms';
+import { PhoneNormalizer } from '@app/phone';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { SessionService } from '../sessions/session.service';
 import { UserNotFoundError } from '../user.errors';
@@ -14,14 +14,14 @@ export interface AdminUserChanges {
 @Injectable()
 export class UserAdminService {
   constructor(
-    private readonly codes: SmsCodeService,
+    private readonly phones: PhoneNormalizer,
     private readonly users: UsersRepository,
     private readonly sessions: SessionService,
     private readonly scope: TransactionScope,
   ) {}
 
   list(filter: { phone?: string }, page: number, pageSize: number): Promise<UserPage> {
-    const phone = filter.phone === undefined ? undefined : this.codes.normalizePhone(filter.phone);
+    const phone = filter.phone === undefined ? undefined : this.phones.normalize(filter.phone);
     return this.users.list({ phone: phone?.e164 }, page, pageSize);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { bearerToken } from '@app/common';
 import { User } from '@app/prisma';
-import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from '@app/sms';
+import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from '@app/codes';
 import { AccountRules } from '../accounts/account-rules';
 import { SessionService } from '../sessions/session.service';
 import { hasPassword } from '../passwords/account-password';

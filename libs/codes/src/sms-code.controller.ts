@@ -1,0 +1,60 @@
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ClientIp, Public } from '@app/common';
+import { CodeSentDto, RequestCodeDto } from './dto/request-code.dto';
+import { CodeVerifiedDto, VerifyCodeDto } from './dto/verify-code.dto';
+import { SmsCodeService } from './sms-code.service';
+import { SMS_SEND_CODE_ERRORS, SMS_VERIFY_CODE_ERRORS } from './code-route-errors';
+
+// The refusals of the send checks other modules register (the captcha's, the account rules of
+// each purpose): named by code, as this library does not know their classes.
+const SEND_CHECK_ERRORS = {
+  400: ['CaptchaInvalid'],
+  401: ['SessionInvalid'],
+  403: [
+    'CaptchaRequired',
+    'PhoneChangeProofRequired',
+    'PhoneMismatch',
+    'PhoneNotVerified',
+    'SmsLoginDisabled',
+    'UserDisabled',
+  ],
+  404: ['UserNotFound'],
+  409: ['PhoneAlreadyVerified', 'PhoneTaken'],
+  503: ['CaptchaUnavailable'],
+};
+
+@ApiTags('sms')
+@Public()
+@Controller('v1/sms/codes')
+export class SmsCodeController {
+  constructor(private readonly codes: SmsCodeService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a verification code to a phone' })
+  @ApiAcceptedResponse({ type: CodeSentDto })
+  @ApiErrors(...SMS_SEND_CODE_ERRORS, SEND_CHECK_ERRORS)
+  async requestCode(
+    @Body() body: RequestCodeDto,
+    @ClientIp() clientIp: string,
+    @Headers('authorization') authorization?: string,
+  ): Promise<CodeSentDto> {
+    const { expiresIn, retryAfter } = await this.codes.sendCode({
+      ...body,
+      clientIp,
+      authorization,
+    });
+    return { expiresIn, retryAfter };
+  }
+
+  @Post('verify')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Verify (and consume) a code' })
+  @ApiOkResponse({ type: CodeVerifiedDto })
+  @ApiErrors(...SMS_VERIFY_CODE_ERRORS)
+  async verifyCode(@Body() body: VerifyCodeDto): Promise<CodeVerifiedDto> {
+    await this.codes.verifyCode(body);
+    return { verified: true };
+  }
+}

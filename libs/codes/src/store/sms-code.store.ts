@@ -1,0 +1,205 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { hkdfSync } from 'node:crypto';
+import { AppConfigService } from '@app/config';
+import { isRedisCommandTimeout, RedisService } from '@app/redis';
+import { DailyLimitExceededError, TooFrequentError } from '@app/delivery';
+import {
+  CodeExpiredError,
+  CodeUsedError,
+  CodeWrongError,
+  DailyGuessLimitExceededError,
+  IpLimitExceededError,
+  ServiceLimitExceededError,
+} from '../code.errors';
+import {
+  cancelLateReservationScript,
+  releaseSendScript,
+  reserveSendScript,
+  verifyCodeScript,
+} from './code-store.scripts';
+import { DAILY_COUNTER_TTL_MS, secondsUntilNextUtcDay, utcDayKey } from './daily-window';
+import { hashCode } from './verification-code';
+
+export interface SendSlot {
+  phone: string;
+  purpose: string;
+  clientIp: string;
+  /** The message that will carry the code; verification is recorded against it. */
+  messageId: string;
+}
+
+/** A reserved send: the code is stored and counted; release it if the message cannot go out. */
+export interface Reservation {
+  readonly keys: string[];
+  readonly codeHash: string;
+}
+
+// Expired codes are kept a while longer so that a late try is told "expired", not "wrong".
+const EXPIRED_CODE_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** Codes, resend locks and daily counters in Redis; every check is one script call. */
+@Injectable()
+export class SmsCodeStore {
+  private readonly logger = new Logger(SmsCodeStore.name);
+  private readonly secret: Buffer;
+  private readonly codeTtlMs: number;
+  private readonly resendMs: number;
+  private readonly maxAttempts: number;
+  private readonly dailyWrongLimit: number;
+  private readonly limits: { phone: number; ip: number; service: number };
+
+  constructor(
+    private readonly redis: RedisService,
+    config: AppConfigService,
+  ) {
+    const explicitSecret = config.get('SMS_CODE_SECRET');
+    this.secret = explicitSecret
+      ? Buffer.from(explicitSecret)
+      : Buffer.from(hkdfSync('sha256', config.get('ADMIN_API_KEY'), '', 'sms-code-hmac', 32));
+    this.codeTtlMs = config.get('SMS_CODE_TTL_MINUTES') * 60_000;
+    this.resendMs = config.get('SMS_RESEND_INTERVAL_SECONDS') * 1000;
+    this.maxAttempts = config.get('SMS_CODE_MAX_ATTEMPTS');
+    this.dailyWrongLimit = config.get('SMS_CODE_DAILY_WRONG_LIMIT');
+    this.limits = {
+      phone: config.get('SMS_PHONE_DAILY_LIMIT'),
+      ip: config.get('SMS_IP_DAILY_LIMIT'),
+      service: config.get('SMS_DAILY_LIMIT'),
+    };
+  }
+
+  get codeTtlSeconds(): number {
+    return this.codeTtlMs / 1000;
+  }
+
+  get resendIntervalSeconds(): number {
+    return this.resendMs / 1000;
+  }
+
+  /**
+   * Checks the resend interval and the daily limits and stores `code` for the
+   * phone and purpose, replacing any earlier one. Throws the limit that failed.
+   */
+  async reserve(slot: SendSlot, code: string): Promise<Reservation> {
+    const now = Date.now();
+    const day = utcDayKey(now);
+    const keys = [
+      this.redis.key('sms', 'resend', slot.phone),
+      this.redis.key('sms', 'day', day, 'phone', slot.phone),
+      this.redis.key('sms', 'day', day, 'ip', slot.clientIp),
+      this.redis.key('sms', 'day', day, 'service'),
+      this.codeKey(slot.purpose, slot.phone),
+    ];
+    const codeHash = hashCode(this.secret, slot.purpose, slot.phone, code);
+    let reserved: [number, number];
+    try {
+      reserved = (await reserveSendScript.run(this.redis.client, keys, [
+        this.resendMs,
+        this.limits.phone,
+        this.limits.ip,
+        this.limits.service,
+        DAILY_COUNTER_TTL_MS,
+        codeHash,
+        now,
+        now + this.codeTtlMs,
+        this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
+        slot.messageId,
+      ])) as [number, number];
+    } catch (error) {
+      // The request answers 503 and sends nothing. A hung Redis still runs the reserve when it
+      // resumes: left alone, it would hold the resend lock (the user's retry refused as too
+      // frequent), spend one of the day's sends and replace the phone's live code, for a
+      // message never sent. Not awaited: the answer must not wait on the hung Redis again.
+      if (isRedisCommandTimeout(error)) this.cancelLateReservation(keys, codeHash, slot.messageId);
+      throw error;
+    }
+    const [outcome, retryMs] = reserved;
+
+    switch (outcome) {
+      case 0:
+        return { keys, codeHash };
+      case 1:
+        throw new TooFrequentError(Math.max(1, Math.ceil(retryMs / 1000)));
+      case 2:
+        throw new DailyLimitExceededError(secondsUntilNextUtcDay(now));
+      case 3:
+        throw new IpLimitExceededError(secondsUntilNextUtcDay(now));
+      default:
+        throw new ServiceLimitExceededError(secondsUntilNextUtcDay(now));
+    }
+  }
+
+  private cancelLateReservation(keys: string[], codeHash: string, messageId: string): void {
+    cancelLateReservationScript
+      .run(this.redis.client, keys, [codeHash, messageId])
+      .catch((error: unknown) =>
+        // Redis is gone rather than hung, or still hung: if the reserve ran, its code is one
+        // nobody received and the counters hold one send too many (the safe side).
+        this.logger.warn(`A timed-out reservation could not be undone: ${String(error)}`),
+      );
+  }
+
+  /** Takes back a reservation whose message did not go out. */
+  async release(reservation: Reservation): Promise<void> {
+    await releaseSendScript.run(this.redis.client, reservation.keys, [reservation.codeHash]);
+  }
+
+  /**
+   * Verifies and consumes the code in one round trip; throws the reason when it does not
+   * verify. With several purposes, a code of any of them verifies (see verifyCodeScript for
+   * how wrong tries count). Returns the id of the message that carried the code (empty for
+   * codes stored before ids were kept).
+   */
+  verify(phone: string, purposes: readonly string[], code: string): Promise<string> {
+    return this.runVerify(phone, purposes, code, true);
+  }
+
+  /** Like `verify`, wrong tries counted, but a right code stays live. */
+  async check(phone: string, purposes: readonly string[], code: string): Promise<void> {
+    await this.runVerify(phone, purposes, code, false);
+  }
+
+  private async runVerify(
+    phone: string,
+    purposes: readonly string[],
+    code: string,
+    consume: boolean,
+  ): Promise<string> {
+    const now = Date.now();
+    const [outcome, messageId] = (await verifyCodeScript.run(
+      this.redis.client,
+      [this.wrongGuessesKey(utcDayKey(now), phone), ...purposes.map((p) => this.codeKey(p, phone))],
+      [
+        now,
+        this.maxAttempts,
+        consume ? 1 : 0,
+        this.dailyWrongLimit,
+        DAILY_COUNTER_TTL_MS,
+        ...purposes.map((purpose) => hashCode(this.secret, purpose, phone, code)),
+      ],
+    )) as [number, string];
+    switch (outcome) {
+      case 0:
+        return messageId;
+      case 2:
+        throw new CodeExpiredError();
+      case 3:
+        throw new CodeUsedError();
+      case 5:
+        throw new DailyGuessLimitExceededError(secondsUntilNextUtcDay(now));
+      default:
+        throw new CodeWrongError();
+    }
+  }
+
+  // One verify touches several keys of one phone (its codes and its wrong-guess counter): on
+  // a Redis Cluster they would need one hash slot, which a `{phone}` hash tag in these two
+  // helpers would give (the reserve also spans the IP and service counters, so it would need
+  // splitting first). A single Redis, as deployed today, needs neither.
+  private codeKey(purpose: string, phone: string): string {
+    return this.redis.key('sms', 'code', purpose, phone);
+  }
+
+  private wrongGuessesKey(day: string, phone: string): string {
+    return this.redis.key('sms', 'day', day, 'wrong', phone);
+  }
+}

@@ -1,0 +1,26 @@
+import { AppError, RetryableAppError } from '@app/common';
+
+/** The provider refused or failed; no usable code is left behind. */
+export class SendFailedError extends AppError {
+  readonly code = 'SendFailed';
+  readonly status = 502;
+  constructor(message = 'The message could not be sent; try again later') {
+    super(message);
+  }
+}
+
+export class TooFrequentError extends RetryableAppError {
+  readonly code = 'TooFrequent';
+  readonly status = 429;
+  constructor(retryAfterSeconds: number) {
+    super('A code was sent to this phone moments ago; wait before asking again', retryAfterSeconds);
+  }
+}
+
+export class DailyLimitExceededError extends RetryableAppError {
+  readonly code = 'DailyLimitExceeded';
+  readonly status = 429;
+  constructor(retryAfterSeconds: number) {
+    super('This phone has received as many codes as allowed today', retryAfterSeconds);
+  }
+}

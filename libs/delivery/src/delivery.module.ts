@@ -1,0 +1,66 @@
+import { Module } from '@nestjs/common';
+import { PhoneModule } from '@app/phone';
+import { SmsNotificationService } from './notifications/sms-notification.service';
+import { smsProviderRouterProvider } from './providers/sms-providers.factory';
+import { ReceiptTokenGuard } from './receipts/receipt-token.guard';
+import { SmsReceiptController } from './receipts/sms-receipt.controller';
+import { SmsReceiptService } from './receipts/sms-receipt.service';
+import { SmsMessageRepository } from './records/sms-message.repository';
+import { SmsMessageRecorder } from './records/sms-message.recorder';
+import { MessageComposer } from './sending/message-composer';
+import { SmsSender } from './sending/sms-sender.service';
+import { TestPhoneNumbers } from './sending/test-phone-numbers';
+import { SmsSignatureAdminController } from './signatures/sms-signature-admin.controller';
+import { SmsSignatureRepository } from './signatures/sms-signature.repository';
+import { SmsSignatureService } from './signatures/sms-signature.service';
+import { SmsMessageAdminController } from './sms-message-admin.controller';
+import { SmsStatsController } from './stats/sms-stats.controller';
+import { SmsStatsRepository } from './stats/sms-stats.repository';
+import { SmsStatsService } from './stats/sms-stats.service';
+import { SmsTemplateAdminController } from './templates/sms-template-admin.controller';
+import { SmsCatalogCache } from './templates/sms-catalog-cache';
+import { SmsTemplateRepository } from './templates/sms-template.repository';
+import { SmsTemplateService } from './templates/sms-template.service';
+
+/**
+ * Delivery: everything between "send this message to this phone" and the provider's receipt
+ * (the courier, in Ory Kratos' words): templates and signatures, providers and failover,
+ * records, receipts and statistics. It knows nothing of codes; the codes library asks it to
+ * deliver one.
+ */
+@Module({
+  imports: [PhoneModule],
+  controllers: [
+    SmsMessageAdminController,
+    SmsSignatureAdminController,
+    SmsTemplateAdminController,
+    SmsReceiptController,
+    SmsStatsController,
+  ],
+  providers: [
+    smsProviderRouterProvider,
+    TestPhoneNumbers,
+    SmsMessageRecorder,
+    SmsMessageRepository,
+    SmsSignatureRepository,
+    SmsTemplateRepository,
+    SmsCatalogCache,
+    SmsSignatureService,
+    SmsTemplateService,
+    MessageComposer,
+    SmsSender,
+    SmsNotificationService,
+    SmsReceiptService,
+    ReceiptTokenGuard,
+    SmsStatsRepository,
+    SmsStatsService,
+  ],
+  exports: [
+    MessageComposer,
+    SmsSender,
+    TestPhoneNumbers,
+    SmsMessageRecorder,
+    SmsNotificationService,
+  ],
+})
+export class DeliveryModule {}

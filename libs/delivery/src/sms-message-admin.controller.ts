@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiErrors } from '@app/common';
+import { ListMessagesQueryDto, SmsMessagePageDto } from './dto/list-messages.dto';
+import { NotificationSentDto, SendNotificationDto } from './dto/send-notification.dto';
+import { SmsNotificationService } from './notifications/sms-notification.service';
+import { SmsMessageRecorder } from './records/sms-message.recorder';
+import { SmsMessageRepository } from './records/sms-message.repository';
+import { toMessageDto } from './records/sms-message-view';
+import { PhoneInvalidError, PhoneNormalizer, RegionNotAllowedError } from '@app/phone';
+import { SMS_SEND_MESSAGE_ERRORS } from './delivery-route-errors';
+
+@ApiTags('admin: sms')
+@AdminOnly()
+@Controller('v1/admin/sms/messages')
+export class SmsMessageAdminController {
+  constructor(
+    private readonly records: SmsMessageRepository,
+    private readonly recorder: SmsMessageRecorder,
+    private readonly phones: PhoneNormalizer,
+    private readonly notifications: SmsNotificationService,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a notification or marketing message from a template' })
+  @ApiAcceptedResponse({ type: NotificationSentDto })
+  @ApiErrors(...SMS_SEND_MESSAGE_ERRORS)
+  send(@Body() body: SendNotificationDto): Promise<NotificationSentDto> {
+    return this.notifications.send(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List sent messages (codes masked), newest first' })
+  @ApiOkResponse({ type: SmsMessagePageDto })
+  @ApiErrors(PhoneInvalidError, RegionNotAllowedError)
+  async list(@Query() query: ListMessagesQueryDto): Promise<SmsMessagePageDto> {
+    const filter = {
+      phone: query.phone === undefined ? undefined : this.phones.normalize(query.phone).e164,
+      status: query.status,
+      from: query.from === undefined ? undefined : new Date(query.from),
+      to: query.to === undefined ? undefined : new Date(query.to),
+    };
+    // Records are written just behind the sends: include every send answered before this call.
+    await this.recorder.flushed();
+    const page = await this.records.list(filter, query.page, query.pageSize);
+    return { ...page, items: page.items.map(toMessageDto) };
+  }
+}
