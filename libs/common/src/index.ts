@@ -1,5 +1,14 @@
 export { AdminGuard } from './auth/admin.guard';
+export {
+  type Actor,
+  actorFromAuthorization,
+  ANONYMOUS_ACTOR,
+  type AnonymousActor,
+  type SessionActor,
+  sessionActor,
+} from './auth/actor';
 export { bearerToken } from './auth/bearer-token';
+export { RequestActor } from './auth/request-actor.decorator';
 export { AdminOnly, Public, ROUTE_ACCESS, RouteAccess } from './auth/route-access';
 export { AppError, RetryableAppError } from './errors/app-error';
 export {
