@@ -32,6 +32,21 @@ describe('Verification codes: request and verify', () => {
     await verify({ phone, code }).expect(200, { verified: true });
   });
 
+  it.each(['operation', 'signup'])(
+    'sends a %s code whatever Authorization says: that purpose needs no session',
+    async (purpose) => {
+      const phone = uniqueCnPhone();
+      const unknownSession = `Bearer ${'A'.repeat(43)}`;
+      await service
+        .http()
+        .post('/v1/sms/codes')
+        .set('Authorization', unknownSession)
+        .send({ phone, purpose })
+        .expect(202);
+      expect(receiver.messagesTo(phone)).toHaveLength(1);
+    },
+  );
+
   it('renders the message with the signature in front, in the Chinese SMS form', async () => {
     const phone = uniqueCnPhone();
     await requestCode({ phone }).expect(202);

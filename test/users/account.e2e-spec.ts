@@ -124,6 +124,34 @@ describe('The signed-in account: /v1/users/me and password resets', () => {
       expect(again.body.code).toBe('PhoneAlreadyVerified');
     });
 
+    it('knows the caller by Authorization: Bearer alone; another scheme or an unknown token is no session', async () => {
+      const account = await accounts.signUpUnverified();
+      const requestWith = (authorization: string) =>
+        service
+          .http()
+          .post('/v1/sms/codes')
+          .set('Authorization', authorization)
+          .send({ phone: account.phone, purpose: 'verify_phone' });
+      const sentBefore = receiver.messagesTo(account.phone).length;
+
+      for (const authorization of [
+        `Basic ${account.sessionToken}`,
+        account.sessionToken,
+        'Bearer',
+        bearer('A'.repeat(account.sessionToken.length)),
+      ]) {
+        const refused = await requestWith(authorization).expect(401);
+        expect({ authorization, code: refused.body.code }).toEqual({
+          authorization,
+          code: 'SessionInvalid',
+        });
+      }
+      expect(receiver.messagesTo(account.phone)).toHaveLength(sentBefore);
+
+      await requestWith(`bearer  ${account.sessionToken} `).expect(202);
+      expect(receiver.messagesTo(account.phone)).toHaveLength(sentBefore + 1);
+    });
+
     it('answers the code errors', async () => {
       const account = await accounts.signUpUnverified();
       expect((await as(account).verifyPhone({}).expect(400)).body.code).toBe('MissingCode');

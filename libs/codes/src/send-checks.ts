@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '@app/common';
 import type { NormalizedPhone } from '@app/phone';
 import type { SmsPurpose } from '@app/delivery';
 
@@ -7,8 +8,8 @@ export interface CodeRequestContext {
   phone: NormalizedPhone;
   purpose: SmsPurpose;
   clientIp: string;
-  /** The raw `Authorization` header, for checks that need the caller's session. */
-  authorization?: string;
+  /** Who asks, as the edge read it: the checks that need the caller's session resolve it. */
+  actor: Actor;
   /** A captcha validate token, when the client sent one. */
   validateToken?: string;
   /** Whose phone a `verify_phone` code is for (see `VerificationRecipient`). */
@@ -16,7 +17,7 @@ export interface CodeRequestContext {
 }
 
 /**
- * `signed-in-user` (the default): the caller's own phone, by the session of `authorization`.
+ * `signed-in-user` (the default): the caller's own phone, by the session of `actor`.
  * `phone-account`: the account that has this phone, whoever asks (LeanCloud's
  * `requestMobilePhoneVerify` without a session); the code goes to that phone, so only the
  * phone's holder can use it.

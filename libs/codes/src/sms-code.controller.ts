@@ -1,6 +1,12 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ClientIp, Public } from '@app/common';
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Actor, ApiErrors, ClientIp, Public, RequestActor } from '@app/common';
 import { CodeSentDto, RequestCodeDto } from './dto/request-code.dto';
 import { CodeVerifiedDto, VerifyCodeDto } from './dto/verify-code.dto';
 import { SmsCodeService } from './sms-code.service';
@@ -35,16 +41,19 @@ export class SmsCodeController {
   @ApiOperation({ summary: 'Send a verification code to a phone' })
   @ApiAcceptedResponse({ type: CodeSentDto })
   @ApiErrors(...SMS_SEND_CODE_ERRORS, SEND_CHECK_ERRORS)
+  @ApiHeader({
+    name: 'authorization',
+    required: false,
+    description:
+      'Bearer <sessionToken>: the caller, for the purposes that act on the signed-in account ' +
+      '(verify_phone, change_phone, change_phone_confirm); the other purposes ignore it',
+  })
   async requestCode(
     @Body() body: RequestCodeDto,
     @ClientIp() clientIp: string,
-    @Headers('authorization') authorization?: string,
+    @RequestActor() actor: Actor,
   ): Promise<CodeSentDto> {
-    const { expiresIn, retryAfter } = await this.codes.sendCode({
-      ...body,
-      clientIp,
-      authorization,
-    });
+    const { expiresIn, retryAfter } = await this.codes.sendCode({ ...body, clientIp, actor });
     return { expiresIn, retryAfter };
   }
 

@@ -27,7 +27,7 @@ export interface CodeRequest {
   phone: string;
   purpose: SmsPurpose;
   clientIp: string;
-  authorization?: string;
+  actor: CodeRequestContext['actor'];
   validateToken?: string;
   recipient?: VerificationRecipient;
   /** Template locale (`zh-CN`, `en`); else from the phone's region, else SMS_DEFAULT_LOCALE. */

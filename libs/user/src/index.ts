@@ -15,6 +15,7 @@ export {
   verifyLeanCloudPassword,
 } from './passwords/leancloud-password-hash';
 export { PASSWORD_MAX_LENGTH } from './passwords/password-hasher';
+export { ActorSessions } from './sessions/actor-sessions';
 export { CurrentSession, SessionRequired } from './sessions/session.decorators';
 export { SessionGuard } from './sessions/session.guard';
 export { AuthenticatedSession, SessionOrigin, SessionService } from './sessions/session.service';

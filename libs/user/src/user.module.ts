@@ -20,6 +20,7 @@ import { PasswordHasher } from './passwords/password-hasher';
 import { PasswordPolicy } from './passwords/password-policy';
 import { PasswordResetsController } from './password-resets.controller';
 import { TransactionScope } from './persistence/transaction-scope';
+import { ActorSessions } from './sessions/actor-sessions';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionService } from './sessions/session.service';
 import { SessionsRepository } from './sessions/sessions.repository';
@@ -47,6 +48,7 @@ import { UsersRepository } from './users/users.repository';
     UsersRepository,
     SessionsRepository,
     SessionService,
+    ActorSessions,
     SessionGuard,
     PasswordHasher,
     PasswordPolicy,
@@ -66,6 +68,7 @@ import { UsersRepository } from './users/users.repository';
   ],
   exports: [
     SessionService,
+    ActorSessions,
     SessionGuard,
     SignUpService,
     LogInService,

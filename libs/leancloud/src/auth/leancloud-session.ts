@@ -9,8 +9,13 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ROUTE_ACCESS, RouteAccess } from '@app/common';
-import { AuthenticatedSession, SessionInvalidError, SessionService } from '@app/user';
+import { Actor, ROUTE_ACCESS, RouteAccess } from '@app/common';
+import {
+  ActorSessions,
+  AuthenticatedSession,
+  SessionInvalidError,
+  SessionService,
+} from '@app/user';
 import { LeanCloudError } from '../errors/leancloud-error';
 import { readSessionToken } from './leancloud-headers';
 
@@ -79,8 +84,23 @@ export async function findLeanCloudSession(
   token: string | undefined,
 ): Promise<LeanCloudSession | undefined> {
   if (token === undefined) return undefined;
+  const session = await unlessInvalid(sessions.authenticate(token));
+  return session === undefined ? undefined : { ...session, token };
+}
+
+/** The same for a request's actor, whose session the later steps then find remembered. */
+export function findActorSession(
+  actors: ActorSessions,
+  actor: Actor,
+): Promise<AuthenticatedSession | undefined> {
+  return unlessInvalid(actors.sessionOf(actor));
+}
+
+async function unlessInvalid(
+  lookup: Promise<AuthenticatedSession>,
+): Promise<AuthenticatedSession | undefined> {
   try {
-    return { ...(await sessions.authenticate(token)), token };
+    return await lookup;
   } catch (error) {
     if (error instanceof SessionInvalidError) return undefined;
     throw error;

@@ -1,5 +1,5 @@
 import { HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ClientIp, Public } from '@app/common';
+import { ANONYMOUS_ACTOR, ClientIp, Public } from '@app/common';
 import { SmsCodeService } from '@app/codes';
 import { JsonObject, LeanCloudBody } from '../http/leancloud-body';
 import { LeanCloudController } from '../http/leancloud-controller.decorator';
@@ -27,6 +27,7 @@ export class LeanCloudSmsController {
       phone: body.mobilePhoneNumber,
       purpose: 'operation',
       clientIp,
+      actor: ANONYMOUS_ACTOR,
       validateToken: body.validate_token,
       template: body.template,
       signature: body.sign,

@@ -1,5 +1,5 @@
 import { HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ClientIp, Public } from '@app/common';
+import { ANONYMOUS_ACTOR, ClientIp, Public } from '@app/common';
 import type { SessionOrigin } from '@app/user';
 import { LeanCloudBody } from '../http/leancloud-body';
 import { LeanCloudController } from '../http/leancloud-controller.decorator';
@@ -42,6 +42,6 @@ export class LeanCloudLogInController {
     @LeanCloudBody(PhoneCodeRequestBody) body: PhoneCodeRequestBody,
     @ClientIp() clientIp: string,
   ): Promise<object> {
-    return this.phones.requestLoginCode(body, { clientIp });
+    return this.phones.requestLoginCode(body, { clientIp, actor: ANONYMOUS_ACTOR });
   }
 }

@@ -1,5 +1,6 @@
 import { HttpCode, HttpStatus, Param, Post, Put, SetMetadata } from '@nestjs/common';
-import { ClientIp, Public, ROUTE_ACCESS } from '@app/common';
+import { Actor, ANONYMOUS_ACTOR, ClientIp, Public, ROUTE_ACCESS } from '@app/common';
+import { LeanCloudActor } from '../http/actor.decorator';
 import { LeanCloudBody } from '../http/leancloud-body';
 import { LeanCloudController } from '../http/leancloud-controller.decorator';
 import { LeanCloudSessionToken } from '../http/session-token.decorator';
@@ -23,7 +24,7 @@ export class LeanCloudPhoneController {
     @LeanCloudBody(PhoneCodeRequestBody) body: PhoneCodeRequestBody,
     @ClientIp() clientIp: string,
   ): Promise<object> {
-    return this.phones.requestPasswordReset(body, { clientIp });
+    return this.phones.requestPasswordReset(body, { clientIp, actor: ANONYMOUS_ACTOR });
   }
 
   @Put('resetPasswordBySmsCode/:code')
@@ -43,9 +44,9 @@ export class LeanCloudPhoneController {
   requestPhoneVerification(
     @LeanCloudBody(PhoneCodeRequestBody) body: PhoneCodeRequestBody,
     @ClientIp() clientIp: string,
-    @LeanCloudSessionToken() sessionToken: string | undefined,
+    @LeanCloudActor() actor: Actor,
   ): Promise<object> {
-    return this.phones.requestPhoneVerification(body, { clientIp, sessionToken });
+    return this.phones.requestPhoneVerification(body, { clientIp, actor });
   }
 
   /** Signed in, or signed out with the phone (the code proves it). */
@@ -66,9 +67,9 @@ export class LeanCloudPhoneController {
   requestPhoneChange(
     @LeanCloudBody(RequestChangePhoneBody) body: RequestChangePhoneBody,
     @ClientIp() clientIp: string,
-    @LeanCloudSessionToken() sessionToken: string | undefined,
+    @LeanCloudActor() actor: Actor,
   ): Promise<object> {
-    return this.phones.requestPhoneChange(body, { clientIp, sessionToken });
+    return this.phones.requestPhoneChange(body, { clientIp, actor });
   }
 
   /** Needs a session, checked after the code (LeanCloud's order: a wrong code is 603). */

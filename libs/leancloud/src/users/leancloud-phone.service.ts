@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Actor, ANONYMOUS_ACTOR } from '@app/common';
 import { User } from '@app/prisma';
 import {
   CodeSent,
@@ -8,6 +9,7 @@ import {
   VerificationRecipient,
 } from '@app/codes';
 import {
+  ActorSessions,
   LogInService,
   NO_PHONE_CHANGE_PROOF,
   PasswordService,
@@ -16,7 +18,7 @@ import {
   publicIdOf,
   SessionService,
 } from '@app/user';
-import { findLeanCloudSession } from '../auth/leancloud-session';
+import { findActorSession, findLeanCloudSession } from '../auth/leancloud-session';
 import { answering } from '../errors/answering';
 import { LeanCloudError } from '../errors/leancloud-error';
 import { LeanCloudSettings } from '../leancloud-settings';
@@ -25,10 +27,10 @@ import { ResetPasswordBody, VerifyMobilePhoneBody } from './dto/password.body';
 import { PendingResetsStore } from './pending-resets.store';
 import { LEANCLOUD_SMS_LOG_IN } from './sms-log-in-policies';
 
-/** Where a code request comes from: the address, and the X-LC-Session when there is one. */
+/** Where a code request comes from: the address, and who asks (by its X-LC-Session). */
 export interface CodeRequester {
   clientIp: string;
-  sessionToken?: string;
+  actor: Actor;
 }
 
 /** Routes that act on the signed-in user answered 206 without a session, as LeanCloud did. */
@@ -45,6 +47,7 @@ export class LeanCloudPhoneService {
     private readonly pendingResets: PendingResetsStore,
     private readonly logIns: LogInService,
     private readonly sessions: SessionService,
+    private readonly actors: ActorSessions,
     private readonly settings: LeanCloudSettings,
   ) {}
 
@@ -84,12 +87,13 @@ export class LeanCloudPhoneService {
    * 213). No SMS for a phone verified already, and no error either: LeanCloud's answer.
    */
   async requestPhoneVerification(body: PhoneCodeRequestBody, from: CodeRequester): Promise<object> {
-    const session = await findLeanCloudSession(this.sessions, from.sessionToken);
+    // The account check then asks the same actor: its session is looked up once.
+    const session = await findActorSession(this.actors, from.actor);
     try {
       if (session !== undefined) {
         await answering(SIGNED_IN, () => this.send(body, 'verify_phone', from));
       } else {
-        const anyone = { clientIp: from.clientIp };
+        const anyone = { clientIp: from.clientIp, actor: ANONYMOUS_ACTOR };
         await answering(BY_PHONE, () =>
           this.send(body, 'verify_phone', anyone, { recipient: 'phone-account' }),
         );
@@ -163,7 +167,7 @@ export class LeanCloudPhoneService {
       purpose,
       clientIp: from.clientIp,
       validateToken: body.validate_token,
-      authorization: from.sessionToken === undefined ? undefined : `Bearer ${from.sessionToken}`,
+      actor: from.actor,
       recipient,
     });
   }

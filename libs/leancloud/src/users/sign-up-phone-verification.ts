@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError } from '@app/common';
+import { AppError, sessionActor } from '@app/common';
 import { SmsCodeService } from '@app/codes';
 import { LeanCloudSettings } from '../leancloud-settings';
 
@@ -37,7 +37,7 @@ export class SignUpPhoneVerification {
         phone: account.phone,
         purpose: 'verify_phone',
         clientIp,
-        authorization: `Bearer ${account.sessionToken}`,
+        actor: sessionActor(account.sessionToken),
       });
     } catch (error) {
       const what = `No verification SMS after the sign-up of ${account.objectId}`;

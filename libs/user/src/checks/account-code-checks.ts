@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { bearerToken } from '@app/common';
 import { User } from '@app/prisma';
 import { CodeRequestContext, SmsSendCheck, SmsSendChecks } from '@app/codes';
 import { AccountRules } from '../accounts/account-rules';
-import { SessionService } from '../sessions/session.service';
+import { ActorSessions } from '../sessions/actor-sessions';
 import { hasPassword } from '../passwords/account-password';
 import {
   PhoneAlreadyVerifiedError,
@@ -29,7 +28,7 @@ export class AccountCodeChecks implements SmsSendCheck, OnModuleInit {
   constructor(
     private readonly checks: SmsSendChecks,
     private readonly users: UsersRepository,
-    private readonly sessions: SessionService,
+    private readonly actors: ActorSessions,
     private readonly rules: AccountRules,
   ) {}
 
@@ -55,19 +54,19 @@ export class AccountCodeChecks implements SmsSendCheck, OnModuleInit {
         const user =
           request.recipient === 'phone-account'
             ? await this.phoneAccount(phone)
-            : (await this.sessions.authenticate(bearerToken(request.authorization))).user;
+            : (await this.actors.sessionOf(request.actor)).user;
         if (user.phone !== phone) throw new PhoneMismatchError();
         if (user.mobilePhoneVerified) throw new PhoneAlreadyVerifiedError();
         return;
       }
       case 'change_phone': {
-        await this.sessions.authenticate(bearerToken(request.authorization));
+        await this.actors.sessionOf(request.actor);
         if ((await this.users.findByPhone(phone)) !== null) throw new PhoneTakenError();
         return;
       }
       case 'change_phone_confirm': {
         // Only to the session's own phone: the code proves that phone's holder agrees.
-        const { user } = await this.sessions.authenticate(bearerToken(request.authorization));
+        const { user } = await this.actors.sessionOf(request.actor);
         if (user.phone !== phone) throw new PhoneMismatchError('change_phone_confirm');
         if (hasPassword(user)) {
           throw new PhoneChangeProofRequiredError(
