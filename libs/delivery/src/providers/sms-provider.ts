@@ -96,6 +96,11 @@ export interface SmsProvider {
    * (`template.providerTemplateIds[name]`); a message without one is not tried here.
    */
   readonly requiresProviderTemplate?: boolean;
+  /**
+   * The most messages per second this provider may be sent, across all processes
+   * (`<PROVIDER>_MAX_PER_SECOND`); undefined, no limit. The queue enforces it.
+   */
+  readonly maxPerSecond?: number;
   send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome>;
 }
 

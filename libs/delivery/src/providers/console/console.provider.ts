@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { OutgoingSms, SendOutcome, SmsProvider } from './sms-provider';
+import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
 
 /**
  * Writes messages to the log instead of sending them: for development. It is
