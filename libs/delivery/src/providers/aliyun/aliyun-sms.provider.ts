@@ -22,6 +22,7 @@ const EMPTY_BODY_SHA256 = sha256Hex('');
 /** Alibaba Cloud SMS, `SendSms` of Dysmsapi 2017-05-25, signed with ACS3-HMAC-SHA256. */
 export class AliyunSmsProvider implements SmsProvider {
   readonly name = 'aliyun';
+  readonly channel = 'sms';
   readonly maxPerSecond?: number;
   readonly requiresProviderTemplate = true;
   private readonly url: URL;

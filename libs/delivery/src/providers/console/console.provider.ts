@@ -7,6 +7,7 @@ import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
  */
 export class ConsoleSmsProvider implements SmsProvider {
   readonly name = 'console';
+  readonly channel = 'sms';
   private readonly logger = new Logger('ConsoleSms');
 
   send(sms: OutgoingSms): Promise<SendOutcome> {

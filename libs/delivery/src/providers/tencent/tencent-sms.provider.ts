@@ -27,6 +27,7 @@ const SIGNING_SERVICE = 'sms';
 /** Tencent Cloud SMS, `SendSms` of API version 2021-01-11, signed with TC3-HMAC-SHA256. */
 export class TencentSmsProvider implements SmsProvider {
   readonly name = 'tencent';
+  readonly channel = 'sms';
   readonly maxPerSecond?: number;
   readonly requiresProviderTemplate = true;
   private readonly url: URL;

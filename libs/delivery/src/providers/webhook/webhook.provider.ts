@@ -27,6 +27,7 @@ export interface WebhookProviderOptions {
  */
 export class WebhookSmsProvider implements SmsProvider {
   readonly name = 'webhook';
+  readonly channel = 'sms';
   readonly maxPerSecond?: number;
   private readonly url: URL;
   private readonly agent: HttpAgent;
