@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { LOCAL_DEVELOPMENT_ADMIN_KEY } from '../libs/config/src/admin-key';
-import { validateEnvironment } from '../libs/config/src/validate-environment';
+import { validateApiEnvironment } from '../apps/api/src/api-environment';
 
 /**
  * The properties of the Dockerfile, docker-compose.yml and .dockerignore that an operator relies
@@ -188,18 +188,18 @@ describe('docker-compose.yml', () => {
   it('starts out of the box with the well-known admin key, which production refuses', () => {
     const outOfTheBox = apiEnvironment({});
     expect(outOfTheBox.ADMIN_API_KEY).toBe(LOCAL_DEVELOPMENT_ADMIN_KEY);
-    expect(validateEnvironment(outOfTheBox).ADMIN_API_KEY).toBe(LOCAL_DEVELOPMENT_ADMIN_KEY);
+    expect(validateApiEnvironment(outOfTheBox).ADMIN_API_KEY).toBe(LOCAL_DEVELOPMENT_ADMIN_KEY);
 
-    expect(() => validateEnvironment(apiEnvironment({ NODE_ENV: 'production' }))).toThrow(
+    expect(() => validateApiEnvironment(apiEnvironment({ NODE_ENV: 'production' }))).toThrow(
       /ADMIN_API_KEY is invalid: .*well-known/,
     );
     const own = apiEnvironment({ NODE_ENV: 'production', ADMIN_API_KEY: 'a'.repeat(64) });
-    expect(validateEnvironment(own).ADMIN_API_KEY).toBe('a'.repeat(64));
+    expect(validateApiEnvironment(own).ADMIN_API_KEY).toBe('a'.repeat(64));
   });
 
   it('passes TRUST_PROXY through, off unless set', () => {
-    expect(validateEnvironment(apiEnvironment({})).TRUST_PROXY).toBe(false);
-    expect(validateEnvironment(apiEnvironment({ TRUST_PROXY: 'true' })).TRUST_PROXY).toBe(true);
+    expect(validateApiEnvironment(apiEnvironment({})).TRUST_PROXY).toBe(false);
+    expect(validateApiEnvironment(apiEnvironment({ TRUST_PROXY: 'true' })).TRUST_PROXY).toBe(true);
   });
 });
 

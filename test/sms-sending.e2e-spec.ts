@@ -83,6 +83,7 @@ describe('Sending through the webhook provider, and the send records', () => {
     expect(record).toMatchObject({
       phone,
       purpose: 'operation',
+      channel: 'sms',
       provider: 'webhook',
       status: 'sent',
       segments: 1,

@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { validateEnvironment } from '@app/config';
+import { validateApiEnvironment } from '../../apps/api/src/api-environment';
 import { createApp, CreateAppOptions } from '../../apps/api/src/create-app';
 import { recordDocument, recordResponses, RESPONSE_RECORD_ENV } from './response-recorder';
 
@@ -38,7 +38,7 @@ export async function startTestApp(
     THROTTLE_LIMIT: '100000',
     ...overrides,
   };
-  const app = await createApp(validateEnvironment(settings), options);
+  const app = await createApp(validateApiEnvironment(settings), options);
   const fastify = app.getHttpAdapter().getInstance();
   const recordDir = process.env[RESPONSE_RECORD_ENV];
   if (recordDir) recordResponses(fastify, recordDir);

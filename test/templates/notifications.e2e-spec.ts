@@ -74,6 +74,7 @@ describe('Admin: notification and marketing messages', () => {
     expect(page.body.items[0]).toMatchObject({
       id: sent.body.id,
       kind: 'notification',
+      channel: 'sms',
       purpose: 'general',
       templateName: 'shipped',
       content: sms.content,

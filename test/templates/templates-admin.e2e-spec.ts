@@ -42,6 +42,7 @@ describe('Admin: SMS templates, their content rules and review', () => {
       id: expect.any(String),
       name,
       kind: 'verification',
+      channel: 'sms',
       purpose: 'login',
       locale: 'en-US',
       content: 'Your {{name}} code is {{code}}, valid for {{ttl}} minutes. {{hint}}',
@@ -55,11 +56,16 @@ describe('Admin: SMS templates, their content rules and review', () => {
     await admin.get(`${base}/${created.body.id}`).expect(200, created.body);
   });
 
-  it('takes SMS_DEFAULT_LOCALE and the "general" label when they are left out', async () => {
+  it('takes SMS_DEFAULT_LOCALE, the "general" label and the sms channel when they are left out', async () => {
     const created = await admin
       .post(base, { name: uniqueName(), kind: 'notification', content: 'Your parcel has shipped.' })
       .expect(201);
-    expect(created.body).toMatchObject({ locale: 'zh-CN', purpose: 'general', variables: [] });
+    expect(created.body).toMatchObject({
+      locale: 'zh-CN',
+      purpose: 'general',
+      channel: 'sms',
+      variables: [],
+    });
   });
 
   it.each([

@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createReadStream, existsSync } from 'node:fs';
-import { AppConfigModule, Environment, validateEnvironment } from '@app/config';
+import { AppConfigModule, Environment } from '@app/config';
 import { LeanCloudImportModule, LeanCloudImportService } from '@app/leancloud';
 import { PrismaModule } from '@app/prisma';
 import { RedisModule } from '@app/redis';
+import { validateApiEnvironment } from './api-environment';
 import { ImportProgressPrinter, Output } from './import-progress-printer';
 
 const USAGE = 'usage: npm run import:leancloud -- <export.jsonl | export.json>';
@@ -44,7 +45,7 @@ export async function runImportCommand(
     err.write(`No such file: ${file}\n`);
     return 1;
   }
-  const environment = validateEnvironment(env);
+  const environment = validateApiEnvironment(env);
   const context = await NestFactory.createApplicationContext(
     ImportCommandModule.register(environment),
     { logger: ['error', 'warn'] },

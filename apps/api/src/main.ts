@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { InvalidConfigurationError, validateEnvironment } from '@app/config';
+import { InvalidConfigurationError } from '@app/config';
+import { validateApiEnvironment } from './api-environment';
 import { createApp } from './create-app';
 import { stopGracefullyOnSignals } from './shutdown/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
-  const environment = validateEnvironment(process.env);
+  const environment = validateApiEnvironment(process.env);
   const app = await createApp(environment);
   stopGracefullyOnSignals(app, {
     drainMs: environment.SHUTDOWN_DRAIN_MS,

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayNotEmpty,
   IsBoolean,
   IsEnum,
   IsFQDN,
@@ -17,12 +16,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
+import { splitList, toLowerCaseList } from './setting-transforms';
 import { SmsGatewaySettings } from './sms-gateway.settings';
-import { SMS_PROVIDER_NAMES, SmsProviderName } from './sms-provider-names';
-import { namesProvider } from './sms-settings.parsers';
-
-export { SMS_PROVIDER_NAMES } from './sms-provider-names';
-export type { SmsProviderName } from './sms-provider-names';
 
 export const CAPTCHA_PROVIDER_NAMES = ['image', 'turnstile'] as const;
 export type CaptchaProviderName = (typeof CAPTCHA_PROVIDER_NAMES)[number];
@@ -49,15 +44,6 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
   return value;
 };
 
-const splitList = (value: string): string[] =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-
-const toLowerCaseList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? splitList(value.toLowerCase()) : value;
-
 const toUpperCaseList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? splitList(value.toUpperCase()) : value;
 
@@ -71,9 +57,10 @@ const leanCloudConfigured = (env: {
   env.LEANCLOUD_MASTER_KEY !== undefined;
 
 /**
- * Every setting the service reads, with its default and its bounds. This is the
- * only description of the configuration: `AppConfig` derives its types from it.
- * The names are public: operators script against them.
+ * Every setting the service reads, with its default and its bounds, but for the parts other
+ * libraries own and hand to `validateEnvironment` (the SMS providers' settings, beside their
+ * adapters in `@app/delivery`). This is the only description of these settings: `AppConfig`
+ * derives its types from it. The names are public: operators script against them.
  */
 export class Environment extends SmsGatewaySettings {
   @Type(() => Number)
@@ -158,37 +145,11 @@ export class Environment extends SmsGatewaySettings {
   @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 16 * 1024;
 
-  /** Providers in failover order, e.g. `webhook` or `tencent,aliyun` (see also SMS_ROUTES). */
-  @Transform(toLowerCaseList)
-  @ArrayNotEmpty({ message: 'SMS_PROVIDER must name at least one provider' })
-  @IsIn(SMS_PROVIDER_NAMES, {
-    each: true,
-    message: `SMS_PROVIDER must be a comma-separated list of: ${SMS_PROVIDER_NAMES.join(', ')}`,
-  })
-  SMS_PROVIDER: SmsProviderName[] = ['console'];
-
-  @ValidateIf(
-    (env: Environment) => namesProvider(env, 'webhook') || env.SMS_WEBHOOK_URL !== undefined,
-  )
-  @IsUrl(
-    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
-    { message: 'SMS_WEBHOOK_URL must be an http(s) URL (required by the webhook provider)' },
-  )
-  SMS_WEBHOOK_URL?: string;
-
-  /** Standard Webhooks secret: `whsec_` followed by base64. */
-  @ValidateIf(
-    (env: Environment) => namesProvider(env, 'webhook') || env.SMS_WEBHOOK_SECRET !== undefined,
-  )
-  @Matches(/^whsec_[A-Za-z0-9+/=]{16,}$/, {
-    message: 'SMS_WEBHOOK_SECRET must be "whsec_" followed by a base64 key of 12 bytes or more',
-  })
-  SMS_WEBHOOK_SECRET?: string;
-
   @Type(() => Number)
   @IsInt()
   @Min(100)
   @Max(60000)
+  /** Any provider's call slower than this fails over (each provider's own settings: its folder). */
   SMS_PROVIDER_TIMEOUT_MS = 5000;
 
   /** Key for the HMAC under which codes are stored; derived from ADMIN_API_KEY when unset. */

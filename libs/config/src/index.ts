@@ -9,8 +9,9 @@ export {
   LogLevel,
   PHONE_CHANGE_PROOFS,
   PhoneChangeProofSetting,
-  SMS_PROVIDER_NAMES,
-  SmsProviderName,
 } from './environment';
-export type { SmsRoutes, SmsTestNumbers } from './sms-settings.parsers';
+export { IsParsed, parsedOr, splitList, toLowerCaseList } from './setting-transforms';
+export { settingNames } from './settings-schema';
+export type { SettingsOf, SettingsSchema } from './settings-schema';
+export type { SmsTestNumbers } from './sms-settings.parsers';
 export { InvalidConfigurationError, validateEnvironment } from './validate-environment';

@@ -1,4 +1,7 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Min, ValidateIf } from 'class-validator';
 import { LOCAL_DEVELOPMENT_ADMIN_KEY } from './admin-key';
+import type { SettingsSchema } from './settings-schema';
 import { InvalidConfigurationError, validateEnvironment } from './validate-environment';
 
 const required = {
@@ -7,9 +10,12 @@ const required = {
   ADMIN_API_KEY: 'an-admin-key-of-some-length',
 };
 
-function problemsOf(settings: Record<string, string | undefined>): string[] {
+function problemsOf(
+  settings: Record<string, string | undefined>,
+  sections: readonly SettingsSchema[] = [],
+): string[] {
   try {
-    validateEnvironment(settings);
+    validateEnvironment(settings, sections);
   } catch (error) {
     if (error instanceof InvalidConfigurationError) return error.problems;
     throw error;
@@ -23,7 +29,6 @@ describe('validateEnvironment', () => {
     expect(env).toMatchObject({
       PORT: 3000,
       TRUST_PROXY: false,
-      SMS_PROVIDER: ['console'],
       SMS_DEFAULT_REGION: 'CN',
       SMS_ALLOWED_REGIONS: [],
       SMS_CODE_LENGTH: 6,
@@ -57,15 +62,11 @@ describe('validateEnvironment', () => {
       PORT: '8080',
       TRUST_PROXY: 'true',
       SMS_ALLOWED_REGIONS: 'cn, hk ,',
-      SMS_PROVIDER: 'webhook',
-      SMS_WEBHOOK_URL: 'http://sms-gateway:8080/send',
-      SMS_WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     });
     expect(env).toMatchObject({
       PORT: 8080,
       TRUST_PROXY: true,
       SMS_ALLOWED_REGIONS: ['CN', 'HK'],
-      SMS_PROVIDER: ['webhook'],
     });
   });
 
@@ -78,14 +79,7 @@ describe('validateEnvironment', () => {
     ['SMS_CODE_TTL_MINUTES', { SMS_CODE_TTL_MINUTES: '31' }],
     ['PORT', { PORT: '70000' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }],
-    ['SMS_PROVIDER', { SMS_PROVIDER: 'carrier-pigeon' }],
     ['SMS_ALLOWED_REGIONS', { SMS_ALLOWED_REGIONS: 'CN,China' }],
-    [
-      'SMS_WEBHOOK_URL',
-      { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
-    ],
-    ['SMS_WEBHOOK_SECRET', { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: 'http://gw/send' }],
-    ['SMS_WEBHOOK_SECRET', { SMS_WEBHOOK_SECRET: 'plain-secret' }],
     ['USER_PASSWORD_MIN_LENGTH', { USER_PASSWORD_MIN_LENGTH: '5' }],
     ['USER_PASSWORD_MIN_LENGTH', { USER_PASSWORD_MIN_LENGTH: '129' }],
     ['USER_MAX_SESSIONS', { USER_MAX_SESSIONS: '0' }],
@@ -236,5 +230,54 @@ describe('validateEnvironment', () => {
 
   it('treats an empty value as unset', () => {
     expect(validateEnvironment({ ...required, PORT: '' }).PORT).toBe(3000);
+  });
+
+  describe('sections other libraries own', () => {
+    class Limits {
+      @Type(() => Number)
+      @IsInt()
+      @Min(1)
+      LIMIT_PER_SECOND = 10;
+
+      /** Required while LIMIT_PER_SECOND, as parsed by this schema, is above 100. */
+      @ValidateIf((settings: Limits) => settings.LIMIT_PER_SECOND > 100)
+      @IsString({ message: 'LIMIT_REASON is required above 100 per second' })
+      LIMIT_REASON?: string;
+    }
+
+    class Burst {
+      /** Reads the section before it as validated: a number, not the raw text. */
+      @ValidateIf((settings: { LIMIT_PER_SECOND?: unknown }) => settings.LIMIT_PER_SECOND === 500)
+      @IsString({ message: 'BURST_NOTE is required at 500 per second' })
+      BURST_NOTE?: string;
+    }
+
+    it('validates them with the rest, into one object with their defaults', () => {
+      const env = validateEnvironment({ ...required, PORT: '8080' }, [Limits, Burst]);
+      expect(env).toMatchObject({ PORT: 8080, LIMIT_PER_SECOND: 10 });
+      expect(env.LIMIT_REASON).toBeUndefined();
+      const raised = validateEnvironment(
+        { ...required, LIMIT_PER_SECOND: '500', LIMIT_REASON: 'a launch', BURST_NOTE: 'ok' },
+        [Limits, Burst],
+      );
+      expect(raised).toMatchObject({ LIMIT_PER_SECOND: 500, LIMIT_REASON: 'a launch' });
+    });
+
+    it("reports every part's problems at once, a later section seeing the parsed values", () => {
+      expect(
+        problemsOf({ ...required, PORT: '70000', LIMIT_PER_SECOND: '500' }, [Limits, Burst]),
+      ).toEqual([
+        expect.stringMatching(/^PORT is invalid: /),
+        expect.stringMatching(/^LIMIT_REASON is missing: .*above 100/),
+        expect.stringMatching(/^BURST_NOTE is missing: .*500 per second/),
+      ]);
+      expect(problemsOf({ ...required, LIMIT_PER_SECOND: '0' }, [Limits])).toEqual([
+        expect.stringMatching(/^LIMIT_PER_SECOND is invalid: /),
+      ]);
+    });
+
+    it('are unknown to a validation that was not handed them', () => {
+      expect(problemsOf({ ...required, LIMIT_PER_SECOND: '0' })).toEqual([]);
+    });
   });
 });

@@ -1,12 +1,7 @@
 export { Prisma } from './generated/client';
-export type {
-  Session,
-  SmsMessage,
-  SmsSignature,
-  SmsTemplate,
-  User,
-} from './generated/client';
+export type { Session, SmsMessage, SmsSignature, SmsTemplate, User } from './generated/client';
 export {
+  MessageChannel,
   SmsMessageStatus,
   SmsReviewStatus,
   SmsSignaturePurpose,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@app/common';
+import { MESSAGE_CHANNELS, MessageChannel } from '../channels/channel';
 
 const MESSAGE_STATUSES = ['sent', 'failed', 'delivered', 'undelivered', 'unknown'] as const;
 
@@ -57,6 +58,8 @@ export class SmsMessageDto {
   @ApiProperty({ nullable: true, type: String }) clientIp: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ enum: ['verification', 'notification', 'marketing'] }) kind: string;
+  @ApiProperty({ enum: MESSAGE_CHANNELS, description: 'What it went out on' })
+  channel: MessageChannel;
   @ApiProperty({ nullable: true, type: String, description: 'Null for the built-in text' })
   templateName: string | null;
   @ApiProperty({ nullable: true, type: String }) locale: string | null;

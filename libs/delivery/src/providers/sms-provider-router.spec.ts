@@ -3,6 +3,7 @@ import { SmsProviderRouter } from './sms-provider-router';
 
 const provider = (name: string): SmsProvider => ({
   name,
+  channel: 'sms',
   send: () => Promise.resolve({ status: 'accepted' }),
 });
 

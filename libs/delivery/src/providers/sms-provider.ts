@@ -1,3 +1,5 @@
+import type { MessageChannel } from '../channels/channel';
+
 /** One message ready to go out, already rendered. */
 export interface OutgoingSms {
   /** Our message id (a UUID); providers use it for idempotency where they can. */
@@ -91,11 +93,18 @@ export type SendFailure = SendRefused | SendUnreached | SendUnknown;
 /** A carrier gateway. */
 export interface SmsProvider {
   readonly name: string;
+  /** What it delivers: `sms` for every provider today (voice providers come with that channel). */
+  readonly channel: MessageChannel;
   /**
    * The provider sends only templates it approved, by its own id
    * (`template.providerTemplateIds[name]`); a message without one is not tried here.
    */
   readonly requiresProviderTemplate?: boolean;
+  /**
+   * The most messages per second this provider may be sent, across all processes
+   * (`<PROVIDER>_MAX_PER_SECOND`); undefined, no limit. The queue enforces it.
+   */
+  readonly maxPerSecond?: number;
   send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome>;
 }
 

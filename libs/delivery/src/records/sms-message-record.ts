@@ -1,4 +1,4 @@
-import type { SmsMessageStatus, SmsTemplateKind } from '@app/prisma';
+import type { MessageChannel, SmsMessageStatus, SmsTemplateKind } from '@app/prisma';
 
 /** How one try at one provider ended: `unknown` when its answer was lost. */
 export type SmsAttemptStatus = 'sent' | 'failed' | 'unknown';
@@ -26,6 +26,8 @@ export interface SmsMessageRecord {
   region: string;
   purpose: string;
   kind: SmsTemplateKind;
+  /** What it went out on; `sms` when not given (every sender today). */
+  channel?: MessageChannel;
   /** Managed template name and locale; absent for the built-in verification text. */
   templateName?: string;
   locale?: string;

@@ -30,7 +30,7 @@ export class SmsMessageRepository {
     const column = <T>(pick: (message: SmsMessageRecord & { createdAt: Date }) => T): T[] =>
       messages.map(pick);
     await this.prisma.$executeRaw`
-      INSERT INTO "sms_messages" ("id", "phone", "region", "purpose", "kind", "template_name",
+      INSERT INTO "sms_messages" ("id", "phone", "region", "purpose", "kind", "channel", "template_name",
         "locale", "signature", "content", "segments", "client_ip", "test_number", "provider",
         "provider_message_id", "status", "error_code", "error_message", "attempts", "created_at")
       SELECT * FROM unnest(
@@ -39,6 +39,7 @@ export class SmsMessageRepository {
         ${column((m) => m.region)}::text[],
         ${column((m) => m.purpose)}::text[],
         ${column((m) => m.kind)}::"sms_template_kind"[],
+        ${column((m) => m.channel ?? 'sms')}::"message_channel"[],
         ${column((m) => m.templateName ?? null)}::text[],
         ${column((m) => m.locale ?? null)}::text[],
         ${column((m) => m.signature)}::text[],

@@ -9,6 +9,9 @@ import {
   TemplateNotApprovedError,
   TemplateNotFoundError,
 } from '../catalog.errors';
+import type { Channel } from '../channels/channel';
+import { channelFor } from '../channels/channels';
+import { smsChannel } from '../channels/sms/sms-channel';
 import { renderMessage, RenderedMessage } from '../templates/message-renderer';
 import { SmsCatalogCache } from '../templates/sms-catalog-cache';
 import { ProviderTemplateIds, readProviderTemplateIds } from '../templates/provider-template-ids';
@@ -31,6 +34,8 @@ export interface MessageRequest {
 /** A template and signature chosen for one message, ready to render. */
 export interface MessagePlan {
   kind: SmsTemplateKind;
+  /** The template's channel: the form of the message (the SMS signature) and its billing. */
+  channel: Channel;
   template: ParsedTemplate;
   /** The managed template; absent for the built-in verification text. */
   managed?: {
@@ -81,6 +86,7 @@ export class MessageComposer {
     return template === undefined
       ? {
           kind: 'verification',
+          channel: smsChannel,
           template: BUILT_IN_VERIFICATION_TEMPLATE,
           signature,
           variables: request.variables,
@@ -110,6 +116,7 @@ export class MessageComposer {
       ...(codeVariables === undefined ? [] : Object.entries(codeVariables)),
     ]);
     return renderMessage(plan.template, {
+      channel: plan.channel,
       signature: plan.signature,
       system,
       caller: plan.variables,
@@ -170,6 +177,7 @@ export class MessageComposer {
   ): MessagePlan {
     return {
       kind: template.kind,
+      channel: channelFor(template.channel),
       template: this.parse(template.content),
       managed: {
         name: template.name,

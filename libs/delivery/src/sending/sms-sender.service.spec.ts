@@ -14,6 +14,7 @@ const config = (values: Record<string, unknown>): AppConfigService =>
   ({ get: (key: string) => values[key] }) as unknown as AppConfigService;
 
 class StubProvider implements SmsProvider {
+  readonly channel = 'sms';
   readonly calls: OutgoingSms[] = [];
   constructor(
     readonly name: string,

@@ -10,7 +10,7 @@ import type { SmsAttemptRecord, SmsMessageRecord } from '../records/sms-message-
 import { SmsMessageRecorder } from '../records/sms-message.recorder';
 import { maybeSent, triesNextProvider } from './failover';
 import { clientErrorForSendFailure } from './provider-failure';
-import { countSegments } from './segments';
+import { countSegments } from '../channels/sms/segments';
 import { TestPhoneNumbers } from './test-phone-numbers';
 
 export interface SendRecordContext {

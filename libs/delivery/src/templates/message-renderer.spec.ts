@@ -1,4 +1,5 @@
 import { MessageTooLongError, TemplateVariableMissingError } from '../catalog.errors';
+import { smsChannel } from '../channels/sms/sms-channel';
 import { renderMessage } from './message-renderer';
 import { parseTemplate } from './template-syntax';
 
@@ -12,6 +13,7 @@ describe('renderMessage', () => {
   it('puts the signature in front and lists variables in declared order (positional mapping)', () => {
     const template = parseTemplate('{{ttl}}分钟内有效：{{code}}（{{shop}}）');
     const message = renderMessage(template, {
+      channel: smsChannel,
       signature: '腾讯云',
       system,
       caller: new Map([['shop', '旗舰店']]),
@@ -27,6 +29,7 @@ describe('renderMessage', () => {
 
   it('gives system variables precedence over a caller value of the same name', () => {
     const message = renderMessage(parseTemplate('{{code}}'), {
+      channel: smsChannel,
       signature: 'S',
       system,
       caller: new Map([['code', '000000']]),
@@ -37,6 +40,7 @@ describe('renderMessage', () => {
   it('names every missing variable', () => {
     const render = () =>
       renderMessage(parseTemplate('{{code}} {{a}} {{b}}'), {
+        channel: smsChannel,
         signature: 'S',
         system,
         caller: new Map([['b', 'x']]),
@@ -47,6 +51,7 @@ describe('renderMessage', () => {
 
   it('leaves out unused caller variables', () => {
     const message = renderMessage(parseTemplate('Hi'), {
+      channel: smsChannel,
       signature: 'S',
       system,
       caller: new Map([['unused', 'x']]),
@@ -57,6 +62,7 @@ describe('renderMessage', () => {
   it('refuses a message over 500 characters, signature included', () => {
     const long = (length: number) => () =>
       renderMessage(parseTemplate('x'.repeat(length)), {
+        channel: smsChannel,
         signature: 'S',
         system,
         caller: new Map(),

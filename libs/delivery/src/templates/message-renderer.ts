@@ -1,22 +1,26 @@
 import { MessageTooLongError, TemplateVariableMissingError } from '../catalog.errors';
+import type { Channel, MessageChannel } from '../channels/channel';
 import { MAX_MESSAGE_LENGTH } from './template-limits';
 import { ParsedTemplate, renderTemplate } from './template-syntax';
 
 export interface RenderedMessage {
-  /** `【signature】text`, as the phone shows it. */
+  /** The channel it was rendered for, to send and record it on. */
+  channel: MessageChannel;
+  /** The message as the recipient gets it (SMS: `【signature】text`). */
   content: string;
   /** The template's variables with their values, in the order the template declares them. */
   variables: Array<[name: string, value: string]>;
 }
 
 /**
- * Fills a template: system variables first, then the caller's. Every placeholder must get a
- * value (`TemplateVariableMissing`), and the whole text, signature included, must stay within
- * 500 characters.
+ * Fills a template: system variables first, then the caller's, and gives it the channel's form
+ * (the SMS signature). Every placeholder must get a value (`TemplateVariableMissing`), and the
+ * whole text, signature included, must stay within 500 characters.
  */
 export function renderMessage(
   template: ParsedTemplate,
   input: {
+    channel: Channel;
     signature: string;
     system: ReadonlyMap<string, string>;
     caller: ReadonlyMap<string, string>;
@@ -31,8 +35,8 @@ export function renderMessage(
   }
   if (missing.length > 0) throw new TemplateVariableMissingError(missing);
 
-  const content = `【${input.signature}】${renderTemplate(template, values)}`;
+  const content = input.channel.present(renderTemplate(template, values), input.signature);
   const length = Array.from(content).length;
   if (length > MAX_MESSAGE_LENGTH) throw new MessageTooLongError(length, MAX_MESSAGE_LENGTH);
-  return { content, variables: [...values] };
+  return { channel: input.channel.id, content, variables: [...values] };
 }

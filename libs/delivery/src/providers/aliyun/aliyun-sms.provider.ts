@@ -13,6 +13,8 @@ export interface AliyunSmsOptions {
   accessKeySecret: string;
   endpoint?: string;
   timeoutMs: number;
+  /** `<PROVIDER>_MAX_PER_SECOND`; undefined, no limit. */
+  maxPerSecond?: number;
 }
 
 const EMPTY_BODY_SHA256 = sha256Hex('');
@@ -20,10 +22,13 @@ const EMPTY_BODY_SHA256 = sha256Hex('');
 /** Alibaba Cloud SMS, `SendSms` of Dysmsapi 2017-05-25, signed with ACS3-HMAC-SHA256. */
 export class AliyunSmsProvider implements SmsProvider {
   readonly name = 'aliyun';
+  readonly channel = 'sms';
+  readonly maxPerSecond?: number;
   readonly requiresProviderTemplate = true;
   private readonly url: URL;
 
   constructor(private readonly options: AliyunSmsOptions) {
+    this.maxPerSecond = options.maxPerSecond;
     this.url = new URL('/', options.endpoint ?? ALIYUN_SMS_DEFAULT_ENDPOINT);
   }
 

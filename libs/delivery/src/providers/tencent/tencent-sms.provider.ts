@@ -16,6 +16,8 @@ export interface TencentSmsOptions {
   region: string;
   endpoint?: string;
   timeoutMs: number;
+  /** `<PROVIDER>_MAX_PER_SECOND`; undefined, no limit. */
+  maxPerSecond?: number;
 }
 
 const CONTENT_TYPE = 'application/json';
@@ -25,10 +27,13 @@ const SIGNING_SERVICE = 'sms';
 /** Tencent Cloud SMS, `SendSms` of API version 2021-01-11, signed with TC3-HMAC-SHA256. */
 export class TencentSmsProvider implements SmsProvider {
   readonly name = 'tencent';
+  readonly channel = 'sms';
+  readonly maxPerSecond?: number;
   readonly requiresProviderTemplate = true;
   private readonly url: URL;
 
   constructor(private readonly options: TencentSmsOptions) {
+    this.maxPerSecond = options.maxPerSecond;
     this.url = new URL('/', options.endpoint ?? TENCENT_SMS_DEFAULT_ENDPOINT);
   }
 

@@ -9,6 +9,8 @@ export interface WebhookProviderOptions {
   url: string;
   secret: string;
   timeoutMs: number;
+  /** `<PROVIDER>_MAX_PER_SECOND`; undefined, no limit. */
+  maxPerSecond?: number;
 }
 
 /**
@@ -25,11 +27,14 @@ export interface WebhookProviderOptions {
  */
 export class WebhookSmsProvider implements SmsProvider {
   readonly name = 'webhook';
+  readonly channel = 'sms';
+  readonly maxPerSecond?: number;
   private readonly url: URL;
   private readonly agent: HttpAgent;
   private readonly request: typeof httpRequest;
 
   constructor(private readonly options: WebhookProviderOptions) {
+    this.maxPerSecond = options.maxPerSecond;
     this.url = new URL(options.url);
     const https = this.url.protocol === 'https:';
     this.agent = https ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });

@@ -20,6 +20,7 @@ import {
   PURPOSE_LABEL,
   REVIEW_STATUSES,
 } from '../../catalog.dto';
+import { MESSAGE_CHANNELS, MessageChannel } from '../../channels/channel';
 import { SMS_PURPOSES } from '../../templates/message-purposes';
 import { MAX_MESSAGE_LENGTH } from '../template-limits';
 
@@ -118,6 +119,8 @@ export class TemplateDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: TEMPLATE_KINDS }) kind: SmsTemplateKind;
+  @ApiProperty({ enum: MESSAGE_CHANNELS, description: 'What its messages go out on: sms' })
+  channel: MessageChannel;
   @ApiProperty() purpose: string;
   @ApiProperty() locale: string;
   @ApiProperty() content: string;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { OutgoingSms, SendOutcome, SmsProvider } from './sms-provider';
+import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
 
 /**
  * Writes messages to the log instead of sending them: for development. It is
@@ -7,6 +7,7 @@ import type { OutgoingSms, SendOutcome, SmsProvider } from './sms-provider';
  */
 export class ConsoleSmsProvider implements SmsProvider {
   readonly name = 'console';
+  readonly channel = 'sms';
   private readonly logger = new Logger('ConsoleSms');
 
   send(sms: OutgoingSms): Promise<SendOutcome> {

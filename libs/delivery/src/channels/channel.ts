@@ -1,0 +1,20 @@
+import { MessageChannel } from '@app/prisma';
+
+export { MessageChannel };
+
+/** Every channel a template or message may name (the database enum `message_channel`). */
+export const MESSAGE_CHANNELS = Object.values(MessageChannel);
+
+/**
+ * What a channel decides about a message's form, apart from the template's words: how the
+ * filled text and the signature make what the recipient gets, and how it is billed. The
+ * composer renders through it; `sms` is the one channel today (a voice channel would read the
+ * text out, with no signature and the code's digits one by one).
+ */
+export interface Channel {
+  readonly id: MessageChannel;
+  /** The message as the recipient gets it, from the filled template and the signature text. */
+  present(text: string, signature: string): string;
+  /** The billing units of a presented message (SMS segments). */
+  countUnits(content: string): number;
+}

@@ -1,0 +1,9 @@
+import type { Channel } from '../channel';
+import { countSegments } from './segments';
+
+/** A text message: `【signature】text`, billed by segments of 70/67 characters. */
+export const smsChannel: Channel = {
+  id: 'sms',
+  present: (text, signature) => `【${signature}】${text}`,
+  countUnits: countSegments,
+};

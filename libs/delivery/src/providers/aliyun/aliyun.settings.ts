@@ -1,0 +1,22 @@
+import { IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
+import { endpointUrl, MaxPerSecond, requiredBy, usedBy } from '../provider-settings';
+
+/** Alibaba Cloud SMS: required while `aliyun` is named in SMS_PROVIDER or SMS_ROUTES. */
+export class AliyunSettings {
+  @ValidateIf(usedBy('aliyun'))
+  @IsString(requiredBy('ALIYUN_ACCESS_KEY_ID', 'aliyun'))
+  @MinLength(1, requiredBy('ALIYUN_ACCESS_KEY_ID', 'aliyun'))
+  ALIYUN_ACCESS_KEY_ID?: string;
+
+  @ValidateIf(usedBy('aliyun'))
+  @IsString(requiredBy('ALIYUN_ACCESS_KEY_SECRET', 'aliyun'))
+  @MinLength(1, requiredBy('ALIYUN_ACCESS_KEY_SECRET', 'aliyun'))
+  ALIYUN_ACCESS_KEY_SECRET?: string;
+
+  @IsOptional()
+  @endpointUrl('ALIYUN_SMS_ENDPOINT')
+  ALIYUN_SMS_ENDPOINT?: string;
+
+  @MaxPerSecond('ALIYUN_MAX_PER_SECOND')
+  ALIYUN_MAX_PER_SECOND?: number;
+}

@@ -1,0 +1,33 @@
+import { IsOptional, IsString, Matches, MinLength, ValidateIf } from 'class-validator';
+import { endpointUrl, MaxPerSecond, requiredBy, usedBy } from '../provider-settings';
+
+/** Tencent Cloud SMS: required while `tencent` is named in SMS_PROVIDER or SMS_ROUTES. */
+export class TencentSettings {
+  @ValidateIf(usedBy('tencent'))
+  @IsString(requiredBy('TENCENT_SECRET_ID', 'tencent'))
+  @MinLength(1, requiredBy('TENCENT_SECRET_ID', 'tencent'))
+  TENCENT_SECRET_ID?: string;
+
+  @ValidateIf(usedBy('tencent'))
+  @IsString(requiredBy('TENCENT_SECRET_KEY', 'tencent'))
+  @MinLength(1, requiredBy('TENCENT_SECRET_KEY', 'tencent'))
+  TENCENT_SECRET_KEY?: string;
+
+  /** `SmsSdkAppId`, e.g. `1400006666`. */
+  @ValidateIf(usedBy('tencent'))
+  @IsString(requiredBy('TENCENT_SMS_SDK_APP_ID', 'tencent'))
+  @Matches(/^\d{1,20}$/, { message: 'TENCENT_SMS_SDK_APP_ID must be the digits of SmsSdkAppId' })
+  TENCENT_SMS_SDK_APP_ID?: string;
+
+  @IsString()
+  @Matches(/^[a-z]+(-[a-z]+)+$/, { message: 'TENCENT_SMS_REGION must look like ap-guangzhou' })
+  TENCENT_SMS_REGION = 'ap-guangzhou';
+
+  /** Only to point the client elsewhere (tests, a proxy); the real endpoint by default. */
+  @IsOptional()
+  @endpointUrl('TENCENT_SMS_ENDPOINT')
+  TENCENT_SMS_ENDPOINT?: string;
+
+  @MaxPerSecond('TENCENT_MAX_PER_SECOND')
+  TENCENT_MAX_PER_SECOND?: number;
+}
