@@ -4,6 +4,7 @@ import { ThrottlingModule } from '@app/common';
 import { AppConfigModule, Environment } from '@app/config';
 import { isLeanCloudEnabled, LeanCloudModule } from '@app/leancloud';
 import { PrismaModule } from '@app/prisma';
+import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { CodesModule } from '@app/codes';
 import { UserModule } from '@app/user';
@@ -20,6 +21,7 @@ export class AppModule {
         AppConfigModule.forRoot(environment),
         PrismaModule,
         RedisModule,
+        QueueModule.forRoot(),
         ThrottlingModule,
         CodesModule,
         CaptchaModule,

@@ -115,6 +115,38 @@ export class Environment extends SmsGatewaySettings {
   SHUTDOWN_DRAIN_MS = 5000;
 
   /**
+   * The API process also works the queues (messages, maintenance), so one process serves a
+   * small deployment. Off when `apps/worker` processes do it (docker-compose.yml).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WORKER_EMBEDDED = true;
+
+  /**
+   * On SIGTERM or SIGINT, milliseconds the workers get to finish their active jobs; jobs still
+   * running then are left to BullMQ's stalled-job check, which hands them to another worker.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300000)
+  WORKER_STOP_TIMEOUT_MS = 10000;
+
+  /** Seconds between two runs of each periodic job (expired sessions, old records). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 86400)
+  MAINTENANCE_INTERVAL_SECONDS = 3600;
+
+  /** Message records older than this many days are deleted by the periodic job. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  SMS_RECORD_RETENTION_DAYS = 180;
+
+  /**
    * `production` (the image's default) refuses the well-known ADMIN_API_KEY of docker-compose.yml;
    * nothing else in the service depends on it (libraries may: Prisma shortens its error messages).
    */

@@ -1,0 +1,2 @@
+export { QueueModule } from './queue.module';
+export { QUEUE_NAMES, QUEUES, QueueName } from './queue-names';

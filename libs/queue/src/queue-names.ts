@@ -1,0 +1,6 @@
+/** Every queue of the service, by the name its keys carry in Redis. */
+export const QUEUES = { messages: 'messages', maintenance: 'maintenance' } as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);

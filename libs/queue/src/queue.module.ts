@@ -1,0 +1,44 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { BullModule } from '@nestjs/bullmq';
+import { AppConfigService } from '@app/config';
+import { producerConnection, queueKeyPrefix } from './queue-connection';
+import { QUEUE_NAMES } from './queue-names';
+import { QueueReadiness } from './queue-readiness';
+import { QueueWorker } from './queue-worker';
+import { WorkerStop } from './worker-stop';
+
+BullModule.workerClass = QueueWorker;
+
+const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
+
+@Global()
+@Module({})
+export class QueueModule {
+  /**
+   * BullMQ over the service's Redis, and every queue of QUEUES, injectable anywhere with
+   * `@InjectQueue(QUEUES.messages)`. The workers are not here: a library's `XxxWorkerModule`
+   * holds its @Processor classes, and an app imports those where it works the queues.
+   */
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [AppConfigService],
+          useFactory: (config: AppConfigService) => ({
+            connection: producerConnection({
+              REDIS_URL: config.get('REDIS_URL'),
+              REDIS_COMMAND_TIMEOUT_MS: config.get('REDIS_COMMAND_TIMEOUT_MS'),
+            }),
+            prefix: queueKeyPrefix(config.get('REDIS_KEY_PREFIX')),
+          }),
+        }),
+        queues,
+        DiscoveryModule,
+      ],
+      providers: [QueueReadiness, WorkerStop],
+      exports: [queues],
+    };
+  }
+}
