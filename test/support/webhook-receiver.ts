@@ -10,6 +10,8 @@ export interface ReceivedSms {
   variables: Record<string, string>;
   headers: Record<string, string | undefined>;
   signatureValid: boolean;
+  /** The status this receiver answered; `closed` when it closed the socket instead. */
+  answered?: number | 'closed';
 }
 
 /**
@@ -46,14 +48,16 @@ export class WebhookReceiver {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then(async () => {
+      void this.handle(req).then(async (sms) => {
         const mode = this.mode;
         if (mode === 'close-after-read') {
+          sms.answered = 'closed';
           req.socket.destroy();
           return;
         }
         if (typeof mode === 'object' && 'delayMs' in mode) await sleep(mode.delayMs);
         res.statusCode = typeof mode === 'object' && 'status' in mode ? mode.status : 204;
+        sms.answered = res.statusCode;
         res.end();
       });
     });
@@ -68,6 +72,13 @@ export class WebhookReceiver {
 
   messagesTo(phone: string): ReceivedSms[] {
     return this.received.filter((sms) => sms.phone === phone);
+  }
+
+  /** The messages to `phone` this receiver took (answered 2xx): what the phone would get. */
+  acceptedTo(phone: string): ReceivedSms[] {
+    return this.messagesTo(phone).filter(
+      (sms) => typeof sms.answered === 'number' && sms.answered >= 200 && sms.answered < 300,
+    );
   }
 
   /** The code of the latest message to `phone`. */
@@ -88,7 +99,7 @@ export class WebhookReceiver {
     }
   }
 
-  private async handle(req: IncomingMessage): Promise<void> {
+  private async handle(req: IncomingMessage): Promise<ReceivedSms> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -99,8 +110,10 @@ export class WebhookReceiver {
       'content-type': header(req, 'content-type'),
     };
     const payload = JSON.parse(body) as Omit<ReceivedSms, 'headers' | 'signatureValid'>;
-    this.received.push({ ...payload, headers, signatureValid: this.verify(headers, body) });
+    const sms = { ...payload, headers, signatureValid: this.verify(headers, body) };
+    this.received.push(sms);
     this.waiters.splice(0).forEach((wake) => wake());
+    return sms;
   }
 
   private verify(headers: Record<string, string | undefined>, body: string): boolean {

@@ -57,3 +57,37 @@ export async function eventually(check: () => Promise<void>, timeoutMs = 3000): 
     }
   }
 }
+
+/** A message as GET /v1/admin/sms/messages/{id} shows it. */
+export interface MessageView {
+  id: string;
+  status: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Waits until a worker has settled message `id` (its record says anything but `queued`) and
+ * answers that record. Fails the test after `timeoutMs`.
+ */
+export async function settledMessage(
+  admin: AdminApi,
+  id: string,
+  timeoutMs = 10_000,
+): Promise<MessageView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await admin.get(`/v1/admin/sms/messages/${id}`).expect(200);
+    if (response.body.status !== 'queued') return response.body as MessageView;
+    if (Date.now() > deadline) {
+      throw new Error(`Message ${id} still queued after ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Queues a notification (202 with its id) and answers its record once a worker settled it. */
+export async function notifyAndSettle(admin: AdminApi, body: Body): Promise<MessageView> {
+  const queued = await admin.post('/v1/admin/sms/messages', body).expect(202);
+  expect(queued.body).toEqual({ id: expect.any(String), status: 'queued' });
+  return settledMessage(admin, queued.body.id as string);
+}

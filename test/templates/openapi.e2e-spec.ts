@@ -38,6 +38,8 @@ describe('OpenAPI: templates, signatures, messages, receipts and statistics', ()
     ['post', '/v1/admin/sms/templates/{id}/reject'],
     ['post', '/v1/admin/sms/messages'],
     ['get', '/v1/admin/sms/messages'],
+    ['get', '/v1/admin/sms/messages/{id}'],
+    ['post', '/v1/admin/sms/messages/{id}/retry'],
     ['get', '/v1/admin/sms/stats'],
   ];
 
@@ -75,7 +77,7 @@ describe('OpenAPI: templates, signatures, messages, receipts and statistics', ()
     ['TencentStatusReportDto', ['sid', 'report_status']],
     ['AliyunSmsReportDto', ['biz_id', 'success']],
     ['TencentReceiptAnswerDto', ['result', 'errmsg']],
-    ['NotificationSentDto', ['id', 'provider', 'segments', 'testNumber']],
+    ['NotificationQueuedDto', ['id', 'status']],
     ['TemplatePageDto', ['items', 'total']],
     ['SignaturePageDto', ['items', 'total']],
   ])('describes the fields of %s', (schema, fields) => {

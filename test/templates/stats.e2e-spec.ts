@@ -4,7 +4,14 @@ import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-da
 import { uniqueCnPhone } from '../support/phones';
 import { startTestApp, TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
-import { AdminApi, adminApi, approvedSignature, approvedTemplate, eventually } from './catalog-api';
+import {
+  AdminApi,
+  adminApi,
+  approvedSignature,
+  approvedTemplate,
+  eventually,
+  notifyAndSettle,
+} from './catalog-api';
 
 const TENCENT = { secretId: 'AKIDstats', secretKey: 'tencent-secret', sdkAppId: '1400006666' };
 const TEST_NUMBER = '+8613800000055';
@@ -87,9 +94,7 @@ describe('Statistics: counts, segments and the code conversion rate', () => {
     await sendCode({ phone: uniqueCnPhone() }).expect(502);
     receiver.setMode('ok');
     // A notification.
-    await admin
-      .post('/v1/admin/sms/messages', { phone: uniqueCnPhone(), template: 'shipped' })
-      .expect(202);
+    await notifyAndSettle(admin, { phone: uniqueCnPhone(), template: 'shipped' });
     // A US login code through Tencent, delivered and verified.
     const us = '+16502530123';
     await sendCode({ phone: us }).expect(202);

@@ -4,6 +4,7 @@ import { ThrottlingModule } from '@app/common';
 import { AppConfigModule, Environment } from '@app/config';
 import { isLeanCloudEnabled, LeanCloudModule } from '@app/leancloud';
 import { PrismaModule } from '@app/prisma';
+import { DeliveryWorkerModule } from '@app/delivery';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { CodesModule } from '@app/codes';
@@ -22,6 +23,7 @@ export class AppModule {
         PrismaModule,
         RedisModule,
         QueueModule.forRoot(),
+        ...(environment.WORKER_EMBEDDED ? [DeliveryWorkerModule] : []),
         ThrottlingModule,
         CodesModule,
         CaptchaModule,

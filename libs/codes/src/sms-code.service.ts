@@ -3,13 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { asciiDigits } from '@app/common';
 import { AppConfigService } from '@app/config';
 import {
+  CodeDelivery,
   DeliveryResult,
-  maskCode,
-  MessageComposer,
   readCallerVariables,
   SmsMessageRecorder,
   SmsPurpose,
-  SmsSender,
   TestPhoneNumbers,
 } from '@app/delivery';
 import { NormalizedPhone, PhoneNormalizer } from '@app/phone';
@@ -64,8 +62,7 @@ export class SmsCodeService {
   constructor(
     private readonly phones: PhoneNormalizer,
     private readonly store: SmsCodeStore,
-    private readonly composer: MessageComposer,
-    private readonly sender: SmsSender,
+    private readonly delivery: CodeDelivery,
     private readonly checks: SmsSendChecks,
     private readonly testNumbers: TestPhoneNumbers,
     private readonly recorder: SmsMessageRecorder,
@@ -86,8 +83,9 @@ export class SmsCodeService {
    */
   async sendCode(request: CodeRequest): Promise<CodeSent> {
     const phone = this.normalizePhone(request.phone);
-    const plan = await this.composer.planVerification(request.purpose, {
-      region: phone.region,
+    const planned = await this.delivery.plan({
+      phone,
+      purpose: request.purpose,
       locale: request.locale,
       template: request.template,
       signature: request.signature,
@@ -99,8 +97,6 @@ export class SmsCodeService {
     for (const check of checks ?? []) await check.check(context);
 
     const code = this.testNumbers.codeFor(phone.e164) ?? generateCode(this.codeLength);
-    const ttl = String(this.store.codeTtlSeconds / 60);
-    const recorded = this.composer.render(plan, { code: maskCode(code), ttl });
     const id = randomUUID();
     const reservation = await this.store.reserve(
       { phone: phone.e164, purpose: request.purpose, clientIp: request.clientIp, messageId: id },
@@ -108,25 +104,13 @@ export class SmsCodeService {
     );
     let result: DeliveryResult;
     try {
-      const message = this.composer.render(plan, { code, ttl });
-      result = await this.sender.deliver(
-        {
-          id,
-          phone: phone.e164,
-          region: phone.region,
-          purpose: request.purpose,
-          signature: plan.signature,
-          content: message.content,
-          variables: message.variables,
-          template: plan.managed,
-        },
-        {
-          kind: 'verification',
-          recordedContent: recorded.content,
-          locale: plan.managed?.locale,
-          clientIp: request.clientIp,
-        },
-      );
+      result = await this.delivery.deliver(planned, {
+        id,
+        code,
+        ttlMinutes: this.store.codeTtlSeconds / 60,
+        expiresAt: Date.now() + this.store.codeTtlSeconds * 1000,
+        clientIp: request.clientIp,
+      });
     } catch (error) {
       await this.store.release(reservation);
       throw error;

@@ -184,6 +184,27 @@ export class Environment extends SmsGatewaySettings {
   /** Any provider's call slower than this fails over (each provider's own settings: its folder). */
   SMS_PROVIDER_TIMEOUT_MS = 5000;
 
+  /** Tries of a notification or marketing message whose send may pass later (then `failed`). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SMS_NOTIFICATION_ATTEMPTS = 8;
+
+  /** The delay before a notification's first retry; each next one doubles. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  SMS_NOTIFICATION_RETRY_DELAY_MS = 30_000;
+
+  /** Jobs of the `messages` queue one worker process runs at once (sends wait on providers). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DELIVERY_WORKER_CONCURRENCY = 50;
+
   /** Key for the HMAC under which codes are stored; derived from ADMIN_API_KEY when unset. */
   @IsOptional()
   @IsString()

@@ -24,3 +24,20 @@ export class DailyLimitExceededError extends RetryableAppError {
     super('This phone has received as many codes as allowed today', retryAfterSeconds);
   }
 }
+
+export class MessageNotFoundError extends AppError {
+  readonly code = 'MessageNotFound';
+  readonly status = 404;
+  constructor() {
+    super('No message with this id');
+  }
+}
+
+/** Only a notification or marketing message that ended `failed` can be sent again. */
+export class MessageNotRetryableError extends AppError {
+  readonly code = 'MessageNotRetryable';
+  readonly status = 409;
+  constructor(status: string) {
+    super(`Only a failed notification can be retried; this message is ${status}`);
+  }
+}

@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
 import { PhoneModule } from '@app/phone';
+import { CodeDelivery } from './code-delivery.service';
 import { SmsNotificationService } from './notifications/sms-notification.service';
+import { MessageQueue } from './queue/message-queue';
+import { RecordsInFlight } from './queue/records-in-flight';
 import { smsProviderRouterProvider } from './providers/sms-providers.factory';
+import { MessageLookup } from './records/message-lookup';
 import { ReceiptTokenGuard } from './receipts/receipt-token.guard';
 import { SmsReceiptController } from './receipts/sms-receipt.controller';
 import { SmsReceiptService } from './receipts/sms-receipt.service';
 import { SmsMessageRepository } from './records/sms-message.repository';
 import { SmsMessageRecorder } from './records/sms-message.recorder';
 import { MessageComposer } from './sending/message-composer';
+import { ProviderSendRates } from './sending/provider-send-rates';
 import { SmsSender } from './sending/sms-sender.service';
 import { TestPhoneNumbers } from './sending/test-phone-numbers';
 import { SmsSignatureAdminController } from './signatures/sms-signature-admin.controller';
@@ -42,13 +47,18 @@ import { SmsTemplateService } from './templates/sms-template.service';
     TestPhoneNumbers,
     SmsMessageRecorder,
     SmsMessageRepository,
+    MessageLookup,
     SmsSignatureRepository,
     SmsTemplateRepository,
     SmsCatalogCache,
     SmsSignatureService,
     SmsTemplateService,
     MessageComposer,
+    ProviderSendRates,
     SmsSender,
+    RecordsInFlight,
+    MessageQueue,
+    CodeDelivery,
     SmsNotificationService,
     SmsReceiptService,
     ReceiptTokenGuard,
@@ -56,11 +66,13 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsStatsService,
   ],
   exports: [
-    MessageComposer,
-    SmsSender,
+    CodeDelivery,
     TestPhoneNumbers,
     SmsMessageRecorder,
-    SmsNotificationService,
+    SmsMessageRepository,
+    SmsSender,
+    MessageQueue,
+    RecordsInFlight,
   ],
 })
 export class DeliveryModule {}

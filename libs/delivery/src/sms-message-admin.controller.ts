@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiErrors } from '@app/common';
-import { ListMessagesQueryDto, SmsMessagePageDto } from './dto/list-messages.dto';
-import { NotificationSentDto, SendNotificationDto } from './dto/send-notification.dto';
+import { IdParamDto } from './catalog.dto';
+import { MessageNotFoundError, MessageNotRetryableError } from './delivery.errors';
+import { ListMessagesQueryDto, SmsMessageDto, SmsMessagePageDto } from './dto/list-messages.dto';
+import { NotificationQueuedDto, SendNotificationDto } from './dto/send-notification.dto';
 import { SmsNotificationService } from './notifications/sms-notification.service';
+import { MessageLookup } from './records/message-lookup';
 import { SmsMessageRecorder } from './records/sms-message.recorder';
 import { SmsMessageRepository } from './records/sms-message.repository';
 import { toMessageDto } from './records/sms-message-view';
@@ -19,15 +22,38 @@ export class SmsMessageAdminController {
     private readonly recorder: SmsMessageRecorder,
     private readonly phones: PhoneNormalizer,
     private readonly notifications: SmsNotificationService,
+    private readonly messages: MessageLookup,
   ) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Send a notification or marketing message from a template' })
-  @ApiAcceptedResponse({ type: NotificationSentDto })
+  @ApiOperation({
+    summary: 'Queue a notification or marketing message from a template',
+    description:
+      'Checked and rendered at once (a bad request is told here), then sent by a worker, ' +
+      'retried with backoff while a retry may pass. Follow it at GET /v1/admin/sms/messages/{id}.',
+  })
+  @ApiAcceptedResponse({ type: NotificationQueuedDto })
   @ApiErrors(...SMS_SEND_MESSAGE_ERRORS)
-  send(@Body() body: SendNotificationDto): Promise<NotificationSentDto> {
+  send(@Body() body: SendNotificationDto): Promise<NotificationQueuedDto> {
     return this.notifications.send(body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One message: its record, or `queued` while a worker has not sent it' })
+  @ApiOkResponse({ type: SmsMessageDto })
+  @ApiErrors(MessageNotFoundError)
+  find(@Param() params: IdParamDto): Promise<SmsMessageDto> {
+    return this.messages.find(params.id);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a failed notification or marketing message again' })
+  @ApiAcceptedResponse({ type: SmsMessageDto })
+  @ApiErrors(MessageNotFoundError, MessageNotRetryableError)
+  retry(@Param() params: IdParamDto): Promise<SmsMessageDto> {
+    return this.messages.retry(params.id);
   }
 
   @Get()

@@ -3,7 +3,19 @@ import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validato
 import { PageQueryDto } from '@app/common';
 import { MESSAGE_CHANNELS, MessageChannel } from '../channels/channel';
 
-const MESSAGE_STATUSES = ['sent', 'failed', 'delivered', 'undelivered', 'unknown'] as const;
+/**
+ * `queued`: a notification waiting for a worker or for its next try; `expired`: a code whose
+ * process died before sending it, taken up by a worker after the code had expired (not sent).
+ */
+const MESSAGE_STATUSES = [
+  'queued',
+  'sent',
+  'failed',
+  'delivered',
+  'undelivered',
+  'unknown',
+  'expired',
+] as const;
 
 export class ListMessagesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '+8613800138000' })

@@ -37,22 +37,13 @@ export class SendNotificationDto {
   variables?: Record<string, unknown>;
 }
 
-export class NotificationSentDto {
-  @ApiProperty({ format: 'uuid', description: 'Our message id (see GET /v1/admin/sms/messages)' })
+export class NotificationQueuedDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Our message id: follow it at GET /v1/admin/sms/messages/{id}',
+  })
   id: string;
 
-  @ApiProperty({
-    example: 'tencent',
-    description: 'The provider that took it; `test` for a test number',
-  })
-  provider: string;
-
-  @ApiPropertyOptional({ description: "The provider's id, matched by delivery receipts" })
-  providerMessageId?: string;
-
-  @ApiProperty({ description: 'Billing segments (70 characters, 67 per part beyond)' })
-  segments: number;
-
-  @ApiProperty({ description: 'Sent to a number of SMS_TEST_NUMBERS: nothing went out' })
-  testNumber: boolean;
+  @ApiProperty({ enum: ['queued'], description: 'A worker sends it; its record tells how it went' })
+  status: 'queued';
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AppConfigService } from '@app/config';
 import { PhoneNormalizer } from '@app/phone';
+import { MessageQueue, NotificationRetryPolicy } from '../queue/message-queue';
 import { MessageComposer } from '../sending/message-composer';
-import { SentSms, SmsSender } from '../sending/sms-sender.service';
+import { outgoingMessage } from '../sending/outgoing-message';
 import { readCallerVariables } from '../templates/caller-variables';
 
 export interface NotificationRequest {
@@ -14,23 +16,34 @@ export interface NotificationRequest {
   variables?: Readonly<Record<string, unknown>>;
 }
 
-export interface SentNotification extends SentSms {
+export interface QueuedNotification {
   id: string;
+  status: 'queued';
 }
 
 /**
  * Server-side notification and marketing messages (admin only: app clients send only
- * verification codes). No code and no per-phone limits; test numbers still get nothing.
+ * verification codes). Checked and rendered here, so a bad request is told at once; then
+ * queued, and sent by a worker (message.processor.ts). No code and no per-phone limits; test
+ * numbers still get nothing.
  */
 @Injectable()
 export class SmsNotificationService {
+  private readonly retry: NotificationRetryPolicy;
+
   constructor(
     private readonly phones: PhoneNormalizer,
     private readonly composer: MessageComposer,
-    private readonly sender: SmsSender,
-  ) {}
+    private readonly queue: MessageQueue,
+    config: AppConfigService,
+  ) {
+    this.retry = {
+      attempts: config.get('SMS_NOTIFICATION_ATTEMPTS'),
+      firstDelayMs: config.get('SMS_NOTIFICATION_RETRY_DELAY_MS'),
+    };
+  }
 
-  async send(request: NotificationRequest): Promise<SentNotification> {
+  async send(request: NotificationRequest): Promise<QueuedNotification> {
     const phone = this.phones.normalize(request.phone);
     const plan = await this.composer.planNotification({
       region: phone.region,
@@ -41,19 +54,15 @@ export class SmsNotificationService {
     });
     const message = this.composer.render(plan, undefined);
     const id = randomUUID();
-    const sent = await this.sender.send(
-      {
-        id,
-        phone: phone.e164,
-        region: phone.region,
-        purpose: plan.managed?.purpose ?? plan.kind,
-        signature: plan.signature,
-        content: message.content,
-        variables: message.variables,
-        template: plan.managed,
-      },
-      { kind: plan.kind, recordedContent: message.content, locale: plan.managed?.locale },
-    );
-    return { id, ...sent };
+    const { sms, context } = outgoingMessage({
+      id,
+      phone,
+      purpose: plan.managed?.purpose ?? plan.kind,
+      plan,
+      message,
+      recordedContent: message.content,
+    });
+    await this.queue.enqueueNotification({ sms, context, queuedAt: Date.now() }, this.retry);
+    return { id, status: 'queued' };
   }
 }

@@ -13,4 +13,9 @@ export class SmsProviderRouter {
   providersFor(region: string): readonly SmsProvider[] {
     return this.routes[region] ?? this.routes['*'] ?? this.defaults;
   }
+
+  /** The most providers one message may be tried at. */
+  get longestRoute(): number {
+    return Math.max(this.defaults.length, ...Object.values(this.routes).map((list) => list.length));
+  }
 }

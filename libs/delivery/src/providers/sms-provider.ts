@@ -102,7 +102,7 @@ export interface SmsProvider {
   readonly requiresProviderTemplate?: boolean;
   /**
    * The most messages per second this provider may be sent, across all processes
-   * (`<PROVIDER>_MAX_PER_SECOND`); undefined, no limit. The queue enforces it.
+   * (`<PROVIDER>_MAX_PER_SECOND`); undefined, no limit. ProviderSendRates holds it.
    */
   readonly maxPerSecond?: number;
   send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome>;

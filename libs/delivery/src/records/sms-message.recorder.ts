@@ -1,53 +1,60 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { MessageQueue } from '../queue/message-queue';
 import { BatchWriter } from './batch-writer';
+import { GroupCommit } from './group-commit';
 import type { SmsMessageRecord } from './sms-message-record';
 import { SmsMessageRepository } from './sms-message.repository';
 
-/** How long shutdown waits for the sends in flight and the last writes. */
+/** How long shutdown waits for the sends in flight. */
 const SHUTDOWN_WAIT_MS = 10_000;
+/** A verified mark that found no record yet (its record job not run yet) is tried again. */
+const MARK_RETRY_MS = 2000;
+const MARK_TRIES = 10;
 
 /**
- * The one place send records are written. Recording never fails a send, and never holds its
- * answer: a record is queued with the time of its send and written just behind the response,
- * in bulk under load (BatchWriter). Reads that must see the sends answered before them
- * (the admin list, statistics, receipts, verified marks) wait for `flushed()`. At shutdown the
- * sends still in flight finish and everything queued is written before PostgreSQL is closed.
+ * Send records. They are written from the queue (`write`, by the worker that runs a record
+ * job, in bulk under load) and never lost: a record job completes only once its row is in.
+ * Reads that must see the sends answered before them (the admin list, statistics, receipts)
+ * wait for `flushed()`. Verified marks are statistics, written in bulk after the answer (the
+ * verify path waits for Redis only and does not touch the queue).
  */
 @Injectable()
 export class SmsMessageRecorder implements OnApplicationShutdown {
   private readonly logger = new Logger(SmsMessageRecorder.name);
-  private readonly writer: BatchWriter<SmsMessageRecord & { createdAt: Date }>;
-  private readonly marks: BatchWriter<{ id: string; at: Date }>;
+  private readonly rows: GroupCommit<SmsMessageRecord & { createdAt: Date }>;
+  private readonly marks: BatchWriter<{ id: string; at: Date; tries: number }>;
   private sendsInFlight = 0;
   private onSendsDone?: () => void;
 
-  constructor(repository: SmsMessageRepository) {
-    this.writer = new BatchWriter({
-      insert: (records) => repository.insertMany(records),
-      onLoss: (count, reason) => this.logger.error(`Could not record ${count} messages: ${reason}`),
-    });
+  constructor(
+    repository: SmsMessageRepository,
+    private readonly queue: MessageQueue,
+  ) {
+    this.rows = new GroupCommit((records) => repository.upsertMany(records));
     this.marks = new BatchWriter({
-      // After the records queued before them: a code may be verified before its record is in.
       insert: async (marks) => {
-        await this.writer.flushed();
-        await repository.markVerified(marks);
+        const missing = new Set(await repository.markVerified(marks));
+        for (const mark of marks) {
+          if (missing.has(mark.id) && mark.tries + 1 < MARK_TRIES) this.markAgainLater(mark);
+        }
       },
       onLoss: (count, reason) =>
         this.logger.warn(`Could not mark ${count} messages verified: ${reason}`),
     });
   }
 
-  /** Queues the message and its attempts; written within moments. */
-  record(message: SmsMessageRecord): void {
-    this.writer.write({ ...message, createdAt: new Date() });
+  /** Writes one record (idempotent by message id); settles once it is in PostgreSQL. */
+  write(record: SmsMessageRecord, createdAt: Date): Promise<void> {
+    return this.rows.write({ ...record, createdAt });
   }
 
-  /** Resolves once every record and mark queued before the call is written (or given up on). */
+  /** Resolves once the records this process queued before the call are written (bounded). */
   async flushed(): Promise<void> {
-    await Promise.all([this.writer.flushed(), this.marks.flushed()]);
+    await this.queue.recordsWritten();
+    await this.marks.flushed();
   }
 
-  /** Runs one send; shutdown waits for the sends it is running before the last write. */
+  /** Runs one send; shutdown waits for the sends it is running. */
   async whileSending<T>(send: () => Promise<T>): Promise<T> {
     this.sendsInFlight++;
     try {
@@ -57,24 +64,24 @@ export class SmsMessageRecorder implements OnApplicationShutdown {
     }
   }
 
-  /**
-   * Marks the message whose code was verified, after the response: the verify path waits
-   * for Redis only. Marks are written in bulk, like the records.
-   */
+  /** Marks the message whose code was verified, after the response. */
   markVerifiedLater(messageId: string, verifiedAt = new Date()): void {
-    this.marks.write({ id: messageId, at: verifiedAt });
+    this.marks.write({ id: messageId, at: verifiedAt, tries: 0 });
   }
 
-  /** After the HTTP server has closed, before PostgreSQL does (PrismaModule is global: last). */
+  private markAgainLater(mark: { id: string; at: Date; tries: number }): void {
+    setTimeout(() => this.marks.write({ ...mark, tries: mark.tries + 1 }), MARK_RETRY_MS).unref();
+  }
+
+  /** After the HTTP server has closed, before Redis and PostgreSQL do. */
   async onApplicationShutdown(): Promise<void> {
-    const deadline = Date.now() + SHUTDOWN_WAIT_MS;
     if (this.sendsInFlight > 0) {
-      await within(new Promise<void>((resolve) => (this.onSendsDone = resolve)), deadline);
+      const done = new Promise<void>((resolve) => (this.onSendsDone = resolve));
+      if (!(await within(done, Date.now() + SHUTDOWN_WAIT_MS))) {
+        this.logger.error(`Shutting down with ${this.sendsInFlight} sends in flight`);
+      }
     }
-    const done = this.flushed();
-    if (!(await within(done, deadline))) {
-      this.logger.error(`Shutting down with ${this.writer.pending} send records not written`);
-    }
+    await within(this.marks.flushed(), Date.now() + SHUTDOWN_WAIT_MS);
   }
 }
 

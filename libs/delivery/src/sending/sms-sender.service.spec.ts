@@ -3,11 +3,12 @@ import { refused, unknownOutcome, unreached } from '../providers/sms-provider';
 import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
 import type { SmsMessageRecord } from '../records/sms-message-record';
-import type { SmsMessageRecorder } from '../records/sms-message.recorder';
 import { PhoneInvalidError } from '@app/phone';
 import { SendFailedError } from '../delivery.errors';
 import { TemplateNotApprovedError } from '../catalog.errors';
-import { SmsSender } from './sms-sender.service';
+import type { ProviderSendRates } from './provider-send-rates';
+import { OVER_RATE_CODE } from './provider-send-rates';
+import { SendRecordContext, SmsSender } from './sms-sender.service';
 import { TestPhoneNumbers } from './test-phone-numbers';
 
 const config = (values: Record<string, unknown>): AppConfigService =>
@@ -35,20 +36,33 @@ class StubProvider implements SmsProvider {
 const down = () => unreached('ECONNREFUSED', 'refused');
 const badNumber = () => refused('invalid_number', 'message', 'BadNumber', 'bad number');
 
-function sender(providers: SmsProvider[], testNumbers: Record<string, string> = {}) {
+const noCaps = { overRate: () => Promise.resolve(undefined) } as unknown as ProviderSendRates;
+
+/** The sender, with `send` and `deliver` keeping every record its dispatches answer. */
+function sender(
+  providers: SmsProvider[],
+  testNumbers: Record<string, string> = {},
+  rates: ProviderSendRates = noCaps,
+) {
   const records: SmsMessageRecord[] = [];
-  const recorder = {
-    record: (record: SmsMessageRecord) => void records.push(record),
-    whileSending: <T>(send: () => Promise<T>) => send(),
-  } as unknown as SmsMessageRecorder;
   const settings = config({ SMS_PROVIDER_TIMEOUT_MS: 1000, SMS_TEST_NUMBERS: testNumbers });
-  const instance = new SmsSender(
+  const dispatcher = new SmsSender(
     new SmsProviderRouter(providers),
-    recorder,
     new TestPhoneNumbers(settings),
+    rates,
     settings,
   );
-  return { instance, records };
+  const deliver = async (message: OutgoingSms, recordContext: SendRecordContext) => {
+    const { result, record } = await dispatcher.dispatch(message, recordContext);
+    records.push(record);
+    return result;
+  };
+  const send = async (message: OutgoingSms, recordContext: SendRecordContext) => {
+    const result = await deliver(message, recordContext);
+    if ('unsent' in result) throw result.unsent.error;
+    return result.sent;
+  };
+  return { instance: { send, deliver }, records };
 }
 
 const sms = (template?: OutgoingSms['template']): OutgoingSms => ({
@@ -119,6 +133,25 @@ describe('SmsSender', () => {
       new StubProvider('webhook', down()),
     ]);
     await expect(instance.send(sms(), context)).rejects.toBeInstanceOf(SendFailedError);
+  });
+
+  it('skips a provider whose send rate is spent this second, and fails over', async () => {
+    const capped = new StubProvider('a', 'a-1');
+    const next = new StubProvider('b', 'b-1');
+    const spentForA = {
+      overRate: (provider: SmsProvider) =>
+        Promise.resolve(
+          provider.name === 'a' ? unreached(OVER_RATE_CODE, 'a takes 1 a second') : undefined,
+        ),
+    } as unknown as ProviderSendRates;
+    const { instance, records } = sender([capped, next], {}, spentForA);
+
+    await expect(instance.send(sms(), context)).resolves.toMatchObject({ provider: 'b' });
+    expect(capped.calls).toHaveLength(0);
+    expect(records[0].attempts).toEqual([
+      expect.objectContaining({ provider: 'a', errorCode: OVER_RATE_CODE, latencyMs: 0 }),
+      expect.objectContaining({ provider: 'b', status: 'sent' }),
+    ]);
   });
 
   it('sends nothing to a test number, and records it as such', async () => {

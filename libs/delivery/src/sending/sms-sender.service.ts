@@ -3,17 +3,20 @@ import { performance } from 'node:perf_hooks';
 import { AppError } from '@app/common';
 import { AppConfigService } from '@app/config';
 import type { SmsMessageStatus, SmsTemplateKind } from '@app/prisma';
+import type { MessageChannel } from '../channels/channel';
 import { refused } from '../providers/sms-provider';
 import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
 import type { SmsAttemptRecord, SmsMessageRecord } from '../records/sms-message-record';
-import { SmsMessageRecorder } from '../records/sms-message.recorder';
 import { maybeSent, triesNextProvider } from './failover';
+import { ProviderSendRates } from './provider-send-rates';
 import { clientErrorForSendFailure } from './provider-failure';
 import { countSegments } from '../channels/sms/segments';
 import { TestPhoneNumbers } from './test-phone-numbers';
 
 export interface SendRecordContext {
+  /** The channel it was rendered for; `sms` when absent (a job queued before channels). */
+  channel?: MessageChannel;
   kind: SmsTemplateKind;
   /** The text to keep in the record: the content with any code masked. */
   recordedContent: string;
@@ -34,6 +37,8 @@ export interface SentSms {
 export interface UnsentSms {
   /** What the client is told. */
   error: AppError;
+  /** The last provider's outcome (or the reason none was tried). */
+  failure: SendFailure;
   /**
    * A provider's answer was lost: the message may still go out, so it counts as sent against
    * the limits, and its record says `unknown`.
@@ -46,12 +51,28 @@ export type DeliveryResult = { sent: SentSms } | { unsent: UnsentSms };
 /** The provider recorded for a test number's messages, which go nowhere. */
 export const TEST_NUMBER_PROVIDER = 'test';
 
+/** A dispatch's result, and the record to write from it. */
+export interface Dispatched {
+  result: DeliveryResult;
+  record: SmsMessageRecord;
+}
+
+export interface DispatchHooks {
+  /**
+   * Called before each provider is called: a notification's job is marked in flight there, so
+   * that a worker that dies mid-send leaves a message recorded `unknown`, never sent twice.
+   */
+  beforeProvider?(provider: string): Promise<void>;
+}
+
 /**
  * Sends a rendered message through the providers for the phone's region, in failover order,
- * and records every attempt. Each provider's outcome decides whether the next is tried
- * (`triesNextProvider`): a refusal another provider would repeat stops, an unknown outcome
- * stops for paid messages. A provider that needs its own template id and has none for this
- * template is skipped (recorded as `MissingTemplateId`).
+ * and answers the record of every attempt (the caller writes it through the queue). Each
+ * provider's outcome decides whether the next is tried (`triesNextProvider`): a refusal another
+ * provider would repeat stops, an unknown outcome stops for paid messages. A provider that
+ * needs its own template id and has none for this template is skipped (recorded as
+ * `MissingTemplateId`), and so is one whose send rate (`<PROVIDER>_MAX_PER_SECOND`, across all
+ * instances) is spent this second.
  */
 @Injectable()
 export class SmsSender {
@@ -60,47 +81,48 @@ export class SmsSender {
 
   constructor(
     private readonly router: SmsProviderRouter,
-    private readonly recorder: SmsMessageRecorder,
     private readonly testNumbers: TestPhoneNumbers,
+    private readonly rates: ProviderSendRates,
     config: AppConfigService,
   ) {
     this.timeoutMs = config.get('SMS_PROVIDER_TIMEOUT_MS');
   }
 
-  /** Sends, or throws the client's error when no provider accepted the message. */
-  async send(sms: OutgoingSms, context: SendRecordContext): Promise<SentSms> {
-    const result = await this.deliver(sms, context);
-    if ('unsent' in result) throw result.unsent.error;
-    return result.sent;
+  isTestNumber(phone: string): boolean {
+    return this.testNumbers.isTestNumber(phone);
   }
 
-  /** Records are queued, not awaited: a slow database does not hold the client's answer. */
-  deliver(sms: OutgoingSms, context: SendRecordContext): Promise<DeliveryResult> {
-    return this.recorder.whileSending(() => this.sendAndRecord(sms, context));
+  /** The longest a dispatch can take: every provider of the longest route timing out. */
+  get longestDispatchMs(): number {
+    return this.router.longestRoute * this.timeoutMs;
   }
 
-  private async sendAndRecord(
+  async dispatch(
     sms: OutgoingSms,
     context: SendRecordContext,
-  ): Promise<DeliveryResult> {
+    hooks: DispatchHooks = {},
+  ): Promise<Dispatched> {
     const segments = countSegments(context.recordedContent);
     if (this.testNumbers.isTestNumber(sms.phone)) {
       const outcome = { provider: TEST_NUMBER_PROVIDER, testNumber: true, attempts: [] };
-      this.recorder.record(this.recordOf(sms, context, segments, outcome));
-      return { sent: { provider: TEST_NUMBER_PROVIDER, testNumber: true, segments } };
+      return {
+        result: { sent: { provider: TEST_NUMBER_PROVIDER, testNumber: true, segments } },
+        record: this.recordOf(sms, context, segments, outcome),
+      };
     }
 
     const attempts: SmsAttemptRecord[] = [];
     const outcomes: SendOutcome[] = [];
     let failure: { provider: string; outcome: SendFailure } | undefined;
     for (const provider of this.router.providersFor(sms.region)) {
-      const skipped = this.lacksTemplateId(provider, sms);
+      const skipped = this.lacksTemplateId(provider, sms) ?? (await this.rates.overRate(provider));
       if (skipped !== undefined) {
         attempts.push(attemptRecord(provider.name, skipped, 0));
         // A skip explains the outcome only when no provider was really tried.
         failure ??= { provider: provider.name, outcome: skipped };
         continue;
       }
+      await hooks.beforeProvider?.(provider.name);
       const started = performance.now();
       const outcome = await this.sendOnce(provider, sms);
       outcomes.push(outcome);
@@ -108,8 +130,10 @@ export class SmsSender {
       if (outcome.status === 'accepted') {
         const sent = { provider: provider.name, providerMessageId: outcome.providerMessageId };
         const record = { ...sent, testNumber: false, attempts, status: 'sent' as const };
-        this.recorder.record(this.recordOf(sms, context, segments, record));
-        return { sent: { ...sent, testNumber: false, segments } };
+        return {
+          result: { sent: { ...sent, testNumber: false, segments } },
+          record: this.recordOf(sms, context, segments, record),
+        };
       }
       failure = { provider: provider.name, outcome };
       this.logger.warn(
@@ -130,9 +154,35 @@ export class SmsSender {
       status: unsure ? ('unknown' as const) : ('failed' as const),
       failure: final.outcome,
     };
-    this.recorder.record(this.recordOf(sms, context, segments, record));
     const error = clientErrorForSendFailure(final.provider, final.outcome);
-    return { unsent: { error, maybeSent: unsure } };
+    return {
+      result: { unsent: { error, maybeSent: unsure, failure: final.outcome } },
+      record: this.recordOf(sms, context, segments, record),
+    };
+  }
+
+  /**
+   * The record of a message no provider was tried for here: a code whose job was taken up
+   * after it died, a notification whose worker stopped while a provider had it.
+   */
+  untriedRecord(
+    sms: OutgoingSms,
+    context: SendRecordContext,
+    outcome: {
+      provider?: string;
+      status: SmsMessageStatus;
+      errorCode: string;
+      errorMessage: string;
+    },
+  ): SmsMessageRecord {
+    const segments = countSegments(context.recordedContent);
+    const { provider = 'none', ...rest } = outcome;
+    const base = this.recordOf(sms, context, segments, {
+      provider,
+      testNumber: false,
+      attempts: [],
+    });
+    return { ...base, ...rest };
   }
 
   /** One provider's outcome. Adapters throw only for a programming error, logged here. */
@@ -177,6 +227,7 @@ export class SmsSender {
       phone: sms.phone,
       region: sms.region,
       purpose: sms.purpose,
+      channel: context.channel ?? 'sms',
       kind: context.kind,
       templateName: sms.template?.name,
       locale: context.locale,
