@@ -44,7 +44,20 @@ export interface StartPostgresOptions {
   binaries?: PostgresBinariesChoice;
 }
 
-export async function startPostgres(options: StartPostgresOptions = {}): Promise<ThrowawayService> {
+/**
+ * A throwaway PostgreSQL that can also be shut down and started again on the same port and data,
+ * as an operator restarts the database under a running service.
+ */
+export interface ThrowawayPostgres extends ThrowawayService {
+  /** `pg_ctl stop -m fast`: open connections are closed, new ones refused; the data stays. */
+  shutDown(): Promise<void>;
+  /** Starts the shut-down server again (same port, same data). */
+  startAgain(): Promise<void>;
+}
+
+export async function startPostgres(
+  options: StartPostgresOptions = {},
+): Promise<ThrowawayPostgres> {
   const binaries = findPostgresBinaries(options.binaries);
   return withPortRetries((port) => startPostgresOnPort(port, binaries));
 }
@@ -54,9 +67,9 @@ export async function startRedis(): Promise<ThrowawayService> {
 }
 
 /** Another process may grab the free port before the server binds it; then try a fresh one. */
-async function withPortRetries(
-  start: (port: number) => Promise<ThrowawayService>,
-): Promise<ThrowawayService> {
+async function withPortRetries<T extends ThrowawayService>(
+  start: (port: number) => Promise<T>,
+): Promise<T> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
     try {
@@ -81,33 +94,47 @@ interface PostgresPaths {
 async function startPostgresOnPort(
   port: number,
   binaries: PostgresBinaries,
-): Promise<ThrowawayService> {
+): Promise<ThrowawayPostgres> {
   const paths = createPostgresDirs();
+  const startServer = () =>
+    runAsPostgres(binaries.pgCtl, [
+      ...['-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60'],
+      ...['-o', postgresServerOptions(port, paths.socketDir), 'start'],
+    ]);
   try {
     await runAsPostgres(binaries.initdb, [
       ...['-D', paths.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale'],
       '--no-sync',
     ]);
-    await runAsPostgres(binaries.pgCtl, [
-      ...['-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60'],
-      ...['-o', postgresServerOptions(port, paths.socketDir), 'start'],
-    ]);
+    await startServer();
   } catch (error) {
     rmSync(paths.baseDir, { recursive: true, force: true });
     throw withLogTail(error, paths.logFile);
   }
 
-  const postmasterPid = readPostmasterPid(paths.dataDir);
-  const guard = guardAgainstOrphaning(postmasterPid, 'QUIT', paths.baseDir);
-  // Each connection has its own backend process: freezing the postmaster alone would leave them
-  // answering.
-  const freezer = processTreeFreezer(postmasterPid);
-  const stop = once(async () => {
+  // The postmaster of the server while it runs; a new one after startAgain().
+  let running: RunningPostgres | undefined = watchPostgres(paths);
+  const shutDown = async () => {
+    if (running === undefined) return;
+    const { postmasterPid, guard, freezer } = running;
+    running = undefined;
     freezer.thaw();
     guard.release();
     await stopPostgres(binaries.pgCtl, paths.dataDir, postmasterPid);
+  };
+  const stop = once(async () => {
+    await shutDown();
     rmSync(paths.baseDir, { recursive: true, force: true });
   });
+  const startAgain = async () => {
+    if (running !== undefined) return;
+    try {
+      await startServer();
+    } catch (error) {
+      throw withLogTail(error, paths.logFile);
+    }
+    running = watchPostgres(paths);
+  };
 
   const serverUrl = `postgresql://postgres@${LOOPBACK}:${port}`;
   try {
@@ -116,7 +143,31 @@ async function startPostgresOnPort(
     await stop();
     throw error;
   }
-  return { url: `${serverUrl}/${TEST_DATABASE}`, stop, ...freezer };
+  return {
+    url: `${serverUrl}/${TEST_DATABASE}`,
+    stop,
+    shutDown,
+    startAgain,
+    freeze: () => running?.freezer.freeze(),
+    thaw: () => running?.freezer.thaw(),
+  };
+}
+
+interface RunningPostgres {
+  postmasterPid: number;
+  guard: OrphanGuard;
+  freezer: Freezer;
+}
+
+function watchPostgres(paths: PostgresPaths): RunningPostgres {
+  const postmasterPid = readPostmasterPid(paths.dataDir);
+  return {
+    postmasterPid,
+    guard: guardAgainstOrphaning(postmasterPid, 'QUIT', paths.baseDir),
+    // Each connection has its own backend process: freezing the postmaster alone would leave
+    // them answering.
+    freezer: processTreeFreezer(postmasterPid),
+  };
 }
 
 function createPostgresDirs(): PostgresPaths {

@@ -40,3 +40,44 @@ describe('SmsCatalogCache', () => {
     expect(await cache.get('k', () => Promise.resolve('up'))).toBe('up');
   });
 });
+
+describe('SmsCatalogCache while PostgreSQL is down', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('answers the last answer read when a read fails, and reads again after another TTL', async () => {
+    jest.useFakeTimers({ now: 0 });
+    const cache = new SmsCatalogCache();
+    await cache.get('k', () => Promise.resolve('approved'));
+    jest.setSystemTime(CATALOG_CACHE_TTL_MS + 1);
+    const down = jest.fn(() => Promise.reject(new Error('down')));
+
+    expect(await cache.get('k', down)).toBe('approved');
+    expect(await cache.get('k', down)).toBe('approved');
+    expect(down).toHaveBeenCalledTimes(1);
+
+    jest.setSystemTime(2 * CATALOG_CACHE_TTL_MS + 2);
+    expect(await cache.get('k', down)).toBe('approved');
+    expect(down).toHaveBeenCalledTimes(2);
+    jest.setSystemTime(3 * CATALOG_CACHE_TTL_MS + 3);
+    expect(await cache.get('k', () => Promise.resolve('changed'))).toBe('changed');
+  });
+
+  it('keeps the newest answer read, not the first', async () => {
+    jest.useFakeTimers({ now: 0 });
+    const cache = new SmsCatalogCache();
+    await cache.get('k', () => Promise.resolve('first'));
+    jest.setSystemTime(CATALOG_CACHE_TTL_MS + 1);
+    await cache.get('k', () => Promise.resolve('second'));
+    jest.setSystemTime(2 * CATALOG_CACHE_TTL_MS + 2);
+    expect(await cache.get('k', () => Promise.reject(new Error('down')))).toBe('second');
+  });
+
+  it('fails a key never read, and one this instance changed since', async () => {
+    const cache = new SmsCatalogCache();
+    const down = () => Promise.reject(new Error('down'));
+    await expect(cache.get('never', down)).rejects.toThrow('down');
+    await cache.get('k', () => Promise.resolve('before the change'));
+    cache.changed();
+    await expect(cache.get('k', down)).rejects.toThrow('down');
+  });
+});
