@@ -10,6 +10,7 @@ import {
   readMessageRows,
 } from '../support/message-records';
 import { uniqueCnPhone } from '../support/phones';
+import { countBy, groupBy } from '../support/tally';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 const REQUESTS = 2400;
@@ -162,15 +163,3 @@ describe('SIGKILL of an API process under load', () => {
     expect(verify.status).toBe(200);
   }, 240_000);
 });
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return counts;
-}
