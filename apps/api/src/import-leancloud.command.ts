@@ -4,7 +4,6 @@ import { createReadStream, existsSync } from 'node:fs';
 import { AppConfigModule, Environment } from '@app/config';
 import { LeanCloudImportModule, LeanCloudImportService } from '@app/leancloud';
 import { PrismaModule } from '@app/prisma';
-import { RedisModule } from '@app/redis';
 import { validateApiEnvironment } from './api-environment';
 import { ImportProgressPrinter, Output } from './import-progress-printer';
 
@@ -18,7 +17,6 @@ class ImportCommandModule {
       imports: [
         AppConfigModule.forRoot(environment),
         PrismaModule,
-        RedisModule,
         LeanCloudImportModule,
       ],
     };
