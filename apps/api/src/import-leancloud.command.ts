@@ -14,11 +14,7 @@ class ImportCommandModule {
   static register(environment: Environment): DynamicModule {
     return {
       module: ImportCommandModule,
-      imports: [
-        AppConfigModule.forRoot(environment),
-        PrismaModule,
-        LeanCloudImportModule,
-      ],
+      imports: [AppConfigModule.forRoot(environment), PrismaModule, LeanCloudImportModule],
     };
   }
 }
