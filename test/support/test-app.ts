@@ -36,6 +36,9 @@ export async function startTestApp(
     APP_NAME: 'Demo',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     THROTTLE_LIMIT: '100000',
+    // No periodic jobs unless a suite asks: they purge the run's shared tables, and a suite
+    // that fakes the clock would run them days ahead.
+    MAINTENANCE_INTERVAL_SECONDS: '0',
     ...overrides,
   };
   const app = await createApp(validateEnvironment(settings), options);

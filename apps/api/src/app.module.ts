@@ -8,6 +8,7 @@ import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { CodesModule } from '@app/codes';
 import { UserModule } from '@app/user';
+import { WORKER_MODULES } from '../../worker/src/worker-modules';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { ShutdownState } from './shutdown/shutdown-state';
@@ -27,6 +28,8 @@ export class AppModule {
         CaptchaModule,
         UserModule,
         ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),
+        // One process for a small deployment: the API works the queues too.
+        ...(environment.WORKER_EMBEDDED ? WORKER_MODULES : []),
       ],
       controllers: [HealthController],
       providers: [ReadinessService, ShutdownState],

@@ -2,6 +2,7 @@ export * from './catalog.errors';
 export * from './delivery.errors';
 export { SMS_SEND_MESSAGE_ERRORS } from './delivery-route-errors';
 export { DeliveryModule } from './delivery.module';
+export { DeliveryWorkerModule } from './delivery-worker.module';
 export {
   NotificationRequest,
   SentNotification,

@@ -1,11 +1,5 @@
 export { Prisma } from './generated/client';
-export type {
-  Session,
-  SmsMessage,
-  SmsSignature,
-  SmsTemplate,
-  User,
-} from './generated/client';
+export type { Session, SmsMessage, SmsSignature, SmsTemplate, User } from './generated/client';
 export {
   SmsMessageStatus,
   SmsReviewStatus,
@@ -20,3 +14,4 @@ export {
   type ApplyMigrationsOptions,
   type ApplyMigrationsResult,
 } from './migrator';
+export { DELETE_BATCH_SIZE, deleteInBatches } from './delete-in-batches';

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { InvalidConfigurationError, validateEnvironment } from '@app/config';
+import { createWorker } from './create-worker';
+import { stopOnSignals } from './stop-on-signals';
+
+async function bootstrap(): Promise<void> {
+  const environment = validateEnvironment(process.env);
+  const worker = await createWorker(environment);
+  stopOnSignals(worker, {
+    // The workers' own bound, then Redis and PostgreSQL close; past it the process just ends.
+    timeoutMs: environment.WORKER_STOP_TIMEOUT_MS + 5000,
+    logger: new Logger('Shutdown'),
+  });
+  await worker.init();
+  new Logger('Worker').log('Working the queues');
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof InvalidConfigurationError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});
