@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import Fastify, { type FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -14,8 +15,9 @@ import { hashSessionToken } from '../../libs/user/src/sessions/session-token';
 /**
  * The floor: a bare Fastify + ioredis server doing the product's Redis work for the send
  * and verify paths (the per-IP throttle hit, then the reserve or verify script) and, on a
- * send, the provider call to the same webhook, with no framework, validation, logging or
- * records; and for GET /v1/users/me the throttle hit and the one indexed read of the session
+ * send, the same durable writes around the provider call (the code's delayed job before it,
+ * its record's job after, on a BullMQ queue with the product's job options) and the provider
+ * call to the same webhook, with no framework, validation or logging, and no worker; and for GET /v1/users/me the throttle hit and the one indexed read of the session
  * and its user that the product makes (node-postgres, no ORM). Not part of the product;
  * `npm run bench` measures the API against it.
  */
@@ -60,6 +62,13 @@ const redis = new Redis(required('REDIS_URL'), {
   maxRetriesPerRequest: 1,
 });
 const webhookAgent = new Agent({ keepAlive: true });
+// The product's queue, on its own prefix: what libs/delivery/src/queue/message-queue.ts adds.
+const messages = new Queue('messages', {
+  connection: { url: required('REDIS_URL'), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+  prefix: `${PREFIX}queue`,
+  skipVersionCheck: true,
+});
+const TAKEOVER_DELAY_MS = 15_000;
 const db = new Pool({ connectionString: required('DATABASE_URL'), max: 10 });
 const app = Fastify({ logger: false });
 
@@ -111,13 +120,38 @@ app.post<{ Body: CodeBody }>('/v1/sms/codes', async (req, reply) => {
       .header('Retry-After', '60')
       .send({ statusCode: 429, code: REJECTIONS[outcome], message: 'Refused', retryAfter: 60 });
   }
-  await postWebhook(id, {
+  const sms = {
     id,
     phone,
     content: `【Floor】Your verification code is ${code}. It expires in 10 minutes.`,
     purpose,
     variables: { code, ttl: '10' },
-  });
+  };
+  await messages.add(
+    'code',
+    { sms, expiresAt: now + CODE_TTL_MS, queuedAt: now },
+    {
+      jobId: `code-${id}`,
+      delay: TAKEOVER_DELAY_MS,
+      attempts: 5,
+      backoff: { type: 'records' },
+      removeOnComplete: true,
+      removeOnFail: { age: 604800 },
+    },
+  );
+  await postWebhook(id, sms);
+  const record = { id, phone, purpose, status: 'sent', provider: 'webhook', content: sms.content };
+  await messages.add(
+    'record',
+    { record, sentAt: Date.now() },
+    {
+      jobId: `record-${id}`,
+      attempts: 100_000,
+      backoff: { type: 'records' },
+      removeOnComplete: true,
+      removeOnFail: { age: 604800 },
+    },
+  );
   return reply.code(202).send({ expiresIn: CODE_TTL_MS / 1000, retryAfter: RESEND_MS / 1000 });
 });
 
@@ -229,7 +263,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     void app
       .close()
-      .then(() => Promise.all([redis.quit(), db.end()]))
+      .then(() => Promise.all([redis.quit(), db.end(), messages.close()]))
       .finally(() => process.exit(0));
   });
 }

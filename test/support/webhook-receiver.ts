@@ -12,6 +12,8 @@ export interface ReceivedSms {
   signatureValid: boolean;
   /** The status this receiver answered; `closed` when it closed the socket instead. */
   answered?: number | 'closed';
+  /** When it arrived (epoch ms). */
+  receivedAt: number;
 }
 
 /**
@@ -109,8 +111,12 @@ export class WebhookReceiver {
       'webhook-signature': header(req, 'webhook-signature'),
       'content-type': header(req, 'content-type'),
     };
-    const payload = JSON.parse(body) as Omit<ReceivedSms, 'headers' | 'signatureValid'>;
-    const sms = { ...payload, headers, signatureValid: this.verify(headers, body) };
+    const payload = JSON.parse(body) as Omit<
+      ReceivedSms,
+      'headers' | 'signatureValid' | 'receivedAt'
+    >;
+    const signatureValid = this.verify(headers, body);
+    const sms: ReceivedSms = { ...payload, headers, signatureValid, receivedAt: Date.now() };
     this.received.push(sms);
     this.waiters.splice(0).forEach((wake) => wake());
     return sms;

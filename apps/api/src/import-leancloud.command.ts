@@ -4,8 +4,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { AppConfigModule, Environment } from '@app/config';
 import { LeanCloudImportModule, LeanCloudImportService } from '@app/leancloud';
 import { PrismaModule } from '@app/prisma';
-import { RedisModule } from '@app/redis';
-import { validateApiEnvironment } from './api-environment';
+import { validateServiceEnvironment } from './service-environment';
 import { ImportProgressPrinter, Output } from './import-progress-printer';
 
 const USAGE = 'usage: npm run import:leancloud -- <export.jsonl | export.json>';
@@ -15,12 +14,7 @@ class ImportCommandModule {
   static register(environment: Environment): DynamicModule {
     return {
       module: ImportCommandModule,
-      imports: [
-        AppConfigModule.forRoot(environment),
-        PrismaModule,
-        RedisModule,
-        LeanCloudImportModule,
-      ],
+      imports: [AppConfigModule.forRoot(environment), PrismaModule, LeanCloudImportModule],
     };
   }
 }
@@ -45,7 +39,7 @@ export async function runImportCommand(
     err.write(`No such file: ${file}\n`);
     return 1;
   }
-  const environment = validateApiEnvironment(env);
+  const environment = validateServiceEnvironment(env);
   const context = await NestFactory.createApplicationContext(
     ImportCommandModule.register(environment),
     { logger: ['error', 'warn'] },

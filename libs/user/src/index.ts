@@ -8,6 +8,7 @@ export type { PhoneChangeProof } from './accounts/phone-change-proof';
 export { NO_PHONE_CHANGE_PROOF, ProfileService } from './accounts/profile.service';
 export { SignUpService } from './accounts/sign-up.service';
 export type { LegacyAccount, LegacyImportOutcome } from './legacy/legacy-account';
+export { LegacyImportModule } from './legacy/legacy-import.module';
 export { LegacyImportService } from './legacy/legacy-import.service';
 export {
   isLeanCloudPasswordHash,
@@ -22,3 +23,4 @@ export { AuthenticatedSession, SessionOrigin, SessionService } from './sessions/
 export * from './user.errors';
 export { UserModule } from './user.module';
 export { USERNAME_PATTERN } from './users/username';
+export { UserWorkerModule } from './user-worker.module';

@@ -11,15 +11,14 @@ import { SignUpService } from './accounts/sign-up.service';
 import { UserAdminService } from './admin/user-admin.service';
 import { AccountCodeChecks } from './checks/account-code-checks';
 import { DemoController } from './demo/demo.controller';
-import { LegacyAccountsRepository } from './legacy/legacy-accounts.repository';
-import { LegacyImportService } from './legacy/legacy-import.service';
+import { LegacyImportModule } from './legacy/legacy-import.module';
 import { MeController } from './me.controller';
 import { AccountPassword } from './passwords/account-password';
 import { PasswordAttemptLimiter } from './passwords/password-attempt-limiter';
 import { PasswordHasher } from './passwords/password-hasher';
 import { PasswordPolicy } from './passwords/password-policy';
 import { PasswordResetsController } from './password-resets.controller';
-import { TransactionScope } from './persistence/transaction-scope';
+import { PersistenceModule } from './persistence/persistence.module';
 import { ActorSessions } from './sessions/actor-sessions';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionService } from './sessions/session.service';
@@ -34,7 +33,7 @@ import { UsersRepository } from './users/users.repository';
  * password or code, sessions, password change and reset, and the demo page.
  */
 @Module({
-  imports: [CodesModule, PhoneModule],
+  imports: [CodesModule, PhoneModule, PersistenceModule, LegacyImportModule],
   controllers: [
     UsersController,
     MeController,
@@ -44,7 +43,6 @@ import { UsersRepository } from './users/users.repository';
     DemoController,
   ],
   providers: [
-    TransactionScope,
     UsersRepository,
     SessionsRepository,
     SessionService,
@@ -63,8 +61,6 @@ import { UsersRepository } from './users/users.repository';
     PasswordService,
     UserAdminService,
     AccountLookupService,
-    LegacyAccountsRepository,
-    LegacyImportService,
   ],
   exports: [
     SessionService,
@@ -75,7 +71,6 @@ import { UsersRepository } from './users/users.repository';
     PasswordService,
     ProfileService,
     AccountLookupService,
-    LegacyImportService,
   ],
 })
 export class UserModule {}

@@ -103,6 +103,12 @@ export class MessageQueue {
     return { data: job.data as NotificationJobData, tries: job.attemptsMade };
   }
 
+  /** The record of message `id` while its record job waits to be written (PostgreSQL away or behind). */
+  async pendingRecord(messageId: string): Promise<RecordJobData | undefined> {
+    const job = await this.queue.getJob(recordJobId(messageId));
+    return job === undefined ? undefined : (job.data as RecordJobData);
+  }
+
   /** Resolves once the records this process queued before the call are written (bounded). */
   recordsWritten(): Promise<void> {
     return this.recordsInFlight.settled((jobId) => this.isDone(jobId));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MessageNotFoundError, MessageNotRetryableError } from '../delivery.errors';
 import type { SmsMessageDto } from '../dto/list-messages.dto';
+import type { RecordJobData } from '../queue/message-jobs';
 import { MessageQueue } from '../queue/message-queue';
 import { countSegments } from '../channels/sms/segments';
 import { SmsMessageRecorder } from './sms-message.recorder';
@@ -23,6 +24,10 @@ export class MessageLookup {
     await this.recorder.flushed();
     const record = await this.records.find(id);
     if (record !== null) return toMessageDto(record);
+    // Settled, its row not written yet (written by a worker of another process, or PostgreSQL
+    // behind): the queue holds it.
+    const pending = await this.queue.pendingRecord(id);
+    if (pending !== undefined) return pendingRecordView(pending);
     const job = await this.queue.notification(id);
     if (job === undefined) throw new MessageNotFoundError();
     const { sms, context, queuedAt } = job.data;
@@ -69,4 +74,21 @@ export class MessageLookup {
     }
     return this.find(id);
   }
+}
+
+function pendingRecordView({ record, sentAt }: RecordJobData): SmsMessageDto {
+  return {
+    ...record,
+    channel: record.channel ?? 'sms',
+    providerMessageId: record.providerMessageId ?? null,
+    errorCode: record.errorCode ?? null,
+    errorMessage: record.errorMessage ?? null,
+    clientIp: record.clientIp ?? null,
+    createdAt: new Date(sentAt),
+    templateName: record.templateName ?? null,
+    locale: record.locale ?? null,
+    verifiedAt: null,
+    receiptCode: null,
+    receiptAt: null,
+  };
 }

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PhoneModule } from '@app/phone';
-import { UserModule } from '@app/user';
+import { LegacyImportModule } from '@app/user';
 import { LeanCloudImportService } from './leancloud-import.service';
 
-/** The `_User` import, for the command line; it needs no HTTP server. */
+/** The `_User` import, for the command line: no HTTP server, no Redis. */
 @Module({
-  imports: [PhoneModule, UserModule],
+  imports: [PhoneModule, LegacyImportModule],
   providers: [LeanCloudImportService],
   exports: [LeanCloudImportService],
 })

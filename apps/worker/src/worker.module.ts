@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfigModule, Environment } from '@app/config';
+import { PrismaModule } from '@app/prisma';
+import { QueueModule } from '@app/queue';
+import { RedisModule } from '@app/redis';
+import { WORKER_MODULES } from './worker-modules';
+
+/** The worker process: the queues' workers over the same libraries as the API, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static register(environment: Environment): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(environment),
+        PrismaModule,
+        RedisModule,
+        QueueModule.forRoot(),
+        ...WORKER_MODULES,
+      ],
+    };
+  }
+}
