@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { ensureBuiltApp } from './built-app';
+import { BUILT_WORKER_MAIN, ensureBuiltApp } from './built-app';
 import { TEST_ADMIN_KEY } from './test-app';
 
 const READY_TIMEOUT_MS = 60_000;
@@ -25,11 +25,19 @@ export interface AppProcessOptions {
   main?: string;
   /** Polled until it answers 200; `/health/ready` by default. */
   readyPath?: string;
+  /** Ready once its output holds this line instead (a worker serves no HTTP). */
+  readyLine?: string;
 }
 
+/** Options that start the worker app (apps/worker), ready once it works the queues. */
+export const WORKER_APP: AppProcessOptions = {
+  main: BUILT_WORKER_MAIN,
+  readyLine: 'Working the queues',
+};
+
 /**
- * Spawns the built app (`ensureBuiltApp()`) with `settings` on the run's PostgreSQL and Redis
- * unless they say otherwise, and waits until it is ready. Only PATH is inherited: the process
+ * Spawns the built API (`ensureBuiltApp()`), or the worker with WORKER_APP, with `settings` on
+ * the run's PostgreSQL and Redis unless they say otherwise, and waits until it is ready. Only PATH is inherited: the process
  * sees the settings given here and nothing of the test's environment.
  */
 export async function startAppProcess(
@@ -74,11 +82,15 @@ export async function startAppProcess(
     },
   };
 
-  const readyPath = options.readyPath ?? '/health/ready';
+  const { readyLine } = options;
+  const isReady = async () =>
+    readyLine === undefined
+      ? (await statusOf(`${url}${options.readyPath ?? '/health/ready'}`)) === 200
+      : output.includes(readyLine);
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (hasExited(child)) throw new Error(`The process exited before it was ready:\n${output}`);
-    if ((await statusOf(`${url}${readyPath}`)) === 200) return handle;
+    if (await isReady()) return handle;
     if (Date.now() > deadline) {
       await handle.kill();
       throw new Error(`Not ready within ${READY_TIMEOUT_MS} ms:\n${output}`);
