@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppProcess, eventually, startAppProcess } from '../support/app-process';
+import { AppProcess, eventually, startAppProcess, WORKER_APP } from '../support/app-process';
 import { ensureBuiltApp } from '../support/built-app';
 import { CodeAnswer, CodeLoad } from '../support/code-load';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
@@ -14,15 +14,20 @@ const CONTESTED_PHONES = 10;
 const PARALLEL_PER_PHONE = 20;
 
 /**
- * Two API processes (each with its embedded worker) on one Redis key prefix and one database,
- * under load: they act as one service. Each record is written once, whichever worker takes
- * its job, and 20 parallel requests for one phone spread over both still send one SMS.
+ * Two API processes on one Redis key prefix and one database, under load, each with its
+ * embedded worker, or with the workers off and two worker processes beside them: they act as
+ * one service. Each record is written once, whichever worker takes its job, and 20 parallel
+ * requests for one phone spread over both still send one SMS.
  */
-describe('Two API processes on one Redis and PostgreSQL', () => {
+describe.each([
+  ['with their embedded workers', 0],
+  ['and two worker processes', 2],
+])('Two API processes on one Redis and PostgreSQL, %s', (name, workerProcesses) => {
   const receiver = new WebhookReceiver();
   let database: IsolatedDatabase;
   let backlog: MessageBacklog;
   const processes: AppProcess[] = [];
+  const workers: AppProcess[] = [];
 
   beforeAll(async () => {
     ensureBuiltApp();
@@ -33,17 +38,23 @@ describe('Two API processes on one Redis and PostgreSQL', () => {
       ...receiver.settings,
       DATABASE_URL: database.url,
       REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
-      WORKER_EMBEDDED: 'true',
+      WORKER_EMBEDDED: String(workerProcesses === 0),
       THROTTLE_LIMIT: '1000000',
       SMS_IP_DAILY_LIMIT: '1000000',
       SMS_DAILY_LIMIT: '1000000',
     };
     processes.push(...(await Promise.all([startAppProcess(settings), startAppProcess(settings)])));
+    const workerSettings = { ...settings, LOG_LEVEL: 'info' };
+    workers.push(
+      ...(await Promise.all(
+        Array.from({ length: workerProcesses }, () => startAppProcess(workerSettings, WORKER_APP)),
+      )),
+    );
     backlog = new MessageBacklog(process.env.REDIS_URL as string, settings.REDIS_KEY_PREFIX);
   }, 300_000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((app) => app.stop()));
+    await Promise.all([...processes, ...workers].map((app) => app.stop()));
     await backlog?.close();
     await receiver.stop();
     await database?.drop();
@@ -90,7 +101,7 @@ describe('Two API processes on one Redis and PostgreSQL', () => {
       records: rows.length,
       settledAfterLoadMs: Date.now() - startedWaiting,
     };
-    process.stdout.write(`Two API processes: ${JSON.stringify(summary)}\n`);
+    process.stdout.write(`Two API processes, ${name}: ${JSON.stringify(summary)}\n`);
 
     expect(loadAnswers.filter((answer) => answer.status !== 202)).toEqual([]);
     for (const [index, answers] of contestedAnswers.entries()) {
