@@ -25,6 +25,11 @@ import { RecordsInFlight } from './records-in-flight';
  */
 @Processor(QUEUES.messages, {
   settings: { backoffStrategy: (attemptsMade: number) => recordBackoffMs(attemptsMade) },
+  // A job of a worker that died is taken up again within 15 s (its lock lapses after 10 s, the
+  // stalled check runs every 5 s) rather than BullMQ's 30 + 30 s: the lock is renewed every
+  // 5 s while a job runs, so a slow provider call keeps it.
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
 })
 export class MessageProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(MessageProcessor.name);
