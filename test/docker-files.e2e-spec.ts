@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { CORE_SCHEMA, load, mergeTag } from 'js-yaml';
 import { LOCAL_DEVELOPMENT_ADMIN_KEY } from '../libs/config/src/admin-key';
-import { validateApiEnvironment } from '../apps/api/src/api-environment';
+import { validateServiceEnvironment } from '../apps/api/src/service-environment';
 
 /**
  * The properties of the Dockerfile, docker-compose.yml and .dockerignore that an operator relies
@@ -49,24 +49,37 @@ function interpolate(value: string, shell: Record<string, string>): string {
 }
 
 interface ComposeService {
+  build?: string;
+  command?: string[];
+  depends_on?: Record<string, { condition: string }>;
   ports?: string[];
   environment?: Record<string, string>;
   init?: boolean;
   restart?: string;
-  healthcheck?: { test: string[]; start_period?: string };
+  healthcheck?: { test?: string[]; start_period?: string; disable?: boolean };
   stop_grace_period?: string;
 }
-const compose = load(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
+// Merge keys (`<<: *app-environment`), as docker compose reads them.
+const compose = load(read('docker-compose.yml'), {
+  schema: CORE_SCHEMA.withTags(mergeTag),
+}) as { services: Record<string, ComposeService> };
 const api = compose.services.api;
+const worker = compose.services.worker;
 
-function apiEnvironment(shell: Record<string, string>): Record<string, string> {
+function environmentOf(
+  service: ComposeService,
+  shell: Record<string, string>,
+): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(api.environment ?? {}).map(([name, value]) => [
+    Object.entries(service.environment ?? {}).map(([name, value]) => [
       name,
       interpolate(String(value), shell),
     ]),
   );
 }
+
+const apiEnvironment = (shell: Record<string, string>): Record<string, string> =>
+  environmentOf(api, shell);
 
 const seconds = (duration: string | undefined): number => {
   const match = /^(\d+)s$/.exec(duration ?? '');
@@ -181,25 +194,48 @@ describe('docker-compose.yml', () => {
   });
 
   it('probes /health/ready with a start period', () => {
-    expect(api.healthcheck?.test.join(' ')).toContain('/health/ready');
+    expect(api.healthcheck?.test?.join(' ')).toContain('/health/ready');
     expect(seconds(api.healthcheck?.start_period)).toBeGreaterThan(0);
   });
 
   it('starts out of the box with the well-known admin key, which production refuses', () => {
     const outOfTheBox = apiEnvironment({});
     expect(outOfTheBox.ADMIN_API_KEY).toBe(LOCAL_DEVELOPMENT_ADMIN_KEY);
-    expect(validateApiEnvironment(outOfTheBox).ADMIN_API_KEY).toBe(LOCAL_DEVELOPMENT_ADMIN_KEY);
+    expect(validateServiceEnvironment(outOfTheBox).ADMIN_API_KEY).toBe(LOCAL_DEVELOPMENT_ADMIN_KEY);
 
-    expect(() => validateApiEnvironment(apiEnvironment({ NODE_ENV: 'production' }))).toThrow(
+    expect(() => validateServiceEnvironment(apiEnvironment({ NODE_ENV: 'production' }))).toThrow(
       /ADMIN_API_KEY is invalid: .*well-known/,
     );
     const own = apiEnvironment({ NODE_ENV: 'production', ADMIN_API_KEY: 'a'.repeat(64) });
-    expect(validateApiEnvironment(own).ADMIN_API_KEY).toBe('a'.repeat(64));
+    expect(validateServiceEnvironment(own).ADMIN_API_KEY).toBe('a'.repeat(64));
+  });
+
+  it('runs the API without the embedded worker, and a worker service from the same image', () => {
+    expect(validateServiceEnvironment(apiEnvironment({})).WORKER_EMBEDDED).toBe(false);
+    expect(worker.build).toBe(api.build);
+    expect(worker.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
+    expect(worker.ports).toBeUndefined();
+  });
+
+  it("gives the worker the API's settings, after the API applied the migrations", () => {
+    const workerEnvironment = environmentOf(worker, {});
+    const { WORKER_EMBEDDED: _api, ...shared } = apiEnvironment({});
+    expect(workerEnvironment).toMatchObject(shared);
+    expect(validateServiceEnvironment(workerEnvironment).DATABASE_URL).toBe(shared.DATABASE_URL);
+    expect(worker.depends_on?.api).toEqual({ condition: 'service_healthy' });
+  });
+
+  it("gives the worker an init, no HTTP probe, and a stop grace period past its jobs' bound", () => {
+    expect(worker.init).toBe(true);
+    // The image's HEALTHCHECK asks the API's /health/ready: a worker would be unhealthy.
+    expect(worker.healthcheck?.disable).toBe(true);
+    const { WORKER_STOP_TIMEOUT_MS } = validateServiceEnvironment(environmentOf(worker, {}));
+    expect(seconds(worker.stop_grace_period) * 1000).toBeGreaterThan(WORKER_STOP_TIMEOUT_MS);
   });
 
   it('passes TRUST_PROXY through, off unless set', () => {
-    expect(validateApiEnvironment(apiEnvironment({})).TRUST_PROXY).toBe(false);
-    expect(validateApiEnvironment(apiEnvironment({ TRUST_PROXY: 'true' })).TRUST_PROXY).toBe(true);
+    expect(validateServiceEnvironment(apiEnvironment({})).TRUST_PROXY).toBe(false);
+    expect(validateServiceEnvironment(apiEnvironment({ TRUST_PROXY: 'true' })).TRUST_PROXY).toBe(true);
   });
 });
 

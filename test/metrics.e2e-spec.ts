@@ -1,3 +1,5 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import { MetricsPortServer } from '@app/metrics';
@@ -5,7 +7,9 @@ import { bearer } from './support/accounts';
 import { CaptchaAnswers, solveCaptcha } from './support/captcha-answers';
 import { uniqueCnPhone } from './support/phones';
 import { parsePrometheusText, Sample, valueOf } from './support/prometheus-text';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TEST_ADMIN_KEY, TestApp } from './support/test-app';
+import { validateServiceEnvironment } from '../apps/api/src/service-environment';
+import { createWorker } from '../apps/worker/src/create-worker';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 const TOKEN = 'metrics-e2e-token-0123456789abcdef';
@@ -314,5 +318,55 @@ describe('Metrics without METRICS_TOKEN', () => {
       .expect(404);
     expect(response.body).toMatchObject({ statusCode: 404, code: 'NotFound' });
     expect(response.text).not.toContain('process_cpu');
+  });
+});
+
+describe('Metrics of the worker app', () => {
+  let worker: INestApplicationContext;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+    const environment = validateServiceEnvironment({
+      DATABASE_URL: process.env.DATABASE_URL,
+      REDIS_URL: process.env.REDIS_URL,
+      REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
+      ADMIN_API_KEY: TEST_ADMIN_KEY,
+      LOG_LEVEL: 'silent',
+      MAINTENANCE_INTERVAL_SECONDS: '1',
+      METRICS_PORT: String(port),
+    });
+    worker = await createWorker(environment);
+    await worker.init();
+  });
+
+  afterAll(() => worker.close());
+
+  it('serves its queue gauges and the durations of the jobs it ran on METRICS_PORT', async () => {
+    const scrapeWorker = async () =>
+      parsePrometheusText(
+        (await request(`http://127.0.0.1:${port}`).get('/metrics').expect(200)).text,
+      );
+    const ran = (samples: Sample[]) =>
+      samples
+        .filter(
+          (sample) =>
+            sample.name === 'smsauth_queue_job_duration_seconds_count' &&
+            sample.labels.queue === 'maintenance' &&
+            sample.labels.outcome === 'completed',
+        )
+        .reduce((total, sample) => total + sample.value, 0);
+    const deadline = Date.now() + 30_000;
+    let samples = await scrapeWorker();
+    while (ran(samples) === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      samples = await scrapeWorker();
+    }
+    expect(ran(samples)).toBeGreaterThanOrEqual(1);
+    expect(
+      samples.some(
+        (sample) => sample.name === 'smsauth_queue_jobs' && sample.labels.queue === 'messages',
+      ),
+    ).toBe(true);
   });
 });

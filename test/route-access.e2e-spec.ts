@@ -61,6 +61,7 @@ describe('Route access', () => {
         'GET /health/ready',
         'POST /v1/users',
         'GET /v1/admin/users',
+        'GET /v1/admin/queues',
         'GET /v1/captcha/config',
         'GET /v1/sessions',
         'DELETE /v1/sessions/:id',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 export const BUILT_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+export const BUILT_WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
 
 function newestSourceMs(): number {
   let newest = 0;
@@ -22,7 +23,9 @@ function newestSourceMs(): number {
  * cannot run as they are.
  */
 export function ensureBuiltApp(): string {
-  if (!existsSync(BUILT_MAIN) || statSync(BUILT_MAIN).mtimeMs < newestSourceMs()) {
+  const built = [BUILT_MAIN, BUILT_WORKER_MAIN];
+  const newest = newestSourceMs();
+  if (built.some((main) => !existsSync(main) || statSync(main).mtimeMs < newest)) {
     execFileSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
   }
   return BUILT_MAIN;

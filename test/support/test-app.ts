@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { validateApiEnvironment } from '../../apps/api/src/api-environment';
+import { validateServiceEnvironment } from '../../apps/api/src/service-environment';
 import { createApp, CreateAppOptions } from '../../apps/api/src/create-app';
 import { recordDocument, recordResponses, RESPONSE_RECORD_ENV } from './response-recorder';
 
@@ -36,9 +36,12 @@ export async function startTestApp(
     APP_NAME: 'Demo',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     THROTTLE_LIMIT: '100000',
+    // No periodic jobs unless a suite asks: they purge the run's shared tables, and a suite
+    // that fakes the clock would run them days ahead.
+    MAINTENANCE_INTERVAL_SECONDS: '0',
     ...overrides,
   };
-  const app = await createApp(validateApiEnvironment(settings), options);
+  const app = await createApp(validateServiceEnvironment(settings), options);
   const fastify = app.getHttpAdapter().getInstance();
   const recordDir = process.env[RESPONSE_RECORD_ENV];
   if (recordDir) recordResponses(fastify, recordDir);

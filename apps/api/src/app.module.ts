@@ -5,11 +5,11 @@ import { AppConfigModule, Environment } from '@app/config';
 import { isLeanCloudEnabled, LeanCloudModule } from '@app/leancloud';
 import { MetricsExposureModule, MetricsModule } from '@app/metrics';
 import { PrismaModule } from '@app/prisma';
-import { DeliveryWorkerModule } from '@app/delivery';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { CodesModule } from '@app/codes';
 import { UserModule } from '@app/user';
+import { WORKER_MODULES } from '../../worker/src/worker-modules';
 import { HealthController } from './health/health.controller';
 import { HealthMetrics } from './health/health-metrics';
 import { ReadinessService } from './health/readiness.service';
@@ -26,12 +26,13 @@ export class AppModule {
         PrismaModule,
         RedisModule,
         QueueModule.forRoot(),
-        ...(environment.WORKER_EMBEDDED ? [DeliveryWorkerModule] : []),
         ThrottlingModule,
         CodesModule,
         CaptchaModule,
         UserModule,
         ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),
+        // One process for a small deployment: the API works the queues too.
+        ...(environment.WORKER_EMBEDDED ? WORKER_MODULES : []),
         MetricsExposureModule,
       ],
       controllers: [HealthController],

@@ -4,7 +4,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { AppConfigModule, Environment } from '@app/config';
 import { LeanCloudImportModule, LeanCloudImportService } from '@app/leancloud';
 import { PrismaModule } from '@app/prisma';
-import { validateApiEnvironment } from './api-environment';
+import { validateServiceEnvironment } from './service-environment';
 import { ImportProgressPrinter, Output } from './import-progress-printer';
 
 const USAGE = 'usage: npm run import:leancloud -- <export.jsonl | export.json>';
@@ -39,7 +39,7 @@ export async function runImportCommand(
     err.write(`No such file: ${file}\n`);
     return 1;
   }
-  const environment = validateApiEnvironment(env);
+  const environment = validateServiceEnvironment(env);
   const context = await NestFactory.createApplicationContext(
     ImportCommandModule.register(environment),
     { logger: ['error', 'warn'] },

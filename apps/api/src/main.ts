@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { InvalidConfigurationError } from '@app/config';
-import { validateApiEnvironment } from './api-environment';
+import { validateServiceEnvironment } from './service-environment';
 import { createApp } from './create-app';
 import { stopGracefullyOnSignals } from './shutdown/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
-  const environment = validateApiEnvironment(process.env);
+  const environment = validateServiceEnvironment(process.env);
   const app = await createApp(environment);
   stopGracefullyOnSignals(app, {
     drainMs: environment.SHUTDOWN_DRAIN_MS,

@@ -134,10 +134,14 @@ export class Environment extends SmsGatewaySettings {
   @Max(300000)
   WORKER_STOP_TIMEOUT_MS = 10000;
 
-  /** Seconds between two runs of each periodic job (expired sessions, old records). */
+  /**
+   * Seconds between two runs of each periodic job (expired sessions, old records), one run per
+   * period across all processes. 0: this process schedules none (its workers still run those
+   * that another process schedules).
+   */
   @Type(() => Number)
   @IsInt()
-  @Min(1)
+  @Min(0)
   @Max(7 * 86400)
   MAINTENANCE_INTERVAL_SECONDS = 3600;
 

@@ -1,18 +1,16 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { MetricsController } from './metrics.controller';
 import { MetricsModule } from './metrics.module';
-import { MetricsPortServer } from './metrics-port.server';
+import { MetricsPortModule } from './metrics-port.module';
 import { MetricsTokenGuard } from './metrics-token.guard';
-import { QueueMetricsCollector } from './queue-metrics.collector';
 
 /**
- * Where the metrics are read: `GET /metrics` on the public port (METRICS_TOKEN), the
- * METRICS_PORT listener, and the queues' gauges. Imported by an app, once.
+ * The HTTP app's metrics: `GET /metrics` on the public port (METRICS_TOKEN), with everything
+ * MetricsPortModule exposes. Imported by an app, once.
  */
 @Module({
-  imports: [MetricsModule, DiscoveryModule],
+  imports: [MetricsModule, MetricsPortModule],
   controllers: [MetricsController],
-  providers: [MetricsTokenGuard, MetricsPortServer, QueueMetricsCollector],
+  providers: [MetricsTokenGuard],
 })
 export class MetricsExposureModule {}

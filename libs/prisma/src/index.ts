@@ -15,3 +15,4 @@ export {
   type ApplyMigrationsOptions,
   type ApplyMigrationsResult,
 } from './migrator';
+export { DELETE_BATCH_SIZE, deleteInBatches } from './delete-in-batches';

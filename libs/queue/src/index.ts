@@ -1,2 +1,4 @@
 export { QueueModule } from './queue.module';
 export { QUEUE_NAMES, QUEUES, QueueName } from './queue-names';
+export { MaintenanceWorkerModule } from './maintenance/maintenance-worker.module';
+export { PeriodicJob, PeriodicJobHandler, PeriodicJobSummary } from './maintenance/periodic-job';

@@ -2,6 +2,8 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfigService } from '@app/config';
+import { QueueAdminController } from './admin/queue-admin.controller';
+import { QueueStatsService } from './admin/queue-stats.service';
 import { producerConnection, queueKeyPrefix } from './queue-connection';
 import { QUEUE_NAMES } from './queue-names';
 import { QueueReadiness } from './queue-readiness';
@@ -10,7 +12,11 @@ import { WorkerStop } from './worker-stop';
 
 BullModule.workerClass = QueueWorker;
 
-const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
+// Closing a queue while Redis is away fails its QUIT and leaves the connection reconnecting
+// for ever (the process would not exit): disconnect after close.
+const queues = BullModule.registerQueue(
+  ...QUEUE_NAMES.map((name) => ({ name, forceDisconnectOnShutdown: true })),
+);
 
 @Global()
 @Module({})
@@ -37,7 +43,8 @@ export class QueueModule {
         queues,
         DiscoveryModule,
       ],
-      providers: [QueueReadiness, WorkerStop],
+      controllers: [QueueAdminController],
+      providers: [QueueReadiness, WorkerStop, QueueStatsService],
       exports: [queues],
     };
   }

@@ -23,3 +23,4 @@ export { AuthenticatedSession, SessionOrigin, SessionService } from './sessions/
 export * from './user.errors';
 export { UserModule } from './user.module';
 export { USERNAME_PATTERN } from './users/username';
+export { UserWorkerModule } from './user-worker.module';

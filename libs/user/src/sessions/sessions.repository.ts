@@ -92,4 +92,16 @@ export class SessionsRepository {
   async deleteExpired(userId: string, now: Date): Promise<void> {
     await this.scope.db.session.deleteMany({ where: { userId, expiresAt: { lte: now } } });
   }
+
+  /**
+   * Deletes at most `limit` sessions of any account that expired by `now`, by primary key.
+   * Rows a request holds (a log-in revoking, a touch) are skipped, left to the next run.
+   */
+  deleteExpiredBatch(now: Date, limit: number): Promise<number> {
+    return this.scope.db.$executeRaw`
+      DELETE FROM sessions WHERE id IN (
+        SELECT id FROM sessions WHERE expires_at <= ${now}
+        LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      )`;
+  }
 }

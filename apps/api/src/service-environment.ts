@@ -2,10 +2,10 @@ import { Environment, validateEnvironment } from '@app/config';
 import { DELIVERY_SETTINGS } from '@app/delivery';
 
 /**
- * The app's one validated configuration: libs/config's settings and the parts other libraries
+ * The service's one validated configuration (the API and the worker): libs/config's settings and the parts other libraries
  * own (the SMS providers' settings, beside their adapters). Every entry point validates with
  * this, so no provider's settings go unchecked.
  */
-export function validateApiEnvironment(raw: Record<string, unknown>): Environment {
+export function validateServiceEnvironment(raw: Record<string, unknown>): Environment {
   return validateEnvironment(raw, DELIVERY_SETTINGS);
 }

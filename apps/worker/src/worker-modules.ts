@@ -1,0 +1,10 @@
+import type { Type } from '@nestjs/common';
+import { DeliveryWorkerModule } from '@app/delivery';
+import { UserWorkerModule } from '@app/user';
+
+/**
+ * The workers of every library, one line each: a library's `XxxWorkerModule` holds its
+ * @Processor and @PeriodicJob providers. The worker app imports them all; the API imports them
+ * too when WORKER_EMBEDDED is on.
+ */
+export const WORKER_MODULES: ReadonlyArray<Type> = [UserWorkerModule, DeliveryWorkerModule];

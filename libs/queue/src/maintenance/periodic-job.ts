@@ -1,0 +1,18 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const PERIODIC_JOB = 'queue:periodic-job';
+
+/** What one run did, kept as the job's return value (e.g. `{ deleted: 1200 }`). */
+export type PeriodicJobSummary = Record<string, number>;
+
+/** A job run on the maintenance queue every MAINTENANCE_INTERVAL_SECONDS. */
+export interface PeriodicJobHandler {
+  run(): Promise<PeriodicJobSummary>;
+}
+
+/**
+ * Marks a provider of a library's worker module as the handler of a periodic job. The name is
+ * the job's and its scheduler's: one run per period across every process (BullMQ job
+ * schedulers: each period's job has one id).
+ */
+export const PeriodicJob = (name: string): ClassDecorator => SetMetadata(PERIODIC_JOB, name);
