@@ -2,6 +2,7 @@ import { CanActivate, RequestMethod, Type } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { AdminGuard, ROUTE_ACCESS, RouteAccess } from '@app/common';
+import { MetricsTokenGuard } from '@app/metrics';
 import { SessionGuard } from '@app/user';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -18,10 +19,16 @@ interface OpenApiOperation {
   security?: Array<Record<string, string[]>>;
 }
 
-const ACCESS: RouteAccess[] = ['public', 'admin', 'session'];
+const ACCESS: RouteAccess[] = ['public', 'admin', 'session', 'metrics'];
 const GUARD_OF: Partial<Record<RouteAccess, Type<CanActivate>>> = {
   admin: AdminGuard,
   session: SessionGuard,
+  metrics: MetricsTokenGuard,
+};
+const UNAUTHORIZED_CODE: Record<Exclude<RouteAccess, 'public'>, string> = {
+  admin: 'Unauthorized',
+  session: 'SessionInvalid',
+  metrics: 'Unauthorized',
 };
 
 /**
@@ -33,7 +40,7 @@ describe('Route access', () => {
   let routes: Route[];
 
   beforeAll(async () => {
-    service = await startTestApp();
+    service = await startTestApp({ METRICS_TOKEN: 'route-access-metrics-token-of-32-chars' });
     routes = controllerRoutes(service);
   });
 
@@ -58,20 +65,21 @@ describe('Route access', () => {
         'GET /v1/captcha/config',
         'GET /v1/sessions',
         'DELETE /v1/sessions/:id',
+        'GET /metrics',
       ]),
     );
   });
 
-  it('every route declares public, admin or session access', () => {
+  it('every route declares public, admin, session or metrics access', () => {
     const undeclared = routes.filter((route) => !ACCESS.includes(route.access as RouteAccess));
     expect(undeclared.map((route) => route.handler)).toEqual([]);
   });
 
-  it('admin and session routes carry their guard, public routes neither', () => {
+  it('admin, session and metrics routes carry their guard, public routes none', () => {
     for (const route of routes) {
       const expected = route.access === undefined ? undefined : GUARD_OF[route.access];
       const authGuards = route.guards.filter(
-        (guard) => guard === AdminGuard || guard === SessionGuard,
+        (guard) => guard === AdminGuard || guard === SessionGuard || guard === MetricsTokenGuard,
       );
       expect({ route: route.handler, guards: authGuards }).toEqual({
         route: route.handler,
@@ -80,7 +88,7 @@ describe('Route access', () => {
     }
   });
 
-  it('admin and session routes refuse a request without credentials', async () => {
+  it('admin, session and metrics routes refuse a request without credentials', async () => {
     const guarded = routes.filter((route) => route.access !== 'public');
     expect(guarded.length).toBeGreaterThan(0);
     for (const route of guarded) {
@@ -93,7 +101,7 @@ describe('Route access', () => {
       expect({ route: route.handler, status: response.status, code: response.body.code }).toEqual({
         route: route.handler,
         status: 401,
-        code: route.access === 'admin' ? 'Unauthorized' : 'SessionInvalid',
+        code: UNAUTHORIZED_CODE[route.access as Exclude<RouteAccess, 'public'>],
       });
     }
   });
@@ -103,7 +111,11 @@ describe('Route access', () => {
       paths: Record<string, Record<string, OpenApiOperation>>;
       components: { securitySchemes: Record<string, unknown> };
     };
-    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['admin', 'session']);
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual([
+      'admin',
+      'metrics',
+      'session',
+    ]);
     for (const route of routes) {
       const path = route.path.replace(/:([^/]+)/g, '{$1}');
       const operation = document.paths[path]?.[route.method.toLowerCase()];

@@ -3,6 +3,7 @@ import { CaptchaModule } from '@app/captcha';
 import { ThrottlingModule } from '@app/common';
 import { AppConfigModule, Environment } from '@app/config';
 import { isLeanCloudEnabled, LeanCloudModule } from '@app/leancloud';
+import { MetricsExposureModule, MetricsModule } from '@app/metrics';
 import { PrismaModule } from '@app/prisma';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
@@ -10,6 +11,7 @@ import { CodesModule } from '@app/codes';
 import { UserModule } from '@app/user';
 import { WORKER_MODULES } from '../../worker/src/worker-modules';
 import { HealthController } from './health/health.controller';
+import { HealthMetrics } from './health/health-metrics';
 import { ReadinessService } from './health/readiness.service';
 import { ShutdownState } from './shutdown/shutdown-state';
 
@@ -20,6 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(environment),
+        MetricsModule,
         PrismaModule,
         RedisModule,
         QueueModule.forRoot(),
@@ -30,9 +33,10 @@ export class AppModule {
         ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),
         // One process for a small deployment: the API works the queues too.
         ...(environment.WORKER_EMBEDDED ? WORKER_MODULES : []),
+        MetricsExposureModule,
       ],
       controllers: [HealthController],
-      providers: [ReadinessService, ShutdownState],
+      providers: [ReadinessService, ShutdownState, HealthMetrics],
     };
   }
 }

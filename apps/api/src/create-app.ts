@@ -13,6 +13,7 @@ import {
 } from '@app/common';
 import { Environment } from '@app/config';
 import { LEANCLOUD_PREFIX, LeanCloudExceptionFilter } from '@app/leancloud';
+import { Metrics, routeLabel } from '@app/metrics';
 import { PrismaService } from '@app/prisma';
 import { RedisService } from '@app/redis';
 import { AppModule } from './app.module';
@@ -88,17 +89,21 @@ export function configureApp(app: NestFastifyApplication): void {
   fastify.removeContentTypeParser('text/plain');
   useDepthCheckedJsonParser(fastify);
   installShutdownHooks(fastify, app.get(ShutdownState));
-  // One line per request, naming the route pattern rather than the URL, which may hold codes.
+  const metrics = app.get(Metrics);
+  // One line and one count per request, naming the route pattern rather than the URL, which
+  // may hold codes and ids.
   fastify.addHook('onResponse', (request, reply, done) => {
+    const route = routeLabel(request.routeOptions.url);
     request.log.info(
       {
         method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
+        route,
         statusCode: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },
       'request',
     );
+    metrics.httpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 
@@ -112,6 +117,10 @@ export function configureApp(app: NestFastifyApplication): void {
       .addBearerAuth(
         { type: 'http', scheme: 'bearer', description: 'The sessionToken of sign-up or log-in' },
         'session',
+      )
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN (Prometheus scrapers)' },
+        'metrics',
       )
       .build(),
   );

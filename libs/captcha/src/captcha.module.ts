@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CodesModule } from '@app/codes';
+import { MetricsModule } from '@app/metrics';
 import { CaptchaController } from './captcha.controller';
 import { CaptchaService } from './captcha.service';
 import { CaptchaTextGenerator } from './captcha-text.generator';
@@ -15,7 +16,7 @@ import { CaptchaTokenStore } from './store/captcha-token.store';
  * (`SmsSendChecks`); the SMS module knows nothing of captchas.
  */
 @Module({
-  imports: [CodesModule],
+  imports: [CodesModule, MetricsModule],
   controllers: [CaptchaController],
   providers: [
     CaptchaTextGenerator,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfigService, CaptchaProviderName } from '@app/config';
+import { Metrics } from '@app/metrics';
 import { CaptchaInvalidError } from './captcha.errors';
 import { CaptchaClientConfig, SmsCaptchaPolicy, smsCaptchaPolicy } from './captcha-client-config';
 import { IssueCaptchaOptions, resolveCaptchaOptions } from './captcha-options';
@@ -31,6 +32,7 @@ export class CaptchaService {
   constructor(
     @Inject(CAPTCHA_PROVIDER) private readonly provider: CaptchaProvider,
     private readonly tokens: CaptchaTokenStore,
+    private readonly metrics: Metrics,
     config: AppConfigService,
   ) {
     this.challengeTtlSeconds = config.get('CAPTCHA_TTL_SECONDS');
@@ -51,13 +53,19 @@ export class CaptchaService {
   }
 
   /** Draws a challenge; `CaptchaHostedError` when the provider is hosted. */
-  issue(options: IssueCaptchaOptions = {}): Promise<CaptchaChallenge> {
-    return this.provider.issue(resolveCaptchaOptions(options, this.challengeTtlSeconds));
+  async issue(options: IssueCaptchaOptions = {}): Promise<CaptchaChallenge> {
+    const challenge = await this.provider.issue(
+      resolveCaptchaOptions(options, this.challengeTtlSeconds),
+    );
+    this.metrics.captchaDrawn(this.provider.name);
+    return challenge;
   }
 
   /** One attempt at a challenge; on success, a one-shot validate token. */
   async verify(attempt: CaptchaAttempt): Promise<ValidateTokenIssued> {
-    if (!(await this.provider.verify(attempt))) throw new CaptchaInvalidError();
+    const right = await this.provider.verify(attempt);
+    this.metrics.captchaAnswered(this.provider.name, right);
+    if (!right) throw new CaptchaInvalidError();
     return {
       validateToken: await this.tokens.issueValidateToken(this.validateTtlSeconds),
       expiresIn: this.validateTtlSeconds,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeliveryModule } from '@app/delivery';
+import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
 import { SmsSendChecks } from './send-checks';
 import { SmsCodeController } from './sms-code.controller';
@@ -11,7 +12,7 @@ import { SmsCodeStore } from './store/sms-code.store';
  * passes, and the code routes. A code is handed to delivery to be sent.
  */
 @Module({
-  imports: [DeliveryModule, PhoneModule],
+  imports: [DeliveryModule, PhoneModule, MetricsModule],
   controllers: [SmsCodeController],
   providers: [SmsCodeStore, SmsSendChecks, SmsCodeService],
   exports: [SmsCodeService, SmsSendChecks],

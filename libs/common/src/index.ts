@@ -30,4 +30,9 @@ export { asciiDigits } from './text/ascii-digits';
 export { ApiErrors, AppErrorClass, DocumentedError } from './openapi/api-errors.decorator';
 export { documentErrorResponses } from './openapi/document-error-responses';
 export { ERROR_BODY_SCHEMA_NAME } from './openapi/error-response.schema';
+export {
+  THROTTLE_EXEMPTION,
+  ThrottledUnless,
+  type ThrottleExemption,
+} from './throttling/throttle-exemption';
 export { Unthrottled } from './throttling/unthrottled.decorator';

@@ -6,6 +6,7 @@ import {
   IsFQDN,
   IsIn,
   IsInt,
+  IsIP,
   IsOptional,
   IsString,
   IsUrl,
@@ -16,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
+import { NotEqualToSetting } from './not-equal-to-setting';
 import { splitList, toLowerCaseList } from './setting-transforms';
 import { SmsGatewaySettings } from './sms-gateway.settings';
 
@@ -149,6 +151,29 @@ export class Environment extends SmsGatewaySettings {
   @Min(1)
   @Max(36500)
   SMS_RECORD_RETENTION_DAYS = 180;
+
+  /**
+   * The bearer token `GET /metrics` on the public port asks for. Unset: the route answers 404
+   * there and nothing is exposed on PORT (METRICS_PORT may still serve the metrics).
+   */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{32,}$/, {
+    message: 'METRICS_TOKEN must be at least 32 printable characters, without spaces',
+  })
+  METRICS_TOKEN?: string;
+
+  /** A port of its own for `GET /metrics`, without a token (for a scraper on a private network). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  @NotEqualToSetting('PORT', { message: 'METRICS_PORT must differ from PORT' })
+  METRICS_PORT?: number;
+
+  /** The address METRICS_PORT is bound to: loopback unless the operator opens it. */
+  @IsIP(undefined, { message: 'METRICS_HOST must be an IP address, e.g. 0.0.0.0 or 127.0.0.1' })
+  METRICS_HOST = '127.0.0.1';
 
   /**
    * `production` (the image's default) refuses the well-known ADMIN_API_KEY of docker-compose.yml;

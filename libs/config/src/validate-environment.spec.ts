@@ -85,6 +85,11 @@ describe('validateEnvironment', () => {
     ['USER_MAX_SESSIONS', { USER_MAX_SESSIONS: '0' }],
     ['USER_MAX_SESSIONS', { USER_MAX_SESSIONS: '1001' }],
     ['USER_PHONE_CHANGE_PROOF', { USER_PHONE_CHANGE_PROOF: 'password' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: 'too-short-for-a-token' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: 'a token of more than thirty-two characters' }],
+    ['METRICS_PORT', { METRICS_PORT: '3000' }],
+    ['METRICS_PORT', { METRICS_PORT: '0' }],
+    ['METRICS_HOST', { METRICS_HOST: 'localhost' }],
   ])('stops on a bad %s and names it', (name, override) => {
     const problems = problemsOf({ ...required, ...override });
     expect(problems).toEqual(
@@ -226,6 +231,26 @@ describe('validateEnvironment', () => {
     expect(problemsOf({ ...required, ...override })).toEqual(
       expect.arrayContaining([expect.stringMatching(new RegExp(`^${name} `))]),
     );
+  });
+
+  it('reads the metrics settings: off by default, the port on loopback unless told', () => {
+    const defaults = validateEnvironment(required);
+    expect([defaults.METRICS_TOKEN, defaults.METRICS_PORT, defaults.METRICS_HOST]).toEqual([
+      undefined,
+      undefined,
+      '127.0.0.1',
+    ]);
+    const set = validateEnvironment({
+      ...required,
+      METRICS_TOKEN: 'm'.repeat(32),
+      METRICS_PORT: '9464',
+      METRICS_HOST: '0.0.0.0',
+    });
+    expect([set.METRICS_TOKEN, set.METRICS_PORT, set.METRICS_HOST]).toEqual([
+      'm'.repeat(32),
+      9464,
+      '0.0.0.0',
+    ]);
   });
 
   it('treats an empty value as unset', () => {

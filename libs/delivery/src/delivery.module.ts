@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
 import { CodeDelivery } from './code-delivery.service';
 import { SmsNotificationService } from './notifications/sms-notification.service';
@@ -34,7 +35,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
  * deliver one.
  */
 @Module({
-  imports: [PhoneModule],
+  imports: [PhoneModule, MetricsModule],
   controllers: [
     SmsMessageAdminController,
     SmsSignatureAdminController,

@@ -1,4 +1,5 @@
 export * from './catalog.errors';
+export { MessageChannel } from './channels/channel';
 export {
   CodeDelivery,
   CodeMessagePlan,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CodesModule } from '@app/codes';
+import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
 import { AccountLookupService } from './accounts/account-lookup.service';
 import { AccountRules } from './accounts/account-rules';
@@ -33,7 +34,7 @@ import { UsersRepository } from './users/users.repository';
  * password or code, sessions, password change and reset, and the demo page.
  */
 @Module({
-  imports: [CodesModule, PhoneModule, PersistenceModule, LegacyImportModule],
+  imports: [CodesModule, PhoneModule, PersistenceModule, LegacyImportModule, MetricsModule],
   controllers: [
     UsersController,
     MeController,

@@ -4,8 +4,11 @@ import { UnauthorizedError } from '../errors/common.errors';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AdminGuard } from './admin.guard';
 
-/** Every route declares who may call it; a test walks all controllers to check. */
-export type RouteAccess = 'public' | 'admin' | 'session';
+/**
+ * Every route declares who may call it; a test walks all controllers to check. `metrics`:
+ * Prometheus' scraper, with METRICS_TOKEN (libs/metrics).
+ */
+export type RouteAccess = 'public' | 'admin' | 'session' | 'metrics';
 export const ROUTE_ACCESS = 'routeAccess';
 
 /** Open to any client (still rate-limited). */

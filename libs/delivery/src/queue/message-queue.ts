@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import { Metrics } from '@app/metrics';
 import { QUEUES } from '@app/queue';
 import type { SmsMessageRecord } from '../records/sms-message-record';
 import {
@@ -37,6 +38,7 @@ export class MessageQueue {
   constructor(
     @InjectQueue(QUEUES.messages) private readonly queue: Queue,
     private readonly recordsInFlight: RecordsInFlight,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -57,6 +59,7 @@ export class MessageQueue {
 
   /** Queues the outcome of a dispatch to be written to PostgreSQL (which may be away). */
   async recordOutcome(record: SmsMessageRecord, sentAt: Date): Promise<void> {
+    this.metrics.messageFinished(record.provider, record.status);
     const data: RecordJobData = { record, sentAt: sentAt.getTime() };
     const jobId = recordJobId(record.id);
     this.recordsInFlight.track(jobId);

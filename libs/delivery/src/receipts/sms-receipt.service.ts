@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InvalidParamError } from '@app/common';
+import { Metrics } from '@app/metrics';
 import { SmsMessageRecorder } from '../records/sms-message.recorder';
 import { SmsMessageRepository } from '../records/sms-message.repository';
 import { DeliveryReceipt, isReceiptBatch } from './delivery-receipt';
@@ -12,6 +13,7 @@ export class SmsReceiptService {
   constructor(
     private readonly records: SmsMessageRepository,
     private readonly recorder: SmsMessageRecorder,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -29,6 +31,7 @@ export class SmsReceiptService {
       ]);
     }
     const receipts = parse(body);
+    for (const receipt of receipts) this.metrics.receiptRead(provider, receipt.delivered);
     // A receipt may come moments after the send, before its record is written.
     await this.recorder.flushed();
     const updated = await this.records.applyReceipts(provider, receipts);

@@ -1,4 +1,5 @@
 import type { AppConfigService } from '@app/config';
+import { Metrics } from '@app/metrics';
 import { refused, unknownOutcome, unreached } from '../providers/sms-provider';
 import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
@@ -46,10 +47,12 @@ function sender(
 ) {
   const records: SmsMessageRecord[] = [];
   const settings = config({ SMS_PROVIDER_TIMEOUT_MS: 1000, SMS_TEST_NUMBERS: testNumbers });
+  const metrics = new Metrics();
   const dispatcher = new SmsSender(
     new SmsProviderRouter(providers),
     new TestPhoneNumbers(settings),
     rates,
+    metrics,
     settings,
   );
   const deliver = async (message: OutgoingSms, recordContext: SendRecordContext) => {
@@ -62,7 +65,7 @@ function sender(
     if ('unsent' in result) throw result.unsent.error;
     return result.sent;
   };
-  return { instance: { send, deliver }, records };
+  return { instance: { send, deliver }, records, metrics };
 }
 
 const sms = (template?: OutgoingSms['template']): OutgoingSms => ({
@@ -93,6 +96,32 @@ describe('SmsSender', () => {
     expect(records[0].attempts.map((a) => [a.provider, a.status, a.errorCode])).toEqual([
       ['a', 'failed', 'ECONNREFUSED'],
       ['b', 'sent', undefined],
+    ]);
+  });
+
+  it('counts each provider call by outcome, and the failover from one to the next', async () => {
+    const { instance, metrics } = sender([
+      new StubProvider('a', down()),
+      new StubProvider('b', 'b-1'),
+    ]);
+    await instance.send(sms(), context);
+
+    const values = async (name: string) =>
+      (await metrics.registry.getSingleMetric(name)!.get()).values;
+    expect(await values('smsauth_provider_failovers_total')).toEqual([
+      { labels: { from: 'a', to: 'b' }, value: 1 },
+    ]);
+    const samples = (await values('smsauth_provider_request_duration_seconds')) as Array<{
+      metricName?: string;
+      labels: Record<string, string | number>;
+      value: number;
+    }>;
+    const calls = samples
+      .filter((sample) => sample.metricName === 'smsauth_provider_request_duration_seconds_count')
+      .map((sample) => [sample.labels.provider, sample.labels.outcome, sample.value]);
+    expect(calls).toEqual([
+      ['a', 'unreached', 1],
+      ['b', 'accepted', 1],
     ]);
   });
 

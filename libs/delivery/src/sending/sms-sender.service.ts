@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '@app/common';
 import { AppConfigService } from '@app/config';
+import { Metrics } from '@app/metrics';
 import type { SmsMessageStatus, SmsTemplateKind } from '@app/prisma';
 import type { MessageChannel } from '../channels/channel';
 import { refused } from '../providers/sms-provider';
@@ -83,6 +84,7 @@ export class SmsSender {
     private readonly router: SmsProviderRouter,
     private readonly testNumbers: TestPhoneNumbers,
     private readonly rates: ProviderSendRates,
+    private readonly metrics: Metrics,
     config: AppConfigService,
   ) {
     this.timeoutMs = config.get('SMS_PROVIDER_TIMEOUT_MS');
@@ -122,9 +124,15 @@ export class SmsSender {
         failure ??= { provider: provider.name, outcome: skipped };
         continue;
       }
+      if (failure !== undefined) this.metrics.failedOver(failure.provider, provider.name);
       await hooks.beforeProvider?.(provider.name);
       const started = performance.now();
       const outcome = await this.sendOnce(provider, sms);
+      this.metrics.providerCalled(
+        provider.name,
+        outcome.status,
+        (performance.now() - started) / 1000,
+      );
       outcomes.push(outcome);
       attempts.push(attemptRecord(provider.name, outcome, elapsedMs(started)));
       if (outcome.status === 'accepted') {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, InvalidParamError } from '@app/common';
+import { Metrics } from '@app/metrics';
 import { User } from '@app/prisma';
 import { SmsCodeService } from '@app/codes';
 import { AccountPassword } from '../passwords/account-password';
@@ -27,6 +28,7 @@ export class LogInService {
     private readonly scope: TransactionScope,
     private readonly hasher: PasswordHasher,
     private readonly passwordPolicy: PasswordPolicy,
+    private readonly metrics: Metrics,
   ) {}
 
   /** With a password or with a code: exactly one of them. */
@@ -51,7 +53,14 @@ export class LogInService {
    * and a wrong password, each after one argon2 verification. Whether the account is
    * disabled or unverified is told only to someone who knows the password.
    */
-  async withPassword(
+  withPassword(
+    input: { phone: string; password: string },
+    origin: SessionOrigin,
+  ): Promise<AuthResult> {
+    return this.metrics.logIn('password', () => this.passwordLogIn(input, origin));
+  }
+
+  private async passwordLogIn(
     input: { phone: string; password: string },
     origin: SessionOrigin,
   ): Promise<AuthResult> {
@@ -74,7 +83,14 @@ export class LogInService {
    * Otherwise, like LeanCloud's setting, blocking unverified phones does not apply. Guesses
    * count against the account's phone, or the name when no account has it.
    */
-  async withUsername(
+  withUsername(
+    input: { username: string; password: string },
+    origin: SessionOrigin,
+  ): Promise<AuthResult> {
+    return this.metrics.logIn('password', () => this.usernameLogIn(input, origin));
+  }
+
+  private async usernameLogIn(
     input: { username: string; password: string },
     origin: SessionOrigin,
   ): Promise<AuthResult> {
@@ -108,10 +124,18 @@ export class LogInService {
    * new-account fields, a taken username) is checked before the code is used, so a refused
    * log-in does not burn it. `newAccount` is used only when the code creates the account.
    */
-  async withCode(
+  withCode(
     input: { phone: string; code: string; newAccount?: NewAccountFields },
     origin: SessionOrigin,
     policy: CodeLogInPolicy = V1_CODE_LOG_IN,
+  ): Promise<AuthResult> {
+    return this.metrics.logIn('sms', () => this.codeLogIn(input, origin, policy));
+  }
+
+  private async codeLogIn(
+    input: { phone: string; code: string; newAccount?: NewAccountFields },
+    origin: SessionOrigin,
+    policy: CodeLogInPolicy,
   ): Promise<AuthResult> {
     const phone = this.codes.normalizePhone(input.phone).e164;
     const existing = await this.users.findByPhone(phone);
@@ -125,7 +149,7 @@ export class LogInService {
     const passwordHash =
       newAccount.password === undefined ? undefined : await this.hasher.hash(newAccount.password);
     try {
-      return await this.scope.run(async () => {
+      const created = await this.scope.run(async () => {
         const user = await this.users.create({
           phone,
           username: newAccount.username,
@@ -134,6 +158,8 @@ export class LogInService {
         });
         return { user, sessionToken: await this.sessions.open(user.id, origin) };
       });
+      this.metrics.signedUp('sms');
+      return created;
     } catch (error) {
       if (!(error instanceof PhoneTakenError)) throw error;
       // A concurrent request created the account; the code proved this phone, so log in to it.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SmsCodeService } from '@app/codes';
+import { Metrics } from '@app/metrics';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { PasswordPolicy } from '../passwords/password-policy';
 import { TransactionScope } from '../persistence/transaction-scope';
@@ -24,6 +25,7 @@ export class SignUpService {
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly scope: TransactionScope,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Creates an account whose phone the `signup` code verifies, and signs it in. */
@@ -40,7 +42,7 @@ export class SignUpService {
     const passwordHash =
       input.password === undefined ? undefined : await this.hasher.hash(input.password);
 
-    return this.scope.run(async () => {
+    const signedUp = await this.scope.run(async () => {
       const user = await this.users.create({
         phone,
         username: input.username,
@@ -49,6 +51,8 @@ export class SignUpService {
       });
       return { user, sessionToken: await this.sessions.open(user.id, origin) };
     });
+    this.metrics.signedUp('sms');
+    return signedUp;
   }
 
   /**
@@ -63,7 +67,7 @@ export class SignUpService {
     this.policy.assertAcceptable(input.password, 'password');
     const phone = this.codes.normalizePhone(input.phone).e164;
     const passwordHash = await this.hasher.hash(input.password);
-    return this.scope.run(async () => {
+    const signedUp = await this.scope.run(async () => {
       const user = await this.users.create({
         phone,
         username: input.username,
@@ -72,5 +76,7 @@ export class SignUpService {
       });
       return { user, sessionToken: await this.sessions.open(user.id, origin) };
     });
+    this.metrics.signedUp('password');
+    return signedUp;
   }
 }

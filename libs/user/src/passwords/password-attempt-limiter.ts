@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Metrics } from '@app/metrics';
 import { RedisScript, RedisService } from '@app/redis';
 import { TooManyAttemptsError } from '../user.errors';
 
@@ -30,7 +31,10 @@ return { 1, 0 }
  */
 @Injectable()
 export class PasswordAttemptLimiter {
-  constructor(private readonly redis: RedisService) {}
+  constructor(
+    private readonly redis: RedisService,
+    private readonly metrics: Metrics,
+  ) {}
 
   /** Takes one attempt for the phone, or throws TooManyAttempts. */
   async take(phone: string): Promise<void> {
@@ -39,7 +43,9 @@ export class PasswordAttemptLimiter {
       [this.key(phone)],
       [MAX_ATTEMPTS, WINDOW_MS],
     )) as [number, number];
-    if (taken !== 1) throw new TooManyAttemptsError(Math.max(1, Math.ceil(retryMs / 1000)));
+    if (taken === 1) return;
+    this.metrics.lockedOut();
+    throw new TooManyAttemptsError(Math.max(1, Math.ceil(retryMs / 1000)));
   }
 
   /** After a right password, or once the phone's owner proved it with a code. */
