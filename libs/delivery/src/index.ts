@@ -1,5 +1,7 @@
 export * from './catalog.errors';
 export {
+  CODE_CHANNELS,
+  CodeChannel,
   CodeDelivery,
   CodeMessagePlan,
   CodeMessageRequest,

@@ -2,6 +2,7 @@ import type { AppConfigService } from '@app/config';
 import { refused, unknownOutcome, unreached } from '../providers/sms-provider';
 import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
+import { VoiceProviderRouter } from '../providers/voice-provider-router';
 import type { SmsMessageRecord } from '../records/sms-message-record';
 import { PhoneInvalidError } from '@app/phone';
 import { SendFailedError } from '../delivery.errors';
@@ -51,6 +52,7 @@ function sender(
     new TestPhoneNumbers(settings),
     rates,
     settings,
+    new VoiceProviderRouter([]),
   );
   const deliver = async (message: OutgoingSms, recordContext: SendRecordContext) => {
     const { result, record } = await dispatcher.dispatch(message, recordContext);

@@ -7,11 +7,12 @@ import type { MessageChannel } from '../channels/channel';
 import { refused } from '../providers/sms-provider';
 import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
+import { VoiceProviderRouter } from '../providers/voice-provider-router';
 import type { SmsAttemptRecord, SmsMessageRecord } from '../records/sms-message-record';
 import { maybeSent, triesNextProvider } from './failover';
 import { ProviderSendRates } from './provider-send-rates';
 import { clientErrorForSendFailure } from './provider-failure';
-import { countSegments } from '../channels/sms/segments';
+import { channelFor } from '../channels/channels';
 import { TestPhoneNumbers } from './test-phone-numbers';
 
 export interface SendRecordContext {
@@ -84,6 +85,7 @@ export class SmsSender {
     private readonly testNumbers: TestPhoneNumbers,
     private readonly rates: ProviderSendRates,
     config: AppConfigService,
+    private readonly voiceRouter: VoiceProviderRouter,
   ) {
     this.timeoutMs = config.get('SMS_PROVIDER_TIMEOUT_MS');
   }
@@ -94,7 +96,7 @@ export class SmsSender {
 
   /** The longest a dispatch can take: every provider of the longest route timing out. */
   get longestDispatchMs(): number {
-    return this.router.longestRoute * this.timeoutMs;
+    return Math.max(this.router.longestRoute, this.voiceRouter.longestRoute) * this.timeoutMs;
   }
 
   async dispatch(
@@ -102,7 +104,7 @@ export class SmsSender {
     context: SendRecordContext,
     hooks: DispatchHooks = {},
   ): Promise<Dispatched> {
-    const segments = countSegments(context.recordedContent);
+    const segments = billingUnits(context);
     if (this.testNumbers.isTestNumber(sms.phone)) {
       const outcome = { provider: TEST_NUMBER_PROVIDER, testNumber: true, attempts: [] };
       return {
@@ -114,7 +116,8 @@ export class SmsSender {
     const attempts: SmsAttemptRecord[] = [];
     const outcomes: SendOutcome[] = [];
     let failure: { provider: string; outcome: SendFailure } | undefined;
-    for (const provider of this.router.providersFor(sms.region)) {
+    const router = context.channel === 'voice' ? this.voiceRouter : this.router;
+    for (const provider of router.providersFor(sms.region)) {
       const skipped = this.lacksTemplateId(provider, sms) ?? (await this.rates.overRate(provider));
       if (skipped !== undefined) {
         attempts.push(attemptRecord(provider.name, skipped, 0));
@@ -175,7 +178,7 @@ export class SmsSender {
       errorMessage: string;
     },
   ): SmsMessageRecord {
-    const segments = countSegments(context.recordedContent);
+    const segments = billingUnits(context);
     const { provider = 'none', ...rest } = outcome;
     const base = this.recordOf(sms, context, segments, {
       provider,
@@ -244,6 +247,11 @@ export class SmsSender {
       attempts: outcome.attempts,
     };
   }
+}
+
+/** SMS segments, or one per voice call. */
+function billingUnits(context: SendRecordContext): number {
+  return channelFor(context.channel ?? 'sms').countUnits(context.recordedContent);
 }
 
 function attemptRecord(
