@@ -61,15 +61,23 @@ const REQUIRED_SIGNED_HEADERS = [
   'x-acs-version',
 ];
 
+/** The account and clock an Aliyun API fake checks requests against. */
+export type AliyunApiAccount = Pick<
+  AliyunSmsFakeOptions,
+  'accessKeyId' | 'accessKeySecret' | 'maxSkewSeconds' | 'now'
+>;
+
+/** The ACS3 signature and common headers of an `action` of a 2017-05-25 API (`SendSms`). */
 export function checkAliyunProtocol(
   request: ReceivedHttpRequest,
   pathname: string,
   query: Record<string, string>,
-  options: AliyunSmsFakeOptions,
+  options: AliyunApiAccount,
   usedNonces: Set<string>,
+  action = 'SendSms',
 ): void {
   const header = (name: string): string | undefined => single(request.headers[name]);
-  if (request.method !== 'POST' || pathname !== '/' || header('x-acs-action') !== 'SendSms') {
+  if (request.method !== 'POST' || pathname !== '/' || header('x-acs-action') !== action) {
     throw new AliyunRejection(
       'InvalidAction.NotFound',
       404,

@@ -35,10 +35,21 @@ export function tencentMessage(code: string): string {
   return MESSAGES[code] ?? code;
 }
 
+/** What a Tencent API fake expects of a request: the account, the product's API and clock. */
+export type TencentApiExpectation = Pick<
+  TencentSmsFakeOptions,
+  'secretId' | 'secretKey' | 'service' | 'maxSkewSeconds' | 'now'
+> & {
+  /** `X-TC-Action`; `SendSms` by default. */
+  action?: string;
+  /** `X-TC-Version`; `2021-01-11` (SMS) by default. */
+  version?: string;
+};
+
 /** Common parameters and the TC3 signature, re-computed from the request as received. */
 export function checkTencentProtocol(
   request: ReceivedHttpRequest,
-  options: TencentSmsFakeOptions,
+  options: TencentApiExpectation,
 ): void {
   const header = (name: string): string | undefined => single(request.headers[name]);
   if (request.method !== 'POST' || request.target !== '/') {
@@ -47,13 +58,13 @@ export function checkTencentProtocol(
   if (!/^application\/json(;\s*charset=utf-8)?$/i.test(header('content-type') ?? '')) {
     throw new TencentRejection('InvalidParameter', 'Content-Type must be application/json');
   }
-  if (header('x-tc-action') !== 'SendSms') {
+  if (header('x-tc-action') !== (options.action ?? 'SendSms')) {
     throw new TencentRejection(
       'InvalidAction',
       `The requested action \`${header('x-tc-action')}\` does not exist`,
     );
   }
-  if (header('x-tc-version') !== '2021-01-11') {
+  if (header('x-tc-version') !== (options.version ?? '2021-01-11')) {
     throw new TencentRejection(
       'NoSuchVersion',
       `The requested version \`${header('x-tc-version')}\` does not exist`,

@@ -4,6 +4,8 @@ import { AddressInfo } from 'node:net';
 
 export interface ReceivedSms {
   id: string;
+  /** `sms`, or `voice` for a code to read out in a call. */
+  channel: string;
   phone: string;
   content: string;
   purpose: string;

@@ -1,5 +1,5 @@
 import type { DocumentedError } from '@app/common';
-import { SMS_SEND_MESSAGE_ERRORS } from '@app/delivery';
+import { ChannelNotAvailableError, SMS_SEND_MESSAGE_ERRORS } from '@app/delivery';
 import { PhoneInvalidError, RegionNotAllowedError } from '@app/phone';
 import {
   CodeExpiredError,
@@ -14,6 +14,7 @@ import {
 /** A verification code's send: the message's errors and the code's limits. */
 export const SMS_SEND_CODE_ERRORS: DocumentedError[] = [
   ...SMS_SEND_MESSAGE_ERRORS,
+  ChannelNotAvailableError,
   IpLimitExceededError,
   ServiceLimitExceededError,
 ];

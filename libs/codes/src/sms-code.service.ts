@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { asciiDigits } from '@app/common';
 import { AppConfigService } from '@app/config';
 import {
+  CodeChannel,
   CodeDelivery,
   DeliveryResult,
   readCallerVariables,
@@ -26,6 +27,8 @@ import { generateCode } from './store/verification-code';
 export interface CodeRequest {
   phone: string;
   purpose: SmsPurpose;
+  /** What carries the code: an SMS (the default) or a call that reads it out. */
+  channel?: CodeChannel;
   clientIp: string;
   actor: CodeRequestContext['actor'];
   validateToken?: string;
@@ -96,6 +99,7 @@ export class SmsCodeService {
     const planned = await this.delivery.plan({
       phone,
       purpose: request.purpose,
+      channel: request.channel,
       locale: request.locale,
       template: request.template,
       signature: request.signature,

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { NormalizedPhone } from '@app/phone';
+import { ChannelNotAvailableError } from './delivery.errors';
+import { VoiceProviderRouter } from './providers/voice-provider-router';
 import { MessageQueue } from './queue/message-queue';
 import { SmsMessageRecorder } from './records/sms-message.recorder';
 import { maskCode } from './sending/default-template';
@@ -16,7 +18,13 @@ export interface CodeMessageRequest {
   signature?: string;
   /** Caller variables, already checked (`readCallerVariables`). */
   variables: ReadonlyMap<string, string>;
+  /** What carries the code: an SMS (the default) or a call that reads it out. */
+  channel?: CodeChannel;
 }
+
+/** The channels a verification code can go out on. */
+export const CODE_CHANNELS = ['sms', 'voice'] as const;
+export type CodeChannel = (typeof CODE_CHANNELS)[number];
 
 /** A code's message, chosen and checked before any limit is counted. */
 export interface CodeMessagePlan {
@@ -37,8 +45,8 @@ export interface CodeToDeliver {
 }
 
 /**
- * What the codes library asks of delivery: "deliver this code for purpose P to phone X".
- * The message is made durable (a `code` job) before any provider is called, dispatched at
+ * What the codes library asks of delivery: "deliver this code for purpose P to phone X", by
+ * SMS or by a call (the voice providers, with the same failover). The message is made durable (a `code` job) before any provider is called, dispatched at
  * once in this process so the request learns the outcome, and its record queued from it.
  */
 @Injectable()
@@ -50,17 +58,26 @@ export class CodeDelivery {
     private readonly sender: SmsSender,
     private readonly queue: MessageQueue,
     private readonly recorder: SmsMessageRecorder,
+    private readonly voiceProviders: VoiceProviderRouter,
   ) {}
 
-  /** Chooses and checks the template and signature; throws the client's error if they fail. */
+  /**
+   * Chooses and checks the template and signature; throws the client's error if they fail.
+   * A voice code first needs a voice provider that can call the phone (`ChannelNotAvailable`).
+   */
   async plan(request: CodeMessageRequest): Promise<CodeMessagePlan> {
-    const plan = await this.composer.planVerification(request.purpose, {
-      region: request.phone.region,
+    const { phone, channel = 'sms' } = request;
+    if (channel === 'voice' && !this.voiceProviders.canReach(phone.region)) {
+      throw new ChannelNotAvailableError(channel, phone.region);
+    }
+    const message = {
+      region: phone.region,
       locale: request.locale,
       template: request.template,
       signature: request.signature,
       variables: request.variables,
-    });
+    };
+    const plan = await this.composer.planVerification(request.purpose, message, channel);
     return { phone: request.phone, purpose: request.purpose, plan };
   }
 

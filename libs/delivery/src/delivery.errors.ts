@@ -41,3 +41,15 @@ export class MessageNotRetryableError extends AppError {
     super(`Only a failed notification can be retried; this message is ${status}`);
   }
 }
+
+/**
+ * No configured provider of the channel can reach the phone (voice: none in VOICE_PROVIDER or
+ * VOICE_ROUTES, or none that calls the phone's region). Told before any limit is counted.
+ */
+export class ChannelNotAvailableError extends AppError {
+  readonly code = 'ChannelNotAvailable';
+  readonly status = 400;
+  constructor(channel: string, region: string) {
+    super(`No ${channel} provider can reach phones of region ${region}; ask for an SMS instead`);
+  }
+}

@@ -5,7 +5,10 @@ import { CodeDelivery } from './code-delivery.service';
 import { SmsNotificationService } from './notifications/sms-notification.service';
 import { MessageQueue } from './queue/message-queue';
 import { RecordsInFlight } from './queue/records-in-flight';
-import { smsProviderRouterProvider } from './providers/sms-providers.factory';
+import {
+  smsProviderRouterProvider,
+  voiceProviderRouterProvider,
+} from './providers/sms-providers.factory';
 import { MessageLookup } from './records/message-lookup';
 import { ReceiptTokenGuard } from './receipts/receipt-token.guard';
 import { SmsReceiptController } from './receipts/sms-receipt.controller';
@@ -45,6 +48,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
   ],
   providers: [
     smsProviderRouterProvider,
+    voiceProviderRouterProvider,
     TestPhoneNumbers,
     SmsMessageRecorder,
     SmsMessageRepository,

@@ -1,6 +1,8 @@
 export * from './catalog.errors';
 export { MessageChannel } from './channels/channel';
 export {
+  CODE_CHANNELS,
+  CodeChannel,
   CodeDelivery,
   CodeMessagePlan,
   CodeMessageRequest,

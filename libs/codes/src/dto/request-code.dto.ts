@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCatalogName } from '@app/delivery';
+import { CODE_CHANNELS, CodeChannel } from '@app/delivery';
 import { DEFAULT_SMS_PURPOSE, SMS_PURPOSES, SmsPurpose } from '@app/delivery';
 
 export class RequestCodeDto {
@@ -16,6 +17,17 @@ export class RequestCodeDto {
   @IsOptional()
   @IsIn(SMS_PURPOSES)
   purpose: SmsPurpose = DEFAULT_SMS_PURPOSE;
+
+  @ApiPropertyOptional({
+    enum: CODE_CHANNELS,
+    default: 'sms',
+    description:
+      'sms, or voice: a call that reads the code out (400 ChannelNotAvailable where no voice ' +
+      'provider can call the phone)',
+  })
+  @IsOptional()
+  @IsIn(CODE_CHANNELS)
+  channel: CodeChannel = 'sms';
 
   @ApiPropertyOptional({
     description:

@@ -7,13 +7,18 @@ export interface SharedProviderSettings {
   timeoutMs: number;
 }
 
-/** A provider as its folder declares it to the registry (`provider-registry.ts`). */
-export interface ProviderDefinition<N extends string, S extends object> {
-  /** The name SMS_PROVIDER and SMS_ROUTES use. */
+/** A provider as its folder declares it to a registry (`provider-registry.ts`, voice's). */
+export interface ProviderDefinition<N extends string, S extends object, A extends object = object> {
+  /** The name SMS_PROVIDER and SMS_ROUTES (or VOICE_PROVIDER and VOICE_ROUTES) use. */
   name: N;
   /** Its own settings, validated at start-up with the rest (`DELIVERY_SETTINGS`). */
   settings?: SettingsSchema<S>;
-  create(settings: S, shared: SharedProviderSettings): SmsProvider;
+  /**
+   * The vendor account's settings it shares with the vendor's other adapter (a voice adapter
+   * uses the SMS adapter's credentials), validated once, with that adapter's.
+   */
+  account?: SettingsSchema<A>;
+  create(settings: S, shared: SharedProviderSettings, account: A): SmsProvider;
 }
 
 /** A provider in the registry: its settings schema and how to make it from the configuration. */
@@ -23,16 +28,20 @@ export interface RegisteredProvider<N extends string = string> {
   create(config: AppConfigService): SmsProvider;
 }
 
-export function defineProvider<const N extends string, S extends object = object>(
-  definition: ProviderDefinition<N, S>,
-): RegisteredProvider<N> {
-  const { name, settings } = definition;
+export function defineProvider<
+  const N extends string,
+  S extends object = object,
+  A extends object = object,
+>(definition: ProviderDefinition<N, S, A>): RegisteredProvider<N> {
+  const { name, settings, account } = definition;
   return {
     name,
     settings,
     create: (config) =>
-      definition.create(settings === undefined ? ({} as S) : config.section(settings), {
-        timeoutMs: config.get('SMS_PROVIDER_TIMEOUT_MS'),
-      }),
+      definition.create(
+        settings === undefined ? ({} as S) : config.section(settings),
+        { timeoutMs: config.get('SMS_PROVIDER_TIMEOUT_MS') },
+        account === undefined ? ({} as A) : config.section(account),
+      ),
   };
 }

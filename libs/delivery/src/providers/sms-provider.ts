@@ -8,7 +8,7 @@ export interface OutgoingSms {
   phone: string;
   /** ISO region of the phone (`CN`, `US`, ...). */
   region: string;
-  /** The full text as the phone will show it: `【signature】content`. */
+  /** The full text as the recipient gets it: `【signature】content`, or the words a call reads. */
   content: string;
   purpose: string;
   /** The signature's text, without the brackets. */
@@ -93,8 +93,13 @@ export type SendFailure = SendRefused | SendUnreached | SendUnknown;
 /** A carrier gateway. */
 export interface SmsProvider {
   readonly name: string;
-  /** What it delivers: `sms` for every provider today (voice providers come with that channel). */
+  /** What it delivers: `sms` (the SMS registry's providers) or `voice` (a call that reads it). */
   readonly channel: MessageChannel;
+  /**
+   * The ISO regions it can deliver to (Tencent's and Aliyun's voice codes: `CN`); undefined,
+   * every region. A router skips it for a phone elsewhere.
+   */
+  readonly regions?: readonly string[];
   /**
    * The provider sends only templates it approved, by its own id
    * (`template.providerTemplateIds[name]`); a message without one is not tried here.

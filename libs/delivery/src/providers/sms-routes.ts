@@ -1,22 +1,24 @@
 import type { SmsProviderName } from './provider-registry';
 
 /** Provider lists by phone region (`CN`, ...); `*` is every other region. */
-export type SmsRoutes = Readonly<Record<string, readonly SmsProviderName[]>>;
+export type ProviderRoutes<N extends string> = Readonly<Record<string, readonly N[]>>;
+
+/** SMS_ROUTES. */
+export type SmsRoutes = ProviderRoutes<SmsProviderName>;
 
 const ROUTE_REGION = /^(?:[A-Z]{2}|\*)$/;
 
 /**
- * `CN=tencent,aliyun;*=aliyun`: regions (or `*`) and their providers in failover order.
+ * `CN=tencent,aliyun;*=aliyun` (SMS_ROUTES, VOICE_ROUTES): regions (or `*`) and their providers in failover order.
  * Undefined when the text is not of that form, names a provider not in `known` or repeats a
  * region.
  */
-export function parseSmsRoutes(
+export function parseSmsRoutes<N extends string>(
   text: string,
-  known: readonly SmsProviderName[],
-): SmsRoutes | undefined {
-  const isKnown = (name: string): name is SmsProviderName =>
-    (known as readonly string[]).includes(name);
-  const routes: Record<string, SmsProviderName[]> = {};
+  known: readonly N[],
+): ProviderRoutes<N> | undefined {
+  const isKnown = (name: string): name is N => (known as readonly string[]).includes(name);
+  const routes: Record<string, N[]> = {};
   const entries = text
     .split(';')
     .map((entry) => entry.trim())

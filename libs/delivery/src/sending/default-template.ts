@@ -9,6 +9,14 @@ export const BUILT_IN_VERIFICATION_TEMPLATE = parseTemplate(
   'Your verification code is {{code}}. It expires in {{ttl}} minutes.',
 );
 
+/**
+ * The built-in text of a voice code, read out while no voice template is approved for the
+ * purpose: digits only besides the words (the voice channel spaces them), no signature, no link.
+ */
+export const BUILT_IN_VOICE_VERIFICATION_TEMPLATE = parseTemplate(
+  'Your verification code is {{code}}. Again, your code is {{code}}.',
+);
+
 /** The `template` system variable of the built-in text. */
 export const BUILT_IN_TEMPLATE_NAME = 'default';
 

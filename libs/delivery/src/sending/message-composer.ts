@@ -9,16 +9,19 @@ import {
   TemplateNotApprovedError,
   TemplateNotFoundError,
 } from '../catalog.errors';
-import type { Channel } from '../channels/channel';
+import type { Channel, MessageChannel } from '../channels/channel';
 import { channelFor } from '../channels/channels';
-import { smsChannel } from '../channels/sms/sms-channel';
 import { renderMessage, RenderedMessage } from '../templates/message-renderer';
 import { SmsCatalogCache } from '../templates/sms-catalog-cache';
 import { ProviderTemplateIds, readProviderTemplateIds } from '../templates/provider-template-ids';
 import { SmsTemplateRepository } from '../templates/sms-template.repository';
 import { localeCandidates, normalizeLocale, pickByLocale } from '../templates/template-locale';
 import { ParsedTemplate, parseTemplate } from '../templates/template-syntax';
-import { BUILT_IN_TEMPLATE_NAME, BUILT_IN_VERIFICATION_TEMPLATE } from './default-template';
+import {
+  BUILT_IN_TEMPLATE_NAME,
+  BUILT_IN_VERIFICATION_TEMPLATE,
+  BUILT_IN_VOICE_VERIFICATION_TEMPLATE,
+} from './default-template';
 
 /** What the sender asked for; names refer to the catalogue. Null counts as not given. */
 export interface MessageRequest {
@@ -72,22 +75,35 @@ export class MessageComposer {
     this.defaultLocale = config.get('SMS_DEFAULT_LOCALE');
   }
 
-  /** A verification code's message: the named template, or the purpose's, or the built-in one. */
-  async planVerification(purpose: string, request: MessageRequest): Promise<MessagePlan> {
+  /**
+   * A verification code's message on a channel: the named template, or the purpose's, or the
+   * built-in one. Only templates of that channel are looked at (a voice code never reads an SMS
+   * template out); the signature is chosen all the same (the record keeps it; voice omits it).
+   */
+  async planVerification(
+    purpose: string,
+    request: MessageRequest,
+    channelId: MessageChannel = 'sms',
+  ): Promise<MessagePlan> {
     const candidates = this.localesFor(request);
     const [template, signature] = await Promise.all([
       request.template == null
         ? this.catalog
-            .get(`verification:${purpose}`, () => this.templates.approvedVerification(purpose))
+            .get(`verification:${channelId}:${purpose}`, () =>
+              this.templates.approvedVerification(purpose, channelId),
+            )
             .then((approved) => pickByLocale(approved, candidates))
-        : this.namedTemplate(request.template, ['verification'], candidates),
+        : this.namedTemplate(request.template, ['verification'], candidates, channelId),
       this.signatureFor(request.signature),
     ]);
     return template === undefined
       ? {
           kind: 'verification',
-          channel: smsChannel,
-          template: BUILT_IN_VERIFICATION_TEMPLATE,
+          channel: channelFor(channelId),
+          template:
+            channelId === 'voice'
+              ? BUILT_IN_VOICE_VERIFICATION_TEMPLATE
+              : BUILT_IN_VERIFICATION_TEMPLATE,
           signature,
           variables: request.variables,
         }
@@ -140,12 +156,15 @@ export class MessageComposer {
     name: string,
     kinds: SmsTemplateKind[],
     candidates: string[],
+    channel: MessageChannel = 'sms',
   ): Promise<SmsTemplate> {
-    const named = await this.catalog.get(`template:${kinds.join(',')}:${name}`, () =>
-      this.templates.named(name, kinds),
+    const named = await this.catalog.get(`template:${channel}:${kinds.join(',')}:${name}`, () =>
+      this.templates.named(name, kinds, channel),
     );
-    if (named.length === 0)
-      throw new TemplateNotFoundError(`No ${kinds.join(' or ')} template named ${name}`);
+    if (named.length === 0) {
+      const what = channel === 'sms' ? kinds.join(' or ') : `${channel} ${kinds.join(' or ')}`;
+      throw new TemplateNotFoundError(`No ${what} template named ${name}`);
+    }
     const approved = pickByLocale(
       named.filter((template) => template.status === 'approved'),
       candidates,

@@ -18,7 +18,10 @@ export class ProviderSendRates {
   async overRate(provider: SmsProvider): Promise<SendUnreached | undefined> {
     if (provider.maxPerSecond === undefined) return undefined;
     const second = Math.floor(Date.now() / 1000);
-    const key = this.redis.key('delivery', 'rate', provider.name, String(second));
+    // A vendor's voice product has its own allowance, apart from its SMS under the same name.
+    const name =
+      provider.channel === 'sms' ? provider.name : `${provider.channel}:${provider.name}`;
+    const key = this.redis.key('delivery', 'rate', name, String(second));
     const { hits } = await countInFixedWindow(this.redis, key, 2000);
     if (hits <= provider.maxPerSecond) return undefined;
     return unreached(OVER_RATE_CODE, `${provider.name} takes ${provider.maxPerSecond} a second`);

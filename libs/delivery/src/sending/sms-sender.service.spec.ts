@@ -3,6 +3,7 @@ import { Metrics } from '@app/metrics';
 import { refused, unknownOutcome, unreached } from '../providers/sms-provider';
 import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
+import { VoiceProviderRouter } from '../providers/voice-provider-router';
 import type { SmsMessageRecord } from '../records/sms-message-record';
 import { PhoneInvalidError } from '@app/phone';
 import { SendFailedError } from '../delivery.errors';
@@ -54,6 +55,7 @@ function sender(
     rates,
     metrics,
     settings,
+    new VoiceProviderRouter([]),
   );
   const deliver = async (message: OutgoingSms, recordContext: SendRecordContext) => {
     const { result, record } = await dispatcher.dispatch(message, recordContext);

@@ -8,11 +8,12 @@ import type { MessageChannel } from '../channels/channel';
 import { refused } from '../providers/sms-provider';
 import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
+import { VoiceProviderRouter } from '../providers/voice-provider-router';
 import type { SmsAttemptRecord, SmsMessageRecord } from '../records/sms-message-record';
 import { maybeSent, triesNextProvider } from './failover';
 import { ProviderSendRates } from './provider-send-rates';
 import { clientErrorForSendFailure } from './provider-failure';
-import { countSegments } from '../channels/sms/segments';
+import { channelFor } from '../channels/channels';
 import { TestPhoneNumbers } from './test-phone-numbers';
 
 export interface SendRecordContext {
@@ -86,6 +87,7 @@ export class SmsSender {
     private readonly rates: ProviderSendRates,
     private readonly metrics: Metrics,
     config: AppConfigService,
+    private readonly voiceRouter: VoiceProviderRouter,
   ) {
     this.timeoutMs = config.get('SMS_PROVIDER_TIMEOUT_MS');
   }
@@ -96,7 +98,7 @@ export class SmsSender {
 
   /** The longest a dispatch can take: every provider of the longest route timing out. */
   get longestDispatchMs(): number {
-    return this.router.longestRoute * this.timeoutMs;
+    return Math.max(this.router.longestRoute, this.voiceRouter.longestRoute) * this.timeoutMs;
   }
 
   async dispatch(
@@ -104,7 +106,7 @@ export class SmsSender {
     context: SendRecordContext,
     hooks: DispatchHooks = {},
   ): Promise<Dispatched> {
-    const segments = countSegments(context.recordedContent);
+    const segments = billingUnits(context);
     if (this.testNumbers.isTestNumber(sms.phone)) {
       const outcome = { provider: TEST_NUMBER_PROVIDER, testNumber: true, attempts: [] };
       return {
@@ -116,7 +118,8 @@ export class SmsSender {
     const attempts: SmsAttemptRecord[] = [];
     const outcomes: SendOutcome[] = [];
     let failure: { provider: string; outcome: SendFailure } | undefined;
-    for (const provider of this.router.providersFor(sms.region)) {
+    const router = context.channel === 'voice' ? this.voiceRouter : this.router;
+    for (const provider of router.providersFor(sms.region)) {
       const skipped = this.lacksTemplateId(provider, sms) ?? (await this.rates.overRate(provider));
       if (skipped !== undefined) {
         attempts.push(attemptRecord(provider.name, skipped, 0));
@@ -183,7 +186,7 @@ export class SmsSender {
       errorMessage: string;
     },
   ): SmsMessageRecord {
-    const segments = countSegments(context.recordedContent);
+    const segments = billingUnits(context);
     const { provider = 'none', ...rest } = outcome;
     const base = this.recordOf(sms, context, segments, {
       provider,
@@ -252,6 +255,11 @@ export class SmsSender {
       attempts: outcome.attempts,
     };
   }
+}
+
+/** SMS segments, or one per voice call. */
+function billingUnits(context: SendRecordContext): number {
+  return channelFor(context.channel ?? 'sms').countUnits(context.recordedContent);
 }
 
 function attemptRecord(

@@ -8,6 +8,7 @@ export const STATS_DIMENSIONS = [
   'provider',
   'status',
   'region',
+  'channel',
 ] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
@@ -19,6 +20,7 @@ const GROUP_KEYS: Record<StatsDimension, Prisma.Sql> = {
   provider: Prisma.sql`"provider"`,
   status: Prisma.sql`"status"::text`,
   region: Prisma.sql`"region"`,
+  channel: Prisma.sql`"channel"::text`,
 };
 
 export interface StatsRow {

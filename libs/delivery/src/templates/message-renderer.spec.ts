@@ -1,5 +1,6 @@
 import { MessageTooLongError, TemplateVariableMissingError } from '../catalog.errors';
 import { smsChannel } from '../channels/sms/sms-channel';
+import { voiceChannel } from '../channels/voice/voice-channel';
 import { renderMessage } from './message-renderer';
 import { parseTemplate } from './template-syntax';
 
@@ -25,6 +26,25 @@ describe('renderMessage', () => {
       ['code', '123456'],
       ['shop', '旗舰店'],
     ]);
+  });
+
+  it('reads a voice text out: no signature, the code digit by digit, its plain value kept', () => {
+    const template = parseTemplate('Your code is {{code}}, valid {{ttl}} minutes.');
+    const message = renderMessage(template, {
+      channel: voiceChannel,
+      signature: '腾讯云',
+      system,
+      caller: new Map(),
+    });
+    expect(message).toEqual({
+      channel: 'voice',
+      content: 'Your code is 1 2 3 4 5 6, valid 10 minutes.',
+      // Providers that read the code themselves take the digits as they are.
+      variables: [
+        ['code', '123456'],
+        ['ttl', '10'],
+      ],
+    });
   });
 
   it('gives system variables precedence over a caller value of the same name', () => {

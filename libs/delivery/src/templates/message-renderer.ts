@@ -13,8 +13,8 @@ export interface RenderedMessage {
 }
 
 /**
- * Fills a template: system variables first, then the caller's, and gives it the channel's form
- * (the SMS signature). Every placeholder must get a value (`TemplateVariableMissing`), and the
+ * Fills a template: system variables first, then the caller's, written as the channel writes
+ * them (voice spaces the code's digits), and gives it the channel's form (the SMS signature). Every placeholder must get a value (`TemplateVariableMissing`), and the
  * whole text, signature included, must stay within 500 characters.
  */
 export function renderMessage(
@@ -35,8 +35,13 @@ export function renderMessage(
   }
   if (missing.length > 0) throw new TemplateVariableMissingError(missing);
 
-  const content = input.channel.present(renderTemplate(template, values), input.signature);
+  const { channel } = input;
+  const written = new Map(
+    [...values].map(([name, value]) => [name, channel.spellValue(name, value)]),
+  );
+  const content = channel.present(renderTemplate(template, written), input.signature);
   const length = Array.from(content).length;
   if (length > MAX_MESSAGE_LENGTH) throw new MessageTooLongError(length, MAX_MESSAGE_LENGTH);
-  return { channel: input.channel.id, content, variables: [...values] };
+  // The variables keep their plain values: providers that read the code out take it as is.
+  return { channel: channel.id, content, variables: [...values] };
 }

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, SmsReviewStatus, SmsTemplate, SmsTemplateKind } from '@app/prisma';
+import {
+  MessageChannel,
+  Prisma,
+  PrismaService,
+  SmsReviewStatus,
+  SmsTemplate,
+  SmsTemplateKind,
+} from '@app/prisma';
 import type { Db } from '../catalog-transaction';
 import type { Page } from '../records/sms-message.repository';
 
@@ -55,18 +62,22 @@ export class SmsTemplateRepository {
     return db.smsTemplate.count({ where: { kind, purpose, status: 'approved' } });
   }
 
-  /** Approved verification templates for a code purpose, every locale, oldest first. */
-  approvedVerification(purpose: string): Promise<SmsTemplate[]> {
+  /** Approved verification templates of a channel for a code purpose, every locale, oldest first. */
+  approvedVerification(purpose: string, channel: MessageChannel = 'sms'): Promise<SmsTemplate[]> {
     return this.prisma.smsTemplate.findMany({
-      where: { kind: 'verification', purpose, status: 'approved' },
+      where: { kind: 'verification', purpose, channel, status: 'approved' },
       orderBy: OLDEST_FIRST,
     });
   }
 
-  /** Templates of these kinds with this name, every locale and status, oldest first. */
-  named(name: string, kinds: SmsTemplateKind[]): Promise<SmsTemplate[]> {
+  /** Templates of these kinds and channel with this name, every locale and status, oldest first. */
+  named(
+    name: string,
+    kinds: SmsTemplateKind[],
+    channel: MessageChannel = 'sms',
+  ): Promise<SmsTemplate[]> {
     return this.prisma.smsTemplate.findMany({
-      where: { name, kind: { in: kinds } },
+      where: { name, kind: { in: kinds }, channel },
       orderBy: OLDEST_FIRST,
     });
   }

@@ -5,5 +5,6 @@ import { countSegments } from './segments';
 export const smsChannel: Channel = {
   id: 'sms',
   present: (text, signature) => `【${signature}】${text}`,
+  spellValue: (_name, value) => value,
   countUnits: countSegments,
 };

@@ -29,7 +29,37 @@ const SDK_VECTOR = {
   signature: 'bc522ff558f554a6d0ec5b0df2c05219e59241b1d9c32c21df9acc511583904e',
 };
 
+/** Dyvmsapi `SingleCallByTts`, computed with `OpenApiUtil.getAuthorization` (providers-2.md §2.1). */
+const VMS_VECTOR = {
+  credentials: SDK_VECTOR.credentials,
+  request: {
+    method: 'POST',
+    pathname: '/',
+    query: {
+      CalledNumber: '13900001234',
+      TtsCode: 'TTS_100',
+      TtsParam: '{"code":"123456"}',
+      PlayTimes: '2',
+    },
+    headers: {
+      host: 'dyvmsapi.aliyuncs.com',
+      'x-acs-action': 'SingleCallByTts',
+      'x-acs-version': '2017-05-25',
+      'x-acs-date': '2023-11-14T22:13:20Z',
+      'x-acs-signature-nonce': 'abc123',
+      'x-acs-content-sha256': EMPTY_SHA256,
+    },
+  },
+  signature: '92129f2b753d05bcb6e74d1a3c8fcc6be29f8646dad9c32e03392044707761a6',
+};
+
 describe('signAcs3', () => {
+  it('reproduces the Dyvmsapi SingleCallByTts vector', () => {
+    expect(signAcs3(VMS_VECTOR.request, VMS_VECTOR.credentials).signature).toBe(
+      VMS_VECTOR.signature,
+    );
+  });
+
   it('reproduces the SDK vector', () => {
     const signed = signAcs3(SDK_VECTOR.request, SDK_VECTOR.credentials);
 

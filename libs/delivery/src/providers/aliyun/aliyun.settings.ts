@@ -1,16 +1,24 @@
 import { IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
-import { endpointUrl, MaxPerSecond, requiredBy, usedBy } from '../provider-settings';
+import {
+  endpointUrl,
+  MaxPerSecond,
+  requiredOnAnyChannelBy,
+  usedOnAnyChannelBy,
+} from '../provider-settings';
 
-/** Alibaba Cloud SMS: required while `aliyun` is named in SMS_PROVIDER or SMS_ROUTES. */
+/**
+ * Alibaba Cloud SMS: required while `aliyun` is named in SMS_PROVIDER or SMS_ROUTES. The
+ * account's AccessKey serves its voice calls too (`aliyun-voice.settings.ts`).
+ */
 export class AliyunSettings {
-  @ValidateIf(usedBy('aliyun'))
-  @IsString(requiredBy('ALIYUN_ACCESS_KEY_ID', 'aliyun'))
-  @MinLength(1, requiredBy('ALIYUN_ACCESS_KEY_ID', 'aliyun'))
+  @ValidateIf(usedOnAnyChannelBy('aliyun'))
+  @IsString(requiredOnAnyChannelBy('ALIYUN_ACCESS_KEY_ID', 'aliyun'))
+  @MinLength(1, requiredOnAnyChannelBy('ALIYUN_ACCESS_KEY_ID', 'aliyun'))
   ALIYUN_ACCESS_KEY_ID?: string;
 
-  @ValidateIf(usedBy('aliyun'))
-  @IsString(requiredBy('ALIYUN_ACCESS_KEY_SECRET', 'aliyun'))
-  @MinLength(1, requiredBy('ALIYUN_ACCESS_KEY_SECRET', 'aliyun'))
+  @ValidateIf(usedOnAnyChannelBy('aliyun'))
+  @IsString(requiredOnAnyChannelBy('ALIYUN_ACCESS_KEY_SECRET', 'aliyun'))
+  @MinLength(1, requiredOnAnyChannelBy('ALIYUN_ACCESS_KEY_SECRET', 'aliyun'))
   ALIYUN_ACCESS_KEY_SECRET?: string;
 
   @IsOptional()

@@ -1,17 +1,22 @@
 import { Logger } from '@nestjs/common';
+import type { MessageChannel } from '../../channels/channel';
 import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
 
 /**
- * Writes messages to the log instead of sending them: for development. It is
- * the one place a code may appear in the output.
+ * Writes messages to the log instead of sending them (SMS, or the words a voice call would
+ * read): for development. It is the one place a code may appear in the output.
  */
 export class ConsoleSmsProvider implements SmsProvider {
   readonly name = 'console';
-  readonly channel = 'sms';
-  private readonly logger = new Logger('ConsoleSms');
+  private readonly logger: Logger;
+
+  constructor(readonly channel: MessageChannel = 'sms') {
+    this.logger = new Logger(channel === 'voice' ? 'ConsoleVoice' : 'ConsoleSms');
+  }
 
   send(sms: OutgoingSms): Promise<SendOutcome> {
-    this.logger.log(`SMS to ${sms.phone}: ${sms.content}`);
+    const what = this.channel === 'voice' ? 'Voice call to' : 'SMS to';
+    this.logger.log(`${what} ${sms.phone}: ${sms.content}`);
     return Promise.resolve({ status: 'accepted', providerMessageId: sms.id });
   }
 }

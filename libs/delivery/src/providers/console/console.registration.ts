@@ -6,3 +6,9 @@ export const consoleProvider = defineProvider({
   name: 'console',
   create: () => new ConsoleSmsProvider(),
 });
+
+/** Development only: writes the words a voice-code call would read to the log. */
+export const consoleVoiceProvider = defineProvider({
+  name: 'console',
+  create: () => new ConsoleSmsProvider('voice'),
+});

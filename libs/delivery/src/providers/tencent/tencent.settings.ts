@@ -1,16 +1,26 @@
 import { IsOptional, IsString, Matches, MinLength, ValidateIf } from 'class-validator';
-import { endpointUrl, MaxPerSecond, requiredBy, usedBy } from '../provider-settings';
+import {
+  endpointUrl,
+  MaxPerSecond,
+  requiredBy,
+  requiredOnAnyChannelBy,
+  usedBy,
+  usedOnAnyChannelBy,
+} from '../provider-settings';
 
-/** Tencent Cloud SMS: required while `tencent` is named in SMS_PROVIDER or SMS_ROUTES. */
+/**
+ * Tencent Cloud SMS: required while `tencent` is named in SMS_PROVIDER or SMS_ROUTES. The
+ * account's credentials serve its voice calls too (`tencent-voice.settings.ts`).
+ */
 export class TencentSettings {
-  @ValidateIf(usedBy('tencent'))
-  @IsString(requiredBy('TENCENT_SECRET_ID', 'tencent'))
-  @MinLength(1, requiredBy('TENCENT_SECRET_ID', 'tencent'))
+  @ValidateIf(usedOnAnyChannelBy('tencent'))
+  @IsString(requiredOnAnyChannelBy('TENCENT_SECRET_ID', 'tencent'))
+  @MinLength(1, requiredOnAnyChannelBy('TENCENT_SECRET_ID', 'tencent'))
   TENCENT_SECRET_ID?: string;
 
-  @ValidateIf(usedBy('tencent'))
-  @IsString(requiredBy('TENCENT_SECRET_KEY', 'tencent'))
-  @MinLength(1, requiredBy('TENCENT_SECRET_KEY', 'tencent'))
+  @ValidateIf(usedOnAnyChannelBy('tencent'))
+  @IsString(requiredOnAnyChannelBy('TENCENT_SECRET_KEY', 'tencent'))
+  @MinLength(1, requiredOnAnyChannelBy('TENCENT_SECRET_KEY', 'tencent'))
   TENCENT_SECRET_KEY?: string;
 
   /** `SmsSdkAppId`, e.g. `1400006666`. */

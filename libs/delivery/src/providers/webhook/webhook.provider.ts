@@ -1,6 +1,7 @@
 import { Agent as HttpAgent, type ClientRequest, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
+import type { MessageChannel } from '../../channels/channel';
 import { refused, unknownOutcome, unreached } from '../sms-provider';
 import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
 import { signStandardWebhook } from './standard-webhook-signature';
@@ -11,11 +12,13 @@ export interface WebhookProviderOptions {
   timeoutMs: number;
   /** `<PROVIDER>_MAX_PER_SECOND`; undefined, no limit. */
   maxPerSecond?: number;
+  /** What it carries; `sms` by default. The body names it, so one receiver serves both. */
+  channel?: MessageChannel;
 }
 
 /**
  * POSTs each message as JSON to a URL of the operator's, signed in the Standard
- * Webhooks scheme. A 2xx answer within the timeout is success; 401/403 and 429 are this
+ * Webhooks scheme; `channel` tells an SMS (`sms`) from a voice code to call out (`voice`). A 2xx answer within the timeout is success; 401/403 and 429 are this
  * webhook's own refusals (another provider may send), other 4xx refuse the message, a 5xx
  * is the webhook's fault. A request is posted once: a failure once it may have been written
  * is `unknown`, never retried here (a retry on a reset kept-alive socket once posted one
@@ -27,7 +30,7 @@ export interface WebhookProviderOptions {
  */
 export class WebhookSmsProvider implements SmsProvider {
   readonly name = 'webhook';
-  readonly channel = 'sms';
+  readonly channel: MessageChannel;
   readonly maxPerSecond?: number;
   private readonly url: URL;
   private readonly agent: HttpAgent;
@@ -35,6 +38,7 @@ export class WebhookSmsProvider implements SmsProvider {
 
   constructor(private readonly options: WebhookProviderOptions) {
     this.maxPerSecond = options.maxPerSecond;
+    this.channel = options.channel ?? 'sms';
     this.url = new URL(options.url);
     const https = this.url.protocol === 'https:';
     this.agent = https ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
@@ -44,6 +48,7 @@ export class WebhookSmsProvider implements SmsProvider {
   async send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome> {
     const body = JSON.stringify({
       id: sms.id,
+      channel: this.channel,
       phone: sms.phone,
       content: sms.content,
       purpose: sms.purpose,

@@ -1,20 +1,28 @@
 import { IsUrl, Matches, ValidateIf } from 'class-validator';
 import { MaxPerSecond, namesProvider } from '../provider-settings';
 
-/** The operator's webhook: required while `webhook` is named in SMS_PROVIDER or SMS_ROUTES. */
+/**
+ * The operator's webhook: required while `webhook` is named for SMS or voice. One webhook serves
+ * both channels (its body names the channel): one receiver and one secret to keep.
+ */
 export class WebhookSettings {
   @ValidateIf(
-    (env: WebhookSettings) => namesProvider(env, 'webhook') || env.SMS_WEBHOOK_URL !== undefined,
+    (env: WebhookSettings) =>
+      namesProvider(env, 'webhook', ['sms', 'voice']) || env.SMS_WEBHOOK_URL !== undefined,
   )
   @IsUrl(
     { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
-    { message: 'SMS_WEBHOOK_URL must be an http(s) URL (required by the webhook provider)' },
+    {
+      message:
+        'SMS_WEBHOOK_URL must be an http(s) URL (required by the webhook provider, SMS or voice)',
+    },
   )
   SMS_WEBHOOK_URL?: string;
 
   /** Standard Webhooks secret: `whsec_` followed by base64. */
   @ValidateIf(
-    (env: WebhookSettings) => namesProvider(env, 'webhook') || env.SMS_WEBHOOK_SECRET !== undefined,
+    (env: WebhookSettings) =>
+      namesProvider(env, 'webhook', ['sms', 'voice']) || env.SMS_WEBHOOK_SECRET !== undefined,
   )
   @Matches(/^whsec_[A-Za-z0-9+/=]{16,}$/, {
     message: 'SMS_WEBHOOK_SECRET must be "whsec_" followed by a base64 key of 12 bytes or more',

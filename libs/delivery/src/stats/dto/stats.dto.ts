@@ -30,7 +30,9 @@ export class StatsCountsDto {
   @ApiProperty({ description: 'The answer was lost (a timeout): it may have gone out' })
   unknown: number;
   @ApiProperty({ description: 'No provider took it' }) failed: number;
-  @ApiProperty({ description: 'Billing segments of the messages a provider took' })
+  @ApiProperty({
+    description: 'Billing units of the messages a provider took: SMS segments, one per call',
+  })
   segments: number;
   @ApiProperty({ description: 'Verification messages a provider took' }) codesSent: number;
   @ApiProperty({ description: 'Of those, codes that were verified' }) codesVerified: number;
@@ -48,8 +50,9 @@ export class StatsGroupDto extends StatsCountsDto {
     nullable: true,
     type: String,
     description:
-      'The group: a UTC day (YYYY-MM-DD), template name, signature, provider, status or ' +
-      'region; null for the built-in template or messages recorded before it was kept',
+      'The group: a UTC day (YYYY-MM-DD), template name, signature, provider, status, ' +
+      'region or channel (sms, voice); null for the built-in template or messages recorded ' +
+      'before it was kept',
   })
   key: string | null;
 }
