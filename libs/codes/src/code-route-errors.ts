@@ -6,6 +6,7 @@ import {
   CodeUsedError,
   CodeWrongError,
   DailyGuessLimitExceededError,
+  HourlyLimitExceededError,
   IpLimitExceededError,
   MissingCodeError,
   ServiceLimitExceededError,
@@ -15,6 +16,7 @@ import {
 export const SMS_SEND_CODE_ERRORS: DocumentedError[] = [
   ...SMS_SEND_MESSAGE_ERRORS,
   ChannelNotAvailableError,
+  HourlyLimitExceededError,
   IpLimitExceededError,
   ServiceLimitExceededError,
 ];

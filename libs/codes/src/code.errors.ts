@@ -37,6 +37,15 @@ export class CodeWrongError extends AppError {
   }
 }
 
+/** Calls to this phone in the last hour reached SMS_VOICE_PHONE_HOURLY_LIMIT. */
+export class HourlyLimitExceededError extends RetryableAppError {
+  readonly code = 'HourlyLimitExceeded';
+  readonly status = 429;
+  constructor(retryAfterSeconds: number) {
+    super('This phone has received as many calls as allowed in an hour', retryAfterSeconds);
+  }
+}
+
 export class IpLimitExceededError extends RetryableAppError {
   readonly code = 'IpLimitExceeded';
   readonly status = 429;

@@ -301,6 +301,31 @@ export class Environment extends SmsGatewaySettings {
   @Min(1)
   SMS_DAILY_LIMIT = 10000;
 
+  /** Voice codes (calls) have limits of their own; LeanCloud's: 1 per 30 s, 3 an hour, 5 a day. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  SMS_VOICE_RESEND_INTERVAL_SECONDS = 30;
+
+  /** Calls per phone in any rolling hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SMS_VOICE_PHONE_HOURLY_LIMIT = 3;
+
+  /** Calls per phone in any rolling 24 hours. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SMS_VOICE_PHONE_DAILY_LIMIT = 5;
+
+  /** A fuse for the whole service's calls per UTC day (calls cost more than SMS). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SMS_VOICE_DAILY_LIMIT = 1000;
+
   /** Log-in with phone and code (`POST /v1/sessions` with `code`); false answers SmsLoginDisabled. */
   @Transform(toBoolean)
   @IsBoolean()

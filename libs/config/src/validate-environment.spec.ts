@@ -39,12 +39,28 @@ describe('validateEnvironment', () => {
       SMS_PHONE_DAILY_LIMIT: 10,
       SMS_IP_DAILY_LIMIT: 100,
       SMS_DAILY_LIMIT: 10000,
+      SMS_VOICE_RESEND_INTERVAL_SECONDS: 30,
+      SMS_VOICE_PHONE_HOURLY_LIMIT: 3,
+      SMS_VOICE_PHONE_DAILY_LIMIT: 5,
+      SMS_VOICE_DAILY_LIMIT: 1000,
       THROTTLE_LIMIT: 100,
       THROTTLE_TTL_SECONDS: 60,
       USER_PASSWORD_MIN_LENGTH: 8,
       USER_MAX_SESSIONS: 20,
       USER_PHONE_CHANGE_PROOF: 'password_or_old_phone',
     });
+  });
+
+  it('refuses voice limits out of range', () => {
+    const problems = problemsOf({
+      ...required,
+      SMS_VOICE_PHONE_HOURLY_LIMIT: '0',
+      SMS_VOICE_RESEND_INTERVAL_SECONDS: '3601',
+    });
+    expect(problems).toEqual([
+      expect.stringContaining('SMS_VOICE_RESEND_INTERVAL_SECONDS'),
+      expect.stringContaining('SMS_VOICE_PHONE_HOURLY_LIMIT'),
+    ]);
   });
 
   it('reads the account session cap and the phone-change proof of /1.1', () => {

@@ -28,6 +28,80 @@ return { 0, 0 }
 `);
 
 /**
+ * The voice form of reserveSendScript: a call's own resend lock, rolling caps per phone (an
+ * hour, 24 hours: a sorted set of the phone's calls by time), its own service fuse, and the
+ * per-IP counter shared with SMS, checked and counted in one atomic step.
+ *
+ * The phone's SMS resend lock holds a call back too (LeanCloud's one code a minute counts
+ * calls), except for "call me instead": while the live code of this purpose came by SMS, one
+ * call may replace it. The call's code replaces it, so a second call is not "instead" any more.
+ *
+ * KEYS: voice resend lock, SMS resend lock, the phone's calls (sorted set), ip-day counter,
+ *       voice service-day counter, code hash
+ * ARGV: voice resend ms, hourly limit, 24-hour limit, ip limit, voice service limit,
+ *       counter ttl ms, code hash, sent at ms, expires at ms, code key ttl ms, message id
+ * Returns { outcome, retry after ms }: 0 reserved, 1 too frequent, 2 phone 24-hour limit,
+ * 3 ip daily limit, 4 voice service daily limit, 5 phone hourly limit.
+ */
+export const reserveVoiceSendScript = new RedisScript(`
+local now = tonumber(ARGV[8])
+local hourMs, dayMs = 3600000, 86400000
+local voiceMs = redis.call('PTTL', KEYS[1])
+if voiceMs > 0 then return { 1, voiceMs } end
+local smsMs = redis.call('PTTL', KEYS[2])
+if smsMs > 0 then
+  local live = redis.call('HMGET', KEYS[6], 'state', 'expiresAt', 'channel')
+  local smsCodeLive = live[1] == 'live' and now < tonumber(live[2]) and (live[3] or 'sms') == 'sms'
+  if not smsCodeLive then return { 1, smsMs } end
+end
+
+-- The call that leaves a window first frees a place: the (count - limit + 1)th oldest in it.
+local function retryAfterWindow(windowMs, count, limit)
+  local since = now - windowMs
+  local leaving = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. since, '+inf', 'WITHSCORES', 'LIMIT', count - limit, 1)
+  return tonumber(leaving[2]) + windowMs - now
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - dayMs)
+local inDay = redis.call('ZCARD', KEYS[3])
+if inDay >= tonumber(ARGV[3]) then return { 2, retryAfterWindow(dayMs, inDay, tonumber(ARGV[3])) } end
+local inHour = redis.call('ZCOUNT', KEYS[3], '(' .. (now - hourMs), '+inf')
+if inHour >= tonumber(ARGV[2]) then return { 5, retryAfterWindow(hourMs, inHour, tonumber(ARGV[2])) } end
+if tonumber(redis.call('GET', KEYS[4]) or '0') >= tonumber(ARGV[4]) then return { 3, 0 } end
+if tonumber(redis.call('GET', KEYS[5]) or '0') >= tonumber(ARGV[5]) then return { 4, 0 } end
+
+if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[1], ARGV[7], 'PX', ARGV[1]) end
+redis.call('ZADD', KEYS[3], now, ARGV[11])
+redis.call('PEXPIRE', KEYS[3], dayMs)
+for i = 4, 5 do
+  if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[6]) end
+end
+redis.call('DEL', KEYS[6])
+redis.call('HSET', KEYS[6], 'hash', ARGV[7], 'sentAt', ARGV[8], 'expiresAt', ARGV[9], 'tries', 0, 'state', 'live', 'message', ARGV[11], 'channel', 'voice')
+redis.call('PEXPIRE', KEYS[6], ARGV[10])
+return { 0, 0 }
+`);
+
+/**
+ * Undoes a voice reservation: as releaseSendScript and cancelLateReservationScript, on the
+ * voice keys. With "only if current" 1 (a timed-out reserve), nothing is undone unless the
+ * reservation happened and is still the phone's code.
+ *
+ * KEYS: as reserveVoiceSendScript. ARGV: code hash, message id, only if current (1 or 0).
+ * Returns 1 when undone, else 0.
+ */
+export const releaseVoiceSendScript = new RedisScript(`
+local current = redis.call('HGET', KEYS[6], 'message') == ARGV[2]
+if ARGV[3] == '1' and not current then return 0 end
+if current then redis.call('DEL', KEYS[6]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+if redis.call('ZREM', KEYS[3], ARGV[2]) == 0 then return 0 end
+for i = 4, 5 do
+  if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', KEYS[i]) end
+end
+return 1
+`);
+
+/**
  * Undoes a reservation whose message could not be sent: the code is removed
  * (only if it is still the one reserved) and the send is not counted.
  *

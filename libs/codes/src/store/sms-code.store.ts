@@ -2,19 +2,22 @@ import { Injectable, Logger } from '@nestjs/common';
 import { hkdfSync } from 'node:crypto';
 import { AppConfigService } from '@app/config';
 import { isRedisCommandTimeout, RedisService } from '@app/redis';
-import { DailyLimitExceededError, TooFrequentError } from '@app/delivery';
+import { CodeChannel, DailyLimitExceededError, TooFrequentError } from '@app/delivery';
 import {
   CodeExpiredError,
   CodeUsedError,
   CodeWrongError,
   DailyGuessLimitExceededError,
+  HourlyLimitExceededError,
   IpLimitExceededError,
   ServiceLimitExceededError,
 } from '../code.errors';
 import {
   cancelLateReservationScript,
   releaseSendScript,
+  releaseVoiceSendScript,
   reserveSendScript,
+  reserveVoiceSendScript,
   verifyCodeScript,
 } from './code-store.scripts';
 import { DAILY_COUNTER_TTL_MS, secondsUntilNextUtcDay, utcDayKey } from './daily-window';
@@ -26,12 +29,23 @@ export interface SendSlot {
   clientIp: string;
   /** The message that will carry the code; verification is recorded against it. */
   messageId: string;
+  /** SMS (the default) or a call: each has its own resend interval and per-phone limits. */
+  channel?: CodeChannel;
 }
 
 /** A reserved send: the code is stored and counted; release it if the message cannot go out. */
 export interface Reservation {
+  readonly channel: CodeChannel;
   readonly keys: string[];
   readonly codeHash: string;
+  readonly messageId: string;
+}
+
+interface VoiceLimits {
+  resendMs: number;
+  phoneHourly: number;
+  phoneDaily: number;
+  service: number;
 }
 
 // Expired codes are kept a while longer so that a late try is told "expired", not "wrong".
@@ -47,6 +61,7 @@ export class SmsCodeStore {
   private readonly maxAttempts: number;
   private readonly dailyWrongLimit: number;
   private readonly limits: { phone: number; ip: number; service: number };
+  private readonly voice: VoiceLimits;
 
   constructor(
     private readonly redis: RedisService,
@@ -65,21 +80,33 @@ export class SmsCodeStore {
       ip: config.get('SMS_IP_DAILY_LIMIT'),
       service: config.get('SMS_DAILY_LIMIT'),
     };
+    this.voice = {
+      resendMs: config.get('SMS_VOICE_RESEND_INTERVAL_SECONDS') * 1000,
+      phoneHourly: config.get('SMS_VOICE_PHONE_HOURLY_LIMIT'),
+      phoneDaily: config.get('SMS_VOICE_PHONE_DAILY_LIMIT'),
+      service: config.get('SMS_VOICE_DAILY_LIMIT'),
+    };
   }
 
   get codeTtlSeconds(): number {
     return this.codeTtlMs / 1000;
   }
 
-  get resendIntervalSeconds(): number {
-    return this.resendMs / 1000;
+  /** Seconds until another code may go to the phone on this channel. */
+  resendIntervalSeconds(channel: CodeChannel = 'sms'): number {
+    return (channel === 'voice' ? this.voice.resendMs : this.resendMs) / 1000;
   }
 
   /**
-   * Checks the resend interval and the daily limits and stores `code` for the
-   * phone and purpose, replacing any earlier one. Throws the limit that failed.
+   * Checks the channel's resend interval and limits and stores `code` for the phone and
+   * purpose, replacing any earlier one (an SMS code and a call's share it: the newest wins).
+   * Throws the limit that failed.
    */
-  async reserve(slot: SendSlot, code: string): Promise<Reservation> {
+  reserve(slot: SendSlot, code: string): Promise<Reservation> {
+    return slot.channel === 'voice' ? this.reserveCall(slot, code) : this.reserveSms(slot, code);
+  }
+
+  private async reserveSms(slot: SendSlot, code: string): Promise<Reservation> {
     const now = Date.now();
     const day = utcDayKey(now);
     const keys = [
@@ -109,14 +136,16 @@ export class SmsCodeStore {
       // resumes: left alone, it would hold the resend lock (the user's retry refused as too
       // frequent), spend one of the day's sends and replace the phone's live code, for a
       // message never sent. Not awaited: the answer must not wait on the hung Redis again.
-      if (isRedisCommandTimeout(error)) this.cancelLateReservation(keys, codeHash, slot.messageId);
+      if (isRedisCommandTimeout(error)) {
+        this.cancelLateReservation({ channel: 'sms', keys, codeHash, messageId: slot.messageId });
+      }
       throw error;
     }
     const [outcome, retryMs] = reserved;
 
     switch (outcome) {
       case 0:
-        return { keys, codeHash };
+        return { channel: 'sms', keys, codeHash, messageId: slot.messageId };
       case 1:
         throw new TooFrequentError(Math.max(1, Math.ceil(retryMs / 1000)));
       case 2:
@@ -128,19 +157,84 @@ export class SmsCodeStore {
     }
   }
 
-  private cancelLateReservation(keys: string[], codeHash: string, messageId: string): void {
-    cancelLateReservationScript
-      .run(this.redis.client, keys, [codeHash, messageId])
-      .catch((error: unknown) =>
-        // Redis is gone rather than hung, or still hung: if the reserve ran, its code is one
-        // nobody received and the counters hold one send too many (the safe side).
-        this.logger.warn(`A timed-out reservation could not be undone: ${String(error)}`),
-      );
+  /** As `reserveSms`, with the voice limits (see reserveVoiceSendScript). */
+  private async reserveCall(slot: SendSlot, code: string): Promise<Reservation> {
+    const now = Date.now();
+    const day = utcDayKey(now);
+    const keys = [
+      this.redis.key('sms', 'voice', 'resend', slot.phone),
+      this.redis.key('sms', 'resend', slot.phone),
+      this.redis.key('sms', 'voice', 'calls', slot.phone),
+      this.redis.key('sms', 'day', day, 'ip', slot.clientIp),
+      this.redis.key('sms', 'day', day, 'voice-service'),
+      this.codeKey(slot.purpose, slot.phone),
+    ];
+    const codeHash = hashCode(this.secret, slot.purpose, slot.phone, code);
+    const reservation: Reservation = {
+      channel: 'voice',
+      keys,
+      codeHash,
+      messageId: slot.messageId,
+    };
+    let reserved: [number, number];
+    try {
+      reserved = (await reserveVoiceSendScript.run(this.redis.client, keys, [
+        this.voice.resendMs,
+        this.voice.phoneHourly,
+        this.voice.phoneDaily,
+        this.limits.ip,
+        this.voice.service,
+        DAILY_COUNTER_TTL_MS,
+        codeHash,
+        now,
+        now + this.codeTtlMs,
+        this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
+        slot.messageId,
+      ])) as [number, number];
+    } catch (error) {
+      // As for an SMS (see reserveSms).
+      if (isRedisCommandTimeout(error)) this.cancelLateReservation(reservation);
+      throw error;
+    }
+    const [outcome, retryMs] = reserved;
+    const retrySeconds = Math.max(1, Math.ceil(retryMs / 1000));
+    switch (outcome) {
+      case 0:
+        return reservation;
+      case 1:
+        throw new TooFrequentError(retrySeconds);
+      case 2:
+        throw new DailyLimitExceededError(retrySeconds);
+      case 5:
+        throw new HourlyLimitExceededError(retrySeconds);
+      case 3:
+        throw new IpLimitExceededError(secondsUntilNextUtcDay(now));
+      default:
+        throw new ServiceLimitExceededError(secondsUntilNextUtcDay(now));
+    }
+  }
+
+  private cancelLateReservation(reservation: Reservation): void {
+    const { channel, keys, codeHash, messageId } = reservation;
+    const undo =
+      channel === 'voice'
+        ? releaseVoiceSendScript.run(this.redis.client, keys, [codeHash, messageId, 1])
+        : cancelLateReservationScript.run(this.redis.client, keys, [codeHash, messageId]);
+    undo.catch((error: unknown) =>
+      // Redis is gone rather than hung, or still hung: if the reserve ran, its code is one
+      // nobody received and the counters hold one send too many (the safe side).
+      this.logger.warn(`A timed-out reservation could not be undone: ${String(error)}`),
+    );
   }
 
   /** Takes back a reservation whose message did not go out. */
   async release(reservation: Reservation): Promise<void> {
-    await releaseSendScript.run(this.redis.client, reservation.keys, [reservation.codeHash]);
+    const { channel, keys, codeHash, messageId } = reservation;
+    if (channel === 'voice') {
+      await releaseVoiceSendScript.run(this.redis.client, keys, [codeHash, messageId, 0]);
+    } else {
+      await releaseSendScript.run(this.redis.client, keys, [codeHash]);
+    }
   }
 
   /**

@@ -48,6 +48,7 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   },
   TooFrequent: SEND_LIMIT,
   DailyLimitExceeded: SEND_LIMIT,
+  HourlyLimitExceeded: SEND_LIMIT,
   IpLimitExceeded: SEND_LIMIT,
   ServiceLimitExceeded: SEND_LIMIT,
   SendFailed: { code: 602 },
