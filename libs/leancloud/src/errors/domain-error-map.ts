@@ -52,6 +52,10 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   IpLimitExceeded: SEND_LIMIT,
   ServiceLimitExceeded: SEND_LIMIT,
   SendFailed: { code: 602 },
+  // LeanCloud documents no number for a voice code it cannot place (its calls reach mainland
+  // China only); 119, "operation not allowed", is what it answers for a feature that is off,
+  // and what voice requests got here before calls existed. Our message says to ask for an SMS.
+  ChannelNotAvailable: { code: 119, keepOurMessage: true },
   SignatureNotFound: { code: 600 },
   SignatureNotApproved: { code: 605, message: 'SMS sign not verified' },
   TemplateNotFound: { code: 604 },

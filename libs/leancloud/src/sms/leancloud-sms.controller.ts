@@ -26,6 +26,7 @@ export class LeanCloudSmsController {
     await this.codes.sendCode({
       phone: body.mobilePhoneNumber,
       purpose: 'operation',
+      channel: body.smsType,
       clientIp,
       actor: ANONYMOUS_ACTOR,
       validateToken: body.validate_token,

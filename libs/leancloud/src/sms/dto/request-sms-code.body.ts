@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CODE_CHANNELS, type CodeChannel } from '@app/delivery';
 import { IntegerFromString } from '../../http/integer-field';
 import { leanCloudCode } from '../../http/leancloud-body';
 import { MobilePhoneNumber } from '../../http/phone-field';
@@ -13,9 +14,10 @@ export class RequestSmsCodeBody {
   @MobilePhoneNumber()
   mobilePhoneNumber: string;
 
+  /** `voice`: a call reads the code out (the voice providers; 119 where none can call). */
   @IsOptional()
-  @IsIn(['sms'], leanCloudCode(119, 'Voice verification codes are not supported by this server.'))
-  smsType?: 'sms';
+  @IsIn(CODE_CHANNELS, leanCloudCode(119, 'smsType must be "sms" or "voice".'))
+  smsType?: CodeChannel;
 
   @IsOptional()
   @IsString()
