@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { fakeClock } from '../support/clock';
+import { FreezeOnCommandProxy } from '../support/freeze-on-command-proxy';
 import { uniqueCnPhone } from '../support/phones';
 import { startTestApp, TestApp } from '../support/test-app';
+import { startRedis, ThrowawayService } from '../support/throwaway-services';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 /** Distinct client addresses, as a proxy reports them with TRUST_PROXY. */
@@ -266,5 +268,63 @@ describe('Voice code limits', () => {
     await sms(app, phone, ip).expect(202);
     expect(receiver.messagesTo(phone)).toEqual([expect.objectContaining({ channel: 'sms' })]);
     await call(app, uniqueCnPhone()).expect(202);
+  });
+});
+
+/** As test/hung-redis.e2e-spec.ts does for an SMS: Redis stopped while it runs the reserve. */
+describe('A voice reservation that timed out on a frozen Redis', () => {
+  let redis: ThrowawayService;
+  let proxy: FreezeOnCommandProxy;
+  const receiver = new WebhookReceiver();
+  let service: TestApp;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    proxy = await FreezeOnCommandProxy.forUrl(redis.url).start();
+    await receiver.start();
+    service = await startTestApp({
+      REDIS_URL: proxy.url,
+      REDIS_COMMAND_TIMEOUT_MS: '1000',
+      ...receiver.settings,
+      VOICE_PROVIDER: 'webhook',
+      // A call left counted would be refused by the hour's only call.
+      SMS_VOICE_PHONE_HOURLY_LIMIT: '1',
+    });
+  });
+
+  afterAll(async () => {
+    redis?.thaw();
+    await service?.close();
+    await proxy?.stop();
+    await redis?.stop();
+    await receiver.stop();
+  });
+
+  it('places no call later, and undoes the reservation', async () => {
+    const phone = uniqueCnPhone();
+    // Redis knows the voice script already, so the late EVALSHA runs rather than failing.
+    await service
+      .http()
+      .post('/v1/sms/codes')
+      .send({ phone: uniqueCnPhone(), channel: 'voice' })
+      .expect(202);
+    proxy.onceSent(`sms:voice:resend:${phone}`, () => redis.freeze());
+
+    const send = await service.http().post('/v1/sms/codes').send({ phone, channel: 'voice' });
+    expect(send.status).toBe(503);
+    expect(send.body.code).toBe('ServiceUnavailable');
+
+    redis.thaw();
+    const deadline = Date.now() + 15_000;
+    while ((await service.http().get('/health/ready')).status !== 200) {
+      if (Date.now() > deadline) throw new Error('Not ready again 15 s after SIGCONT');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(receiver.messagesTo(phone)).toEqual([]);
+
+    // Undone: no voice resend lock, no call counted in the hour, no code left.
+    await service.http().post('/v1/sms/codes').send({ phone, channel: 'voice' }).expect(202);
+    expect(receiver.messagesTo(phone)).toHaveLength(1);
   });
 });
