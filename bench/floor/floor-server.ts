@@ -59,12 +59,19 @@ return { hits, ttl }
 
 const redis = new Redis(required('REDIS_URL'), {
   enableOfflineQueue: false,
+  // As the product's connections: one socket write for the commands of one turn.
+  enableAutoPipelining: true,
   maxRetriesPerRequest: 1,
 });
 const webhookAgent = new Agent({ keepAlive: true });
 // The product's queue, on its own prefix: what libs/delivery/src/queue/message-queue.ts adds.
 const messages = new Queue('messages', {
-  connection: { url: required('REDIS_URL'), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+  connection: {
+    url: required('REDIS_URL'),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    enableAutoPipelining: true,
+  },
   prefix: `${PREFIX}queue`,
   skipVersionCheck: true,
 });

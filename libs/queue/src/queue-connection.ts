@@ -27,6 +27,8 @@ export function producerConnection(settings: QueueConnectionSettings): RedisOpti
     // timed out once on a loaded machine, leave the queue unusable for good. Producers need
     // no version: it only picks faster scripts for the workers' blocking waits.
     skipVersionCheck: true,
+    // Jobs added in one turn of the event loop share a socket write (see RedisService).
+    enableAutoPipelining: true,
   };
 }
 
