@@ -31,7 +31,13 @@ export class WorkerStop implements BeforeApplicationShutdown {
     if (!finished) {
       this.logger.warn(`Active jobs did not finish within ${timeoutMs} ms: left to other workers`);
     }
-    await Promise.all(workers.map((worker) => worker.close(!finished)));
+    const closed = await settlesWithin(
+      Promise.all(workers.map((worker) => worker.close(!finished))),
+      CLOSE_WAIT_MS,
+    );
+    // With Redis away, close() waits for a connection that keeps retrying (BullMQ's worker
+    // connection queues commands offline): cut the connections so the process can end.
+    if (!closed) await Promise.all(workers.map((worker) => worker.disconnect()));
   }
 
   private workers(): Worker[] {
@@ -42,6 +48,9 @@ export class WorkerStop implements BeforeApplicationShutdown {
       .map((host) => host.worker);
   }
 }
+
+/** How long closing the workers may take once their jobs are done or given up. */
+const CLOSE_WAIT_MS = 2000;
 
 async function settlesWithin(work: Promise<unknown>, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
