@@ -97,12 +97,17 @@ export class MessageQueue {
     return true;
   }
 
-  /** The notification job of message `id` while it waits or runs (gone once it completed). */
+  /**
+   * The notification job of message `id` while it waits or runs: not once it completed (gone)
+   * or failed (kept for `retry`, its record says how it ended).
+   */
   async notification(
     messageId: string,
   ): Promise<{ data: NotificationJobData; tries: number } | undefined> {
     const job = await this.queue.getJob(messageId);
     if (job?.name !== MESSAGE_JOBS.notification) return undefined;
+    const state = await job.getState();
+    if (state === 'failed' || state === 'completed') return undefined;
     return { data: job.data as NotificationJobData, tries: job.attemptsMade };
   }
 

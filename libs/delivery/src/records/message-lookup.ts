@@ -22,14 +22,17 @@ export class MessageLookup {
 
   async find(id: string): Promise<SmsMessageDto> {
     await this.recorder.flushed();
-    const record = await this.records.find(id);
-    if (record !== null) return toMessageDto(record);
-    // Settled, its row not written yet (written by a worker of another process, or PostgreSQL
-    // behind): the queue holds it.
-    const pending = await this.queue.pendingRecord(id);
-    if (pending !== undefined) return pendingRecordView(pending);
+    // Looked up in the order a message lives: its notification job, then (settled) its record
+    // job, then its row. Each stage exists before the one before it goes, so a message moving
+    // on between two reads is found in the next.
     const job = await this.queue.notification(id);
-    if (job === undefined) throw new MessageNotFoundError();
+    if (job === undefined) {
+      const pending = await this.queue.pendingRecord(id);
+      if (pending !== undefined) return pendingRecordView(pending);
+      const record = await this.records.find(id);
+      if (record !== null) return toMessageDto(record);
+      throw new MessageNotFoundError();
+    }
     const { sms, context, queuedAt } = job.data;
     return {
       id: sms.id,
