@@ -101,11 +101,21 @@ export class CodeDelivery {
     });
     return this.recorder.whileSending(async () => {
       // A test number's message goes nowhere: there is nothing to take over.
-      if (!this.sender.isTestNumber(sms.phone)) {
+      const held = !this.sender.isTestNumber(sms.phone);
+      if (held) {
         const data = { sms, context, expiresAt: code.expiresAt, queuedAt: Date.now() };
         await this.queue.holdCode(data, this.sender.longestDispatchMs);
       }
-      const { result, record } = await this.sender.dispatch(sms, context);
+      let dispatched;
+      try {
+        dispatched = await this.sender.dispatch(sms, context);
+      } catch (error) {
+        // A dispatch throws only for a programming error, before any provider had the message:
+        // the caller gives the reservation back, so the held copy must not be sent later.
+        if (held) await this.queue.dropHeldCode(sms.id).catch(() => undefined);
+        throw error;
+      }
+      const { result, record } = dispatched;
       try {
         await this.queue.recordOutcome(record, new Date());
       } catch (error) {

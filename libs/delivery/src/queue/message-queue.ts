@@ -57,6 +57,11 @@ export class MessageQueue {
     });
   }
 
+  /** Removes a held code that will not be sent (its dispatch failed before any provider). */
+  async dropHeldCode(messageId: string): Promise<void> {
+    await this.queue.remove(codeJobId(messageId));
+  }
+
   /** Queues the outcome of a dispatch to be written to PostgreSQL (which may be away). */
   async recordOutcome(record: SmsMessageRecord, sentAt: Date): Promise<void> {
     this.metrics.messageFinished(record.provider, record.status);

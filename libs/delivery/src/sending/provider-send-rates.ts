@@ -22,7 +22,14 @@ export class ProviderSendRates {
     const name =
       provider.channel === 'sms' ? provider.name : `${provider.channel}:${provider.name}`;
     const key = this.redis.key('delivery', 'rate', name, String(second));
-    const { hits } = await countInFixedWindow(this.redis, key, 2000);
+    let hits: number;
+    try {
+      ({ hits } = await countInFixedWindow(this.redis, key, 2000));
+    } catch {
+      // The rate cannot be read (Redis away or slow): the provider is not tried, which sends
+      // nothing it could not take, and failover goes on.
+      return unreached(OVER_RATE_CODE, `${provider.name}: its send rate could not be read`);
+    }
     if (hits <= provider.maxPerSecond) return undefined;
     return unreached(OVER_RATE_CODE, `${provider.name} takes ${provider.maxPerSecond} a second`);
   }
