@@ -35,6 +35,7 @@ describe('Metrics', () => {
       ...receiver.settings,
       METRICS_TOKEN: TOKEN,
       METRICS_PORT: String(metricsPort),
+      VOICE_PROVIDER: 'webhook',
     });
   });
 
@@ -140,6 +141,58 @@ describe('Metrics', () => {
       );
       expect(
         delta('smsauth_codes_verify_failed_total', { channel: 'sms', outcome: 'CodeIsError' }),
+      ).toBe(1);
+    });
+    it('labels a voice code with channel voice: requested, sent, guessed wrong, verified', async () => {
+      const before = await scrape();
+      const phone = uniqueCnPhone();
+      await requestCode({ phone, channel: 'voice' }).expect(202);
+      const code = receiver.lastCodeFor(phone);
+      const verify = (body: object) => service.http().post('/v1/sms/codes/verify').send(body);
+      await verify({ phone, code: code === '000000' ? '111111' : '000000' }).expect(400);
+      await verify({ phone, code }).expect(200);
+      const after = await scrape();
+
+      const delta = (name: string, labels: Record<string, string>) =>
+        valueOf(after, name, labels) - valueOf(before, name, labels);
+      expect(delta('smsauth_codes_requested_total', { channel: 'voice' })).toBe(1);
+      expect(delta('smsauth_codes_sent_total', { channel: 'voice' })).toBe(1);
+      expect(delta('smsauth_codes_verified_total', { channel: 'voice' })).toBe(1);
+      expect(
+        delta('smsauth_codes_verify_failed_total', { channel: 'voice', outcome: 'CodeIsError' }),
+      ).toBe(1);
+      expect(delta('smsauth_codes_requested_total', { channel: 'sms' })).toBe(0);
+      expect(delta('smsauth_codes_verified_total', { channel: 'sms' })).toBe(0);
+      expect(
+        delta('smsauth_codes_verify_failed_total', { channel: 'sms', outcome: 'CodeIsError' }),
+      ).toBe(0);
+    });
+
+    it('counts the call that replaced an SMS code under voice, and a phone without a code under none', async () => {
+      const before = await scrape();
+      const phone = uniqueCnPhone();
+      await requestCode({ phone }).expect(202);
+      await requestCode({ phone, channel: 'voice' }).expect(202);
+      await service
+        .http()
+        .post('/v1/sms/codes/verify')
+        .send({ phone, code: receiver.lastCodeFor(phone) })
+        .expect(200);
+      await service
+        .http()
+        .post('/v1/sms/codes/verify')
+        .send({ phone: uniqueCnPhone(), code: '123456' })
+        .expect(400);
+      const after = await scrape();
+
+      const delta = (name: string, labels: Record<string, string>) =>
+        valueOf(after, name, labels) - valueOf(before, name, labels);
+      expect(delta('smsauth_codes_sent_total', { channel: 'sms' })).toBe(1);
+      expect(delta('smsauth_codes_sent_total', { channel: 'voice' })).toBe(1);
+      expect(delta('smsauth_codes_verified_total', { channel: 'voice' })).toBe(1);
+      expect(delta('smsauth_codes_verified_total', { channel: 'sms' })).toBe(0);
+      expect(
+        delta('smsauth_codes_verify_failed_total', { channel: 'none', outcome: 'CodeIsError' }),
       ).toBe(1);
     });
   });

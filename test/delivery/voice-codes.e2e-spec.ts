@@ -1,22 +1,18 @@
 import { randomInt } from 'node:crypto';
-import { startAliyunVmsFake } from '../fakes/aliyun-vms.fake';
 import type { AliyunVmsFake } from '../fakes/aliyun-vms.fake';
-import { startTencentVmsFake } from '../fakes/tencent-vms.fake';
 import type { TencentVmsFake } from '../fakes/tencent-vms.fake';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { uniqueCnPhone } from '../support/phones';
 import { startTestApp, TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
 import { AdminApi, adminApi } from '../templates/catalog-api';
-
-const TENCENT = { secretId: 'AKIDvoicecodes', secretKey: 'tencent-voice-secret' };
-const VMS_APP_ID = '1400007777';
-const ALIYUN = { accessKeyId: 'LTAIvoicecodes', accessKeySecret: 'aliyun-voice-secret' };
+import { ALIYUN_TTS_CODE, startVoiceVendors, VoiceVendors } from './voice-vendors';
 
 /** A US number no other test uses: no voice provider here calls outside the mainland. */
 const uniqueUsPhone = (): string => `+1650253${String(randomInt(10_000)).padStart(4, '0')}`;
 
 describe('Voice codes through Tencent VMS and Aliyun Dyvmsapi', () => {
+  let vendors: VoiceVendors;
   let tencent: TencentVmsFake;
   let aliyun: AliyunVmsFake;
   let database: IsolatedDatabase;
@@ -24,31 +20,20 @@ describe('Voice codes through Tencent VMS and Aliyun Dyvmsapi', () => {
   let admin: AdminApi;
 
   beforeAll(async () => {
-    tencent = await startTencentVmsFake({ ...TENCENT, voiceSdkAppId: VMS_APP_ID });
-    aliyun = await startAliyunVmsFake({
-      ...ALIYUN,
-      approvedTemplates: { TTS_100001: { variables: ['code'], voiceCode: true } },
-    });
+    vendors = await startVoiceVendors();
+    ({ tencent, aliyun } = vendors);
     database = await createIsolatedDatabase();
     service = await startTestApp({
       DATABASE_URL: database.url,
-      VOICE_PROVIDER: 'tencent,aliyun',
+      ...vendors.settings,
       SMS_PROVIDER_TIMEOUT_MS: '500',
-      TENCENT_SECRET_ID: TENCENT.secretId,
-      TENCENT_SECRET_KEY: TENCENT.secretKey,
-      TENCENT_VMS_SDK_APP_ID: VMS_APP_ID,
-      TENCENT_VMS_ENDPOINT: tencent.url,
-      ALIYUN_ACCESS_KEY_ID: ALIYUN.accessKeyId,
-      ALIYUN_ACCESS_KEY_SECRET: ALIYUN.accessKeySecret,
-      ALIYUN_VOICE_TTS_CODE: 'TTS_100001',
-      ALIYUN_VOICE_ENDPOINT: aliyun.url,
     });
     admin = adminApi(service);
   });
 
   afterAll(async () => {
     await service.close();
-    await Promise.all([tencent.close(), aliyun.close()]);
+    await vendors.close();
     await database.drop();
   });
 
@@ -99,7 +84,7 @@ describe('Voice codes through Tencent VMS and Aliyun Dyvmsapi', () => {
     await requestVoiceCode(phone).expect(202);
 
     const call = aliyun.calls.find((placed) => placed.calledNumber === phone.slice(3));
-    expect(call).toMatchObject({ ttsCode: 'TTS_100001', playTimes: 2 });
+    expect(call).toMatchObject({ ttsCode: ALIYUN_TTS_CODE, playTimes: 2 });
     expect(call?.ttsParam.code).toMatch(/^\d{6}$/);
     await verify(phone, call?.ttsParam.code ?? '').expect(200);
     const record = await recordOf(phone);

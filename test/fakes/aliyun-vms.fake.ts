@@ -1,6 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AliyunRejection, checkAliyunProtocol, decodeAliyunQuery } from './aliyun-sms.fake-checks';
+import { chinaTimeText, pushJson } from './callback-push';
+import type { PushAnswer } from './callback-push';
 import { startFakeHttpServer } from './provider-fake-server';
 import type {
   FakeHttpReaction,
@@ -64,6 +66,15 @@ export interface AliyunVmsFake {
   requests: AliyunVmsFakeRequest[];
   calls: AliyunVmsCall[];
   setMode(mode: AliyunVmsFakeMode): void;
+  /**
+   * POSTs the `VoiceReport` of placed calls (a JSON array, HTTP batch push mode) to
+   * `callbackUrl` once they ended with `statusCode` (200000 heard, 200002 busy, 200003 not
+   * answered…), as Dyvms does; taken when answered HTTP 200 with a numeric `code`.
+   */
+  pushVoiceReport(
+    callbackUrl: string,
+    reports: Array<{ callId: string; statusCode: string }>,
+  ): Promise<PushAnswer>;
   close(): Promise<void>;
 }
 
@@ -120,7 +131,56 @@ export async function startAliyunVmsFake(options: AliyunVmsFakeOptions): Promise
     setMode: (next) => {
       mode = next;
     },
+    pushVoiceReport: (callbackUrl, reports) =>
+      pushJson(
+        callbackUrl,
+        reports.map(({ callId, statusCode }) => voiceReport(placedCall(calls, callId), statusCode)),
+        (status, answer) =>
+          status === 200 &&
+          typeof answer === 'object' &&
+          answer !== null &&
+          typeof (answer as { code?: unknown }).code === 'number',
+      ),
     close: () => server.close(),
+  };
+}
+
+const STATUS_MESSAGES: Record<string, string> = {
+  '200000': '用户听完',
+  '200001': '用户未听完挂断',
+  '200002': '用户忙',
+  '200003': '振铃未接听',
+  '200005': '无法接通或拒接',
+  '200010': '关机',
+};
+
+function placedCall(calls: AliyunVmsCall[], callId: string): AliyunVmsCall {
+  const call = calls.find((placed) => placed.callId === callId);
+  if (call === undefined) throw new Error(`the Aliyun VMS fake placed no call ${callId}`);
+  return call;
+}
+
+/** A VoiceReport entry: every field a string; start and end times empty when not connected. */
+function voiceReport(call: AliyunVmsCall, statusCode: string): Record<string, string> {
+  const end = new Date();
+  const connected = statusCode === '200000' || statusCode === '200001';
+  const originate = new Date(end.getTime() - 30_000);
+  return {
+    call_id: call.callId,
+    originate_time: chinaTimeText(originate),
+    ring_time: chinaTimeText(new Date(originate.getTime() + 3000)),
+    start_time: connected ? chinaTimeText(new Date(end.getTime() - 16_000)) : '',
+    end_time: connected ? chinaTimeText(end) : '',
+    duration: connected ? '16' : '0',
+    status_code: statusCode,
+    status_msg: STATUS_MESSAGES[statusCode] ?? '其他',
+    out_id: call.outId ?? '',
+    caller: call.calledShowNumber ?? '',
+    callee: call.calledNumber,
+    hangup_direction: connected ? '用户' : '机器',
+    voice_type: 'voice',
+    dtmf: '',
+    extend: '',
   };
 }
 

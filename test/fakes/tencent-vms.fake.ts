@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { pushJson } from './callback-push';
+import type { PushAnswer } from './callback-push';
 import { startFakeHttpServer } from './provider-fake-server';
 import type {
   FakeHttpReaction,
@@ -52,11 +54,30 @@ export interface TencentVmsCall {
   sessionContext?: string;
 }
 
+/** How a call ended, as `voicecode_callback.result` says: 0 answered, 1 not, 2 call error. */
+export type TencentCallResult = '0' | '1' | '2';
+
 export interface TencentVmsFake {
   url: string;
   requests: TencentVmsFakeRequest[];
   calls: TencentVmsCall[];
   setMode(mode: TencentVmsFakeMode): void;
+  /**
+   * POSTs the voice-code status event of a placed call to `callbackUrl` (the console's event
+   * callback URL), as VMS does when the call ends; taken when answered `{"result":0}`.
+   */
+  pushCallResult(
+    callbackUrl: string,
+    callId: string,
+    result: TencentCallResult,
+  ): Promise<PushAnswer>;
+  /** POSTs the `voice_failure_callback` event (a numeric `failure_code`, e.g. 5 no answer). */
+  pushFailureReason(
+    callbackUrl: string,
+    callId: string,
+    failureCode: number,
+    failureReason: string,
+  ): Promise<PushAnswer>;
   close(): Promise<void>;
 }
 
@@ -117,9 +138,69 @@ export async function startTencentVmsFake(options: TencentVmsFakeOptions): Promi
     setMode: (next) => {
       mode = next;
     },
+    pushCallResult: (callbackUrl, callId, result) => {
+      const call = placedCall(calls, callId);
+      const now = Math.floor(Date.now() / 1000);
+      const answered = result === '0';
+      return pushJson(
+        callbackUrl,
+        {
+          voicecode_callback: {
+            result,
+            accept_time: answered ? String(now - 10) : '',
+            call_from: CALLER_SHOWN,
+            callid: call.callId,
+            end_calltime: String(now),
+            fee: answered ? '1' : '0',
+            ...callee(call.calledNumber),
+            start_calltime: String(now - 25),
+          },
+        },
+        tencentTookIt,
+      );
+    },
+    pushFailureReason: (callbackUrl, callId, failureCode, failureReason) => {
+      const call = placedCall(calls, callId);
+      return pushJson(
+        callbackUrl,
+        {
+          voice_failure_callback: {
+            call_from: CALLER_SHOWN,
+            callid: call.callId,
+            failure_code: failureCode,
+            failure_reason: failureReason,
+            ...callee(call.calledNumber),
+          },
+        },
+        tencentTookIt,
+      );
+    },
     close: () => server.close(),
   };
 }
+
+/** The number VMS shows the callee (the platform's own in the common mode). */
+const CALLER_SHOWN = '075583763333';
+
+function placedCall(calls: TencentVmsCall[], callId: string): TencentVmsCall {
+  const call = calls.find((placed) => placed.callId === callId);
+  if (call === undefined) throw new Error(`the Tencent VMS fake placed no call ${callId}`);
+  return call;
+}
+
+/** `mobile` is the national number and `nationcode` the country code, both strings. */
+function callee(calledNumber: string): { mobile: string; nationcode: string } {
+  const mainland = /^\+86(\d+)$/.exec(calledNumber);
+  if (mainland) return { mobile: mainland[1], nationcode: '86' };
+  return { mobile: calledNumber.replace(/^\+/, ''), nationcode: '' };
+}
+
+/** Tencent takes an event answered 200 with `result` 0 (a number); otherwise it failed. */
+const tencentTookIt = (status: number, answer: unknown): boolean =>
+  status === 200 &&
+  typeof answer === 'object' &&
+  answer !== null &&
+  (answer as { result?: unknown }).result === 0;
 
 function checkSendCodeVoice(
   body: Record<string, unknown>,

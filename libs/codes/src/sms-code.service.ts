@@ -10,7 +10,6 @@ import {
   SmsMessageRecorder,
   SmsPurpose,
   TestPhoneNumbers,
-  type MessageChannel,
 } from '@app/delivery';
 import { Metrics } from '@app/metrics';
 import { NormalizedPhone, PhoneNormalizer } from '@app/phone';
@@ -56,11 +55,8 @@ export interface CodeSent {
   retryAfter: number;
 }
 
-/**
- * Verification is counted under `sms` whatever carried the code: the code of a phone and
- * purpose is one, and which channel sent it is not known when it is typed.
- */
-const VERIFIED_CHANNEL_LABEL: MessageChannel = 'sms';
+/** The channel label of a verification that found no code to look at. */
+const NO_CODE_CHANNEL = 'none';
 
 /**
  * The SMS module's public service: send a verification code for a purpose, and
@@ -167,26 +163,28 @@ export class SmsCodeService {
    * Redis round trip; the message is marked verified (for statistics) after the answer.
    * With a list of purposes, a code sent for any of them verifies, once, in that same step.
    */
-  verifyCode(input: {
+  async verifyCode(input: {
     phone: string;
     purpose: SmsPurpose | readonly SmsPurpose[];
     code?: string;
   }): Promise<NormalizedPhone> {
-    return this.metrics.codeVerification(VERIFIED_CHANNEL_LABEL, () => this.verify(input));
-  }
-
-  private async verify(input: {
-    phone: string;
-    purpose: SmsPurpose | readonly SmsPurpose[];
-    code?: string;
-  }): Promise<NormalizedPhone> {
-    const phone = this.normalizePhone(input.phone);
-    const code = readCode(input.code);
-    const purposes = typeof input.purpose === 'string' ? [input.purpose] : input.purpose;
-    if (purposes.length === 0) throw new Error('verifyCode needs at least one purpose');
-    const messageId = await this.store.verify(phone.e164, purposes, code);
-    if (messageId) this.recorder.markVerifiedLater(messageId);
-    return phone;
+    // Counted under the channel that carried the code the answer is about.
+    let channel: string = NO_CODE_CHANNEL;
+    try {
+      const phone = this.normalizePhone(input.phone);
+      const code = readCode(input.code);
+      const purposes = typeof input.purpose === 'string' ? [input.purpose] : input.purpose;
+      if (purposes.length === 0) throw new Error('verifyCode needs at least one purpose');
+      const verification = await this.store.verify(phone.e164, purposes, code);
+      channel = verification.channel ?? NO_CODE_CHANNEL;
+      if (verification.refusal) throw verification.refusal;
+      if (verification.messageId) this.recorder.markVerifiedLater(verification.messageId);
+      this.metrics.codeVerified(channel);
+      return phone;
+    } catch (error) {
+      this.metrics.codeVerifyFailed(channel, error);
+      throw error;
+    }
   }
 }
 

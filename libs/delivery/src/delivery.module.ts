@@ -11,6 +11,7 @@ import {
 } from './providers/sms-providers.factory';
 import { MessageLookup } from './records/message-lookup';
 import { ReceiptTokenGuard } from './receipts/receipt-token.guard';
+import { CallResultController } from './receipts/call-result.controller';
 import { SmsReceiptController } from './receipts/sms-receipt.controller';
 import { SmsReceiptService } from './receipts/sms-receipt.service';
 import { SmsMessageRepository } from './records/sms-message.repository';
@@ -44,6 +45,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsSignatureAdminController,
     SmsTemplateAdminController,
     SmsReceiptController,
+    CallResultController,
     SmsStatsController,
   ],
   providers: [

@@ -58,7 +58,7 @@ export class Metrics {
   );
   private readonly codesVerifyFailed = this.counter(
     'smsauth_codes_verify_failed_total',
-    'Code verifications refused, by error code (CodeIsError, CodeHasExpired, TooManyAttempts...)',
+    'Code verifications refused, by error code (CodeIsError, CodeHasExpired, TooManyAttempts...) and the channel of the code (none: no code)',
     ['channel', 'outcome'],
   );
 
@@ -69,8 +69,8 @@ export class Metrics {
   );
   private readonly receipts = this.counter(
     'smsauth_receipts_total',
-    'Delivery receipts read from providers, by provider and status (delivered, undelivered)',
-    ['provider', 'status'],
+    'Delivery receipts (SMS reports, call results) read from providers, by provider, channel and status (delivered, undelivered)',
+    ['provider', 'channel', 'status'],
   );
   private readonly providerDuration = new Histogram({
     name: 'smsauth_provider_request_duration_seconds',
@@ -182,24 +182,25 @@ export class Metrics {
     }
   }
 
-  /** Counts a verification: verified, or failed under the code of the error it throws. */
-  async codeVerification<T>(channel: string, verify: () => Promise<T>): Promise<T> {
-    try {
-      const verified = await verify();
-      this.codesVerified.inc({ channel });
-      return verified;
-    } catch (error) {
-      this.codesVerifyFailed.inc({ channel, outcome: outcomeOf(error) });
-      throw error;
-    }
+  /** Counts a code verified, under the channel that carried it. */
+  codeVerified(channel: string): void {
+    this.codesVerified.inc({ channel });
+  }
+
+  /**
+   * Counts a verification refused, under the code of its error and the channel of the code
+   * it was about (`none` when the phone had no code to compare).
+   */
+  codeVerifyFailed(channel: string, error: unknown): void {
+    this.codesVerifyFailed.inc({ channel, outcome: outcomeOf(error) });
   }
 
   messageFinished(provider: string, status: string): void {
     this.messages.inc({ provider, status });
   }
 
-  receiptRead(provider: string, delivered: boolean): void {
-    this.receipts.inc({ provider, status: delivered ? 'delivered' : 'undelivered' });
+  receiptRead(provider: string, channel: string, delivered: boolean): void {
+    this.receipts.inc({ provider, channel, status: delivered ? 'delivered' : 'undelivered' });
   }
 
   providerCalled(provider: string, outcome: string, seconds: number): void {

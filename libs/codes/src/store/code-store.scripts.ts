@@ -157,20 +157,23 @@ return 1
  * KEYS: the phone's wrong-guess counter for the day, then the code hash of each purpose
  * accepted. ARGV: now ms, max attempts, consume (1 or 0), daily wrong-guess limit, counter
  * ttl ms, then the candidate hash for each code key, in the same order (a hash is bound to
- * its purpose). Returns { outcome, message id }: outcome 0 verified, 1 no code, 2 expired,
- * 3 used or dead, 4 wrong, 5 the day's wrong-guess budget is spent; the id of the message
- * that carried the code on success, '' otherwise.
+ * its purpose). Returns { outcome, message id, channel }: outcome 0 verified, 1 no code,
+ * 2 expired, 3 used or dead, 4 wrong, 5 the day's wrong-guess budget is spent; the id of the
+ * message that carried the code on success, '' otherwise; the channel of the code the
+ * outcome is about (the one verified, expired or used; the first one guessed wrong), '' when
+ * no code was looked at. Codes stored before the channel was kept came by SMS.
  */
 export const verifyCodeScript = new RedisScript(`
 local now, maxAttempts, consume = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
 local wrongLimit, counterTtlMs = tonumber(ARGV[4]), ARGV[5]
-if tonumber(redis.call('GET', KEYS[1]) or '0') >= wrongLimit then return { 5, '' } end
+if tonumber(redis.call('GET', KEYS[1]) or '0') >= wrongLimit then return { 5, '', '' } end
 local rank = { [1] = 0, [3] = 1, [2] = 2 }
-local outcome = 1
+local outcome, outcomeChannel, wrongChannel = 1, '', nil
 local compared = {}
 for i = 2, #KEYS do
   local key = KEYS[i]
-  local stored = redis.call('HMGET', key, 'hash', 'expiresAt', 'state', 'message')
+  local stored = redis.call('HMGET', key, 'hash', 'expiresAt', 'state', 'message', 'channel')
+  local channel = stored[5] or 'sms'
   local state = 1
   if stored[1] then
     if stored[3] ~= 'live' then state = 3
@@ -183,20 +186,21 @@ for i = 2, #KEYS do
       end
       if diff == 0 then
         if consume then redis.call('HSET', key, 'state', 'used') end
-        return { 0, stored[4] or '' }
+        return { 0, stored[4] or '', channel }
       end
       state = 4
       compared[#compared + 1] = key
+      wrongChannel = wrongChannel or channel
     end
   end
-  if state ~= 4 and rank[state] > rank[outcome] then outcome = state end
+  if state ~= 4 and rank[state] > rank[outcome] then outcome, outcomeChannel = state, channel end
 end
-if #compared == 0 then return { outcome, '' } end
+if #compared == 0 then return { outcome, '', outcomeChannel } end
 for _, key in ipairs(compared) do
   if redis.call('HINCRBY', key, 'tries', 1) >= maxAttempts then
     redis.call('HSET', key, 'state', 'dead')
   end
 end
 if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], counterTtlMs) end
-return { 4, '' }
+return { 4, '', wrongChannel }
 `);

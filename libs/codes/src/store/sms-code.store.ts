@@ -41,6 +41,18 @@ export interface Reservation {
   readonly messageId: string;
 }
 
+/**
+ * What a verify found: the channel that carried the code it decided on (undefined when the
+ * phone had no code to look at), and the message that carried it or why it did not verify.
+ */
+export interface CodeVerification {
+  channel?: CodeChannel;
+  /** The message that carried the verified code ('' for codes stored before ids were kept). */
+  messageId: string;
+  /** Why it did not verify (CodeIsError, CodeHasExpired...); undefined when it verified. */
+  refusal?: Error;
+}
+
 interface VoiceLimits {
   resendMs: number;
   phoneHourly: number;
@@ -238,18 +250,18 @@ export class SmsCodeStore {
   }
 
   /**
-   * Verifies and consumes the code in one round trip; throws the reason when it does not
-   * verify. With several purposes, a code of any of them verifies (see verifyCodeScript for
-   * how wrong tries count). Returns the id of the message that carried the code (empty for
-   * codes stored before ids were kept).
+   * Verifies and consumes the code in one round trip. With several purposes, a code of any of
+   * them verifies (see verifyCodeScript for how wrong tries count). A code that does not
+   * verify comes back with its refusal, for the caller to throw once it has counted it.
    */
-  verify(phone: string, purposes: readonly string[], code: string): Promise<string> {
+  verify(phone: string, purposes: readonly string[], code: string): Promise<CodeVerification> {
     return this.runVerify(phone, purposes, code, true);
   }
 
-  /** Like `verify`, wrong tries counted, but a right code stays live. */
+  /** Like `verify`, wrong tries counted, but a right code stays live; throws the refusal. */
   async check(phone: string, purposes: readonly string[], code: string): Promise<void> {
-    await this.runVerify(phone, purposes, code, false);
+    const { refusal } = await this.runVerify(phone, purposes, code, false);
+    if (refusal) throw refusal;
   }
 
   private async runVerify(
@@ -257,9 +269,9 @@ export class SmsCodeStore {
     purposes: readonly string[],
     code: string,
     consume: boolean,
-  ): Promise<string> {
+  ): Promise<CodeVerification> {
     const now = Date.now();
-    const [outcome, messageId] = (await verifyCodeScript.run(
+    const [outcome, messageId, storedChannel] = (await verifyCodeScript.run(
       this.redis.client,
       [this.wrongGuessesKey(utcDayKey(now), phone), ...purposes.map((p) => this.codeKey(p, phone))],
       [
@@ -270,19 +282,10 @@ export class SmsCodeStore {
         DAILY_COUNTER_TTL_MS,
         ...purposes.map((purpose) => hashCode(this.secret, purpose, phone, code)),
       ],
-    )) as [number, string];
-    switch (outcome) {
-      case 0:
-        return messageId;
-      case 2:
-        throw new CodeExpiredError();
-      case 3:
-        throw new CodeUsedError();
-      case 5:
-        throw new DailyGuessLimitExceededError(secondsUntilNextUtcDay(now));
-      default:
-        throw new CodeWrongError();
-    }
+    )) as [number, string, string];
+    const channel =
+      storedChannel === 'voice' || storedChannel === 'sms' ? storedChannel : undefined;
+    return { channel, messageId, refusal: refusalOf(outcome, now) };
   }
 
   // One verify touches several keys of one phone (its codes and its wrong-guess counter): on
@@ -295,5 +298,20 @@ export class SmsCodeStore {
 
   private wrongGuessesKey(day: string, phone: string): string {
     return this.redis.key('sms', 'day', day, 'wrong', phone);
+  }
+}
+
+function refusalOf(outcome: number, now: number): Error | undefined {
+  switch (outcome) {
+    case 0:
+      return undefined;
+    case 2:
+      return new CodeExpiredError();
+    case 3:
+      return new CodeUsedError();
+    case 5:
+      return new DailyGuessLimitExceededError(secondsUntilNextUtcDay(now));
+    default:
+      return new CodeWrongError();
   }
 }

@@ -19,7 +19,7 @@ const MAX_CODE_LENGTH = 64;
  * where `sid` is the SendSms `SerialNo`. Entries that are not of that shape are skipped.
  */
 export function parseTencentReceipts(body: unknown, now = new Date()): DeliveryReceipt[] {
-  return entries(body).flatMap((entry) => {
+  return receiptEntries(body).flatMap((entry) => {
     const id = boundedString(entry.sid, MAX_ID_LENGTH);
     const status = entry.report_status;
     if (id === undefined || (status !== 'SUCCESS' && status !== 'FAIL')) return [];
@@ -40,7 +40,7 @@ export function parseTencentReceipts(body: unknown, now = new Date()): DeliveryR
  * where `biz_id` is the SendSms `BizId`.
  */
 export function parseAliyunReceipts(body: unknown, now = new Date()): DeliveryReceipt[] {
-  return entries(body).flatMap((entry) => {
+  return receiptEntries(body).flatMap((entry) => {
     const id = boundedString(entry.biz_id, MAX_ID_LENGTH);
     if (id === undefined || typeof entry.success !== 'boolean') return [];
     return [
@@ -54,10 +54,8 @@ export function parseAliyunReceipts(body: unknown, now = new Date()): DeliveryRe
   });
 }
 
-/** True when the body is a JSON array, the one shape both providers send. */
-export const isReceiptBatch = (body: unknown): body is unknown[] => Array.isArray(body);
-
-function entries(body: unknown): Array<Record<string, unknown>> {
+/** The objects of a JSON array body (at most MAX_RECEIPTS_PER_CALLBACK); anything else, none. */
+export function receiptEntries(body: unknown): Array<Record<string, unknown>> {
   if (!Array.isArray(body)) return [];
   return body
     .slice(0, MAX_RECEIPTS_PER_CALLBACK)
@@ -68,14 +66,14 @@ function entries(body: unknown): Array<Record<string, unknown>> {
 }
 
 /** A non-empty string of at most `max` characters without control characters (no NUL). */
-function boundedString(value: unknown, max: number): string | undefined {
+export function boundedString(value: unknown, max: number): string | undefined {
   return typeof value === 'string' && value.length <= max && /^[^\p{Cc}]+$/u.test(value)
     ? value
     : undefined;
 }
 
 /** `2015-10-17 08:03:04` in China Standard Time (UTC+8), as both providers report. */
-function chinaTime(value: unknown): Date | undefined {
+export function chinaTime(value: unknown): Date | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
   if (!match) return undefined;

@@ -9,7 +9,10 @@ import {
   TencentStatusReportDto,
 } from './dto/receipt.dto';
 import { ReceiptTokenGuard } from './receipt-token.guard';
-import { SmsReceiptService } from './sms-receipt.service';
+import { ReceiptSource, SmsReceiptService } from './sms-receipt.service';
+
+const TENCENT_SMS: ReceiptSource = { provider: 'tencent', channel: 'sms', body: 'array' };
+const ALIYUN_SMS: ReceiptSource = { provider: 'aliyun', channel: 'sms', body: 'array' };
 
 /**
  * Delivery-receipt callbacks of the providers. Not a user route: it is authenticated by the
@@ -31,7 +34,7 @@ export class SmsReceiptController {
   @ApiBody({ type: [TencentStatusReportDto] })
   @ApiOkResponse({ type: TencentReceiptAnswerDto })
   async tencent(@Body() body: unknown): Promise<TencentReceiptAnswerDto> {
-    await this.receipts.apply('tencent', body, parseTencentReceipts);
+    await this.receipts.apply(TENCENT_SMS, body, parseTencentReceipts);
     return { result: 0, errmsg: 'OK' };
   }
 
@@ -41,7 +44,7 @@ export class SmsReceiptController {
   @ApiBody({ type: [AliyunSmsReportDto] })
   @ApiOkResponse({ type: AliyunReceiptAnswerDto })
   async aliyun(@Body() body: unknown): Promise<AliyunReceiptAnswerDto> {
-    await this.receipts.apply('aliyun', body, parseAliyunReceipts);
+    await this.receipts.apply(ALIYUN_SMS, body, parseAliyunReceipts);
     return { code: 0, msg: '接收成功' };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, SmsMessage, SmsMessageStatus } from '@app/prisma';
+import type { MessageChannel } from '../channels/channel';
 import type { DeliveryReceipt } from '../receipts/delivery-receipt';
 import type { SmsMessageRecord } from './sms-message-record';
 
@@ -128,11 +129,15 @@ export class SmsMessageRepository {
   }
 
   /**
-   * Applies delivery receipts to the messages a provider sent, by the provider's message id,
+   * Applies delivery receipts to the messages a provider sent on a channel, by its message id,
    * in one statement. Unknown ids and messages that failed on our side are left alone.
    * Returns how many messages were updated.
    */
-  async applyReceipts(provider: string, receipts: DeliveryReceipt[]): Promise<number> {
+  async applyReceipts(
+    provider: string,
+    channel: MessageChannel,
+    receipts: DeliveryReceipt[],
+  ): Promise<number> {
     if (receipts.length === 0) return 0;
     const ids = receipts.map((receipt) => receipt.providerMessageId);
     const statuses = receipts.map((receipt) => (receipt.delivered ? 'delivered' : 'undelivered'));
@@ -146,6 +151,7 @@ export class SmsMessageRepository {
         FROM unnest(${ids}::text[], ${statuses}::text[], ${codes}::text[], ${times}::text[])
              AS r(id, status, code, at)
        WHERE m."provider" = ${provider}
+         AND m."channel" = ${channel}::"message_channel"
          AND m."provider_message_id" = r.id
          AND m."status" <> 'failed'`;
   }
