@@ -12,6 +12,7 @@ import type { Page } from '../records/sms-message.repository';
 
 export interface TemplateFilter {
   kind?: SmsTemplateKind;
+  channel?: MessageChannel;
   purpose?: string;
   locale?: string;
   status?: SmsReviewStatus;
@@ -58,8 +59,13 @@ export class SmsTemplateRepository {
     await db.smsTemplate.delete({ where: { id } });
   }
 
-  countApproved(db: Db, kind: SmsTemplateKind, purpose: string): Promise<number> {
-    return db.smsTemplate.count({ where: { kind, purpose, status: 'approved' } });
+  countApproved(
+    db: Db,
+    kind: SmsTemplateKind,
+    channel: MessageChannel,
+    purpose: string,
+  ): Promise<number> {
+    return db.smsTemplate.count({ where: { kind, channel, purpose, status: 'approved' } });
   }
 
   /** Approved verification templates of a channel for a code purpose, every locale, oldest first. */

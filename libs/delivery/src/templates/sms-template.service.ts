@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidParamError } from '@app/common';
 import { AppConfigService } from '@app/config';
-import { Prisma, PrismaService, SmsTemplate, SmsTemplateKind } from '@app/prisma';
+import { MessageChannel, Prisma, PrismaService, SmsTemplate, SmsTemplateKind } from '@app/prisma';
 import { Db, inCatalogTransaction, isUniqueViolation } from '../catalog-transaction';
 import type { Page } from '../records/sms-message.repository';
 import {
@@ -26,6 +26,7 @@ const DEFAULT_LABEL = 'general';
 interface TemplateFields {
   name: string;
   kind: SmsTemplateKind;
+  channel: MessageChannel;
   purpose: string;
   locale: string;
   content: string;
@@ -60,15 +61,15 @@ export class SmsTemplateService {
     const fields = this.checked({
       name: dto.name,
       kind: dto.kind,
+      channel: dto.channel ?? 'sms',
       purpose: dto.purpose ?? undefined,
       locale: dto.locale ?? undefined,
       content: dto.content,
     });
+    const providerTemplateIds = readProviderTemplateIds(dto.providerTemplateIds);
+    checkProviderIds(fields.channel, providerTemplateIds);
     try {
-      return await this.templates.create({
-        ...fields,
-        providerTemplateIds: readProviderTemplateIds(dto.providerTemplateIds),
-      });
+      return await this.templates.create({ ...fields, providerTemplateIds });
     } catch (error) {
       throw isUniqueViolation(error) ? new TemplateNameTakenError() : error;
     } finally {
@@ -80,7 +81,14 @@ export class SmsTemplateService {
     const locale = query.locale === undefined ? undefined : normalizeLocale(query.locale);
     if (query.locale !== undefined && locale === undefined) throw invalidLocale();
     return this.templates.list(
-      { kind: query.kind, purpose: query.purpose, locale, status: query.status, name: query.name },
+      {
+        kind: query.kind,
+        channel: query.channel,
+        purpose: query.purpose,
+        locale,
+        status: query.status,
+        name: query.name,
+      },
       query.page,
       query.pageSize,
     );
@@ -97,16 +105,26 @@ export class SmsTemplateService {
         const fields = this.checked({
           name: dto.name ?? current.name,
           kind: dto.kind ?? current.kind,
+          channel: dto.channel ?? current.channel,
           purpose: dto.purpose ?? current.purpose,
           locale: dto.locale ?? current.locale,
           content: dto.content ?? current.content,
         });
-        const reviewed = fields.content !== current.content || fields.kind !== current.kind;
+        const providerTemplateIds =
+          dto.providerTemplateIds == null
+            ? undefined
+            : readProviderTemplateIds(dto.providerTemplateIds);
+        checkProviderIds(
+          fields.channel,
+          providerTemplateIds ?? readProviderTemplateIds(current.providerTemplateIds),
+        );
+        const reviewed =
+          fields.content !== current.content ||
+          fields.kind !== current.kind ||
+          fields.channel !== current.channel;
         const data: Prisma.SmsTemplateUpdateInput = {
           ...fields,
-          ...(dto.providerTemplateIds == null
-            ? {}
-            : { providerTemplateIds: readProviderTemplateIds(dto.providerTemplateIds) }),
+          ...(providerTemplateIds === undefined ? {} : { providerTemplateIds }),
           ...(reviewed ? { status: 'pending', rejectionReason: null } : {}),
         };
         return tx.smsTemplate.update({ where: { id }, data });
@@ -132,10 +150,11 @@ export class SmsTemplateService {
       if (
         current.kind === 'verification' &&
         current.status === 'approved' &&
-        (await this.templates.countApproved(tx, current.kind, current.purpose)) === 1
+        (await this.templates.countApproved(tx, current.kind, current.channel, current.purpose)) ===
+          1
       ) {
         throw new TemplateInUseError(
-          `This is the only approved template for ${current.purpose} codes; approve another ` +
+          `This is the only approved ${current.channel} template for ${current.purpose} codes; approve another ` +
             'one (or reject this one) first',
         );
       }
@@ -167,6 +186,16 @@ export class SmsTemplateService {
 
   private async mustFind(tx: Db, id: string): Promise<SmsTemplate> {
     return (await this.templates.findById(id, tx)) ?? notFound();
+  }
+}
+
+/** Tencent's SendCodeVoice reads the code without a template: a Tencent id there means nothing. */
+function checkProviderIds(channel: MessageChannel, ids: Record<string, string>): void {
+  if (channel === 'voice' && ids.tencent !== undefined) {
+    throw invalid(
+      'providerTemplateIds.tencent',
+      "a voice template takes no Tencent id: Tencent's SendCodeVoice reads the code alone",
+    );
   }
 }
 

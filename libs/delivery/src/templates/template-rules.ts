@@ -1,4 +1,4 @@
-import type { SmsTemplateKind } from '@app/prisma';
+import type { MessageChannel, SmsTemplateKind } from '@app/prisma';
 import { TemplateInvalidError } from '../catalog.errors';
 import {
   MAX_CALLER_VARIABLE_LENGTH,
@@ -14,10 +14,13 @@ import {
   renderTemplate,
   TemplateSyntaxError,
 } from './template-syntax';
+import { voiceTemplateProblems } from './voice-template-rules';
 
 export interface TemplateDraft {
   name: string;
   kind: SmsTemplateKind;
+  /** What it goes out on: an SMS (the default), or a call that reads it (voice rules). */
+  channel?: MessageChannel;
   content: string;
 }
 
@@ -39,7 +42,8 @@ const TRAILING_PUNCTUATION = /[\s。.！!]+$/;
  * placeholders that parse; `{{code}}` in verification templates and only there (`ttl` too);
  * an opt-out text at the end of marketing templates; no 【】 (carriers read it as a signature);
  * and a worst-case rendered length, with the longest signature, code and caller variables,
- * within 500 characters.
+ * within 500 characters. A voice template is checked by the voice rules instead
+ * (voice-template-rules.ts), `{{code}}` required as for every verification template.
  */
 export function checkTemplateContent(draft: TemplateDraft, appName: string): ParsedTemplate {
   let template: ParsedTemplate;
@@ -51,11 +55,17 @@ export function checkTemplateContent(draft: TemplateDraft, appName: string): Par
     }
     throw error;
   }
-  const problems = [
-    ...placeholderProblems(draft.kind, template.variables),
-    ...textProblems(draft),
-    ...lengthProblems(draft, template, appName),
-  ];
+  const problems =
+    draft.channel === 'voice'
+      ? [
+          ...placeholderProblems(draft.kind, template.variables),
+          ...voiceTemplateProblems(draft, template, appName),
+        ]
+      : [
+          ...placeholderProblems(draft.kind, template.variables),
+          ...textProblems(draft),
+          ...lengthProblems(draft, template, appName),
+        ];
   if (problems.length > 0) {
     throw new TemplateInvalidError(problems.map((message) => ({ field: 'content', message })));
   }

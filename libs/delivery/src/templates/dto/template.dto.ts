@@ -28,13 +28,19 @@ export const TEMPLATE_KINDS = Object.values(SmsTemplateKind);
 const PROVIDER_TEMPLATE_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 export class ProviderTemplateIdsDto {
-  @ApiPropertyOptional({ example: '1110', description: 'Tencent Cloud TemplateId' })
+  @ApiPropertyOptional({
+    example: '1110',
+    description: 'Tencent Cloud TemplateId (SMS only: SendCodeVoice takes no template)',
+  })
   @IsOptional()
   @IsString()
   @Matches(PROVIDER_TEMPLATE_ID, { message: 'tencent must be a template id such as 1110' })
   tencent?: string;
 
-  @ApiPropertyOptional({ example: 'SMS_15305001', description: 'Aliyun TemplateCode' })
+  @ApiPropertyOptional({
+    example: 'SMS_15305001',
+    description: 'Aliyun TemplateCode; of a voice template, its Dyvms TTS template (TTS_…)',
+  })
   @IsOptional()
   @IsString()
   @Matches(PROVIDER_TEMPLATE_ID, { message: 'aliyun must be a template code such as SMS_1' })
@@ -49,6 +55,16 @@ export class CreateTemplateDto {
   @ApiProperty({ enum: TEMPLATE_KINDS })
   @IsIn(TEMPLATE_KINDS)
   kind: SmsTemplateKind;
+
+  @ApiPropertyOptional({
+    enum: MESSAGE_CHANNELS,
+    description:
+      'sms (default), or voice: a verification text read out in a call, with the voice rules ' +
+      '(only {{code}}, {{ttl}}, {{name}}; no signature, no link; at most 350 characters)',
+  })
+  @IsOptional()
+  @IsIn(MESSAGE_CHANNELS)
+  channel?: MessageChannel;
 
   @ApiPropertyOptional({
     example: 'login',
@@ -96,6 +112,11 @@ export class ListTemplatesQueryDto extends CatalogPageQueryDto {
   @IsIn(TEMPLATE_KINDS)
   kind?: SmsTemplateKind;
 
+  @ApiPropertyOptional({ enum: MESSAGE_CHANNELS })
+  @IsOptional()
+  @IsIn(MESSAGE_CHANNELS)
+  channel?: MessageChannel;
+
   @ApiPropertyOptional({ example: 'login' })
   @IsOptional()
   @IsString()
@@ -119,7 +140,7 @@ export class TemplateDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: TEMPLATE_KINDS }) kind: SmsTemplateKind;
-  @ApiProperty({ enum: MESSAGE_CHANNELS, description: 'What its messages go out on: sms' })
+  @ApiProperty({ enum: MESSAGE_CHANNELS, description: 'What its messages go out on: sms or voice' })
   channel: MessageChannel;
   @ApiProperty() purpose: string;
   @ApiProperty() locale: string;
