@@ -145,6 +145,23 @@ describe('Voice code limits', () => {
     expect(callsTo(phone)).toHaveLength(3);
   });
 
+  it('holds the 24-hour limit under parallel requests: exactly the limit is placed', async () => {
+    const app = await service({
+      SMS_VOICE_RESEND_INTERVAL_SECONDS: '0',
+      SMS_VOICE_PHONE_HOURLY_LIMIT: '10',
+      SMS_VOICE_PHONE_DAILY_LIMIT: '3',
+    });
+    const phone = uniqueCnPhone();
+
+    const responses = await Promise.all(Array.from({ length: 12 }, () => call(app, phone)));
+
+    expect(responses.filter((r) => r.status === 202)).toHaveLength(3);
+    expect(new Set(responses.filter((r) => r.status !== 202).map((r) => r.body.code))).toEqual(
+      new Set(['DailyLimitExceeded']),
+    );
+    expect(callsTo(phone)).toHaveLength(3);
+  });
+
   it('has defaults of 3 calls an hour and 5 in 24 hours', async () => {
     const app = await service({ SMS_VOICE_RESEND_INTERVAL_SECONDS: '0' });
     const phone = uniqueCnPhone();
@@ -171,6 +188,19 @@ describe('Voice code limits', () => {
     expect(refused.body.retryAfter).toBeLessThanOrEqual(DAY_S);
     expect(callsTo(phone)).toHaveLength(0);
     await sms(app, phone).expect(202);
+  });
+
+  it('holds the service fuse under parallel calls to many phones: exactly the limit is placed', async () => {
+    const app = await service({ SMS_VOICE_DAILY_LIMIT: '3' });
+    const phones = Array.from({ length: 12 }, () => uniqueCnPhone());
+
+    const responses = await Promise.all(phones.map((phone) => call(app, phone)));
+
+    expect(responses.filter((r) => r.status === 202)).toHaveLength(3);
+    expect(new Set(responses.filter((r) => r.status !== 202).map((r) => r.body.code))).toEqual(
+      new Set(['ServiceLimitExceeded']),
+    );
+    expect(phones.flatMap((phone) => callsTo(phone))).toHaveLength(3);
   });
 
   it('counts calls and SMS together in SMS_IP_DAILY_LIMIT', async () => {

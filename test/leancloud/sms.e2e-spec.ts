@@ -69,7 +69,7 @@ describe('LeanCloud /1.1: general SMS codes through the official SDK', () => {
     expect(invalid.code).toBe(127);
   });
 
-  it('answers 119 for a voice code, which this server does not send', async () => {
+  it('answers 119 for a voice code while no voice provider is configured', async () => {
     const phone = uniqueCnPhone();
     const voice = await sdkError(
       AV.Cloud.requestSmsCode({ mobilePhoneNumber: phone, smsType: 'voice' }),

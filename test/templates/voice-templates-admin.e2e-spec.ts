@@ -157,13 +157,16 @@ describe('Admin: voice templates, with the voice rules, through the template API
     expect(moved.body).toMatchObject({ channel: 'voice', status: 'pending' });
   });
 
-  it('reads the approved voice template in a call, and leaves SMS codes to SMS templates', async () => {
+  it('reads the approved voice template in a call, billed as one call however long, and leaves SMS codes to SMS templates', async () => {
+    const warning =
+      ' Nobody from our team will ever ask you for this code: do not tell it to anyone who calls' +
+      ' you, and hang up if someone does. If you did not ask for it, you can ignore this call.';
     const template = await approvedTemplate(
       admin,
       voice({
         purpose: 'signup',
         locale: 'en',
-        content: 'Your {{name}} code: {{code}}. Again: {{code}}.',
+        content: `Your {{name}} code: {{code}}. Again: {{code}}.${warning}`,
       }),
     );
     expect(template.status).toBe('approved');
@@ -178,9 +181,15 @@ describe('Admin: voice templates, with the voice rules, through the template API
     const [call] = receiver.messagesTo(phone);
     expect(call.channel).toBe('voice');
     const { code } = call.variables;
-    expect(call.content).toMatch(
-      new RegExp(`^Your .+ code: ${spelled(code)}\\. Again: ${spelled(code)}\\.$`),
-    );
+    expect(call.content.startsWith('Your ')).toBe(true);
+    expect(
+      call.content.endsWith(`code: ${spelled(code)}. Again: ${spelled(code)}.${warning}`),
+    ).toBe(true);
+    // Over 200 characters, 3 SMS segments' worth: a call is billed once.
+    expect(call.content.length).toBeGreaterThan(200);
+    const records = await admin.get('/v1/admin/sms/messages', { phone }).expect(200);
+    expect(records.body.items[0]).toMatchObject({ channel: 'voice', segments: 1 });
+
     const smsPhone = uniqueUsPhone();
     await service
       .http()
