@@ -7,7 +7,7 @@
 -- records' upsert still meets its own row; a lookup by id alone probes each month's index.
 --
 -- The existing rows are copied into the new table in this migration's transaction: writers
--- wait meanwhile (their record jobs are retried by the queue), about a minute per 10 million rows.
+-- wait meanwhile (their record jobs are retried by the queue).
 
 ALTER TABLE "sms_messages" RENAME TO "sms_messages_unpartitioned";
 ALTER TABLE "sms_messages_unpartitioned" RENAME CONSTRAINT "sms_messages_pkey" TO "sms_messages_unpartitioned_pkey";
