@@ -3,13 +3,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Job, Queue } from 'bullmq';
 import { PrismaService } from '@app/prisma';
 import { QUEUES } from '@app/queue';
+import { monthStart } from '../libs/delivery/src/records/message-months';
 import { createIsolatedDatabase, IsolatedDatabase } from './support/isolated-database';
 import { uniqueCnPhone } from './support/phones';
 import { startTestApp, TestApp } from './support/test-app';
 
 const PERIOD_MS = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const JOBS = ['purge-expired-sessions', 'delete-old-sms-records'];
+const JOBS = ['purge-expired-sessions', 'delete-old-sms-records', 'create-sms-record-months'];
 
 const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY_MS);
 
@@ -64,16 +65,44 @@ async function waitForRuns(queue: Queue, runs: number): Promise<void> {
   throw new Error(`Fewer than ${runs} runs of each periodic job within 20 s`);
 }
 
+const partitionName = (month: Date): string =>
+  `sms_messages_${month.toISOString().slice(0, 7).replace('-', '_')}`;
+
+async function partitionOf(prisma: PrismaService, id: string): Promise<string | undefined> {
+  const rows = await prisma.$queryRaw<Array<{ partition: string }>>`
+    SELECT tableoid::regclass::text AS partition FROM sms_messages WHERE id = ${id}::uuid`;
+  return rows[0]?.partition;
+}
+
+async function partitions(prisma: PrismaService): Promise<string[]> {
+  const rows = await prisma.$queryRaw<Array<{ name: string }>>`
+    SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+     WHERE i.inhparent = 'sms_messages'::regclass ORDER BY 1`;
+  return rows.map((row) => row.name);
+}
+
 /**
  * The periodic jobs on the maintenance queue: two instances of the service (one Redis prefix,
  * one database) schedule them, each period runs once across both, expired sessions and old
- * message records go, current ones stay. Its own database: the jobs delete across the tables.
+ * message records go (a month past the retention as a whole partition, rows of the default
+ * partition one by one), current ones stay, the months ahead are created. Its own database: the
+ * jobs delete across the tables.
  */
 describe('Periodic jobs', () => {
   let database: IsolatedDatabase;
   let first: TestApp;
   let second: TestApp;
-  let seeded: Record<'expiredSession' | 'liveSession' | 'oldRecord' | 'recentRecord', string>;
+  let seeded: Record<
+    'expiredSession' | 'liveSession' | 'oldRecord' | 'oldDefaultRecord' | 'recentRecord',
+    string
+  >;
+  let aheadRecord: string;
+  // A month wholly past the 180 days (it ends before the cutoff's month begins), a month older
+  // still that has no partition (its rows are in the default one), the last month created ahead.
+  const cutoffMonth = monthStart(daysAgo(180));
+  const oldMonth = monthStart(cutoffMonth, -1);
+  const oldDefaultMonth = monthStart(cutoffMonth, -3);
+  const aheadMonth = monthStart(new Date(), 3);
 
   beforeAll(async () => {
     database = await createIsolatedDatabase();
@@ -86,13 +115,22 @@ describe('Periodic jobs', () => {
     // The rows exist before any worker runs: the first run takes place at start-up.
     const seeding = await startTestApp({ ...shared, WORKER_EMBEDDED: 'false' });
     const prisma = seeding.app.get(PrismaService);
+    await prisma.$queryRaw`SELECT sms_messages_add_month(${oldMonth}::timestamptz)`;
+    // As if the migration ran three months ago: the last month ahead is not there yet, and a
+    // row written for it (a clock ahead) waits in the default partition.
+    await prisma.$executeRawUnsafe(`DROP TABLE "${partitionName(aheadMonth)}"`);
+    aheadRecord = await insertRecord(prisma, new Date(aheadMonth.getTime() + DAY_MS));
+    expect(await partitionOf(prisma, aheadRecord)).toBe('sms_messages_default');
     const user = await prisma.user.create({ data: { phone: uniqueCnPhone() } });
     seeded = {
       expiredSession: await insertSession(prisma, user.id, daysAgo(1)),
       liveSession: await insertSession(prisma, user.id, new Date(Date.now() + DAY_MS)),
-      oldRecord: await insertRecord(prisma, daysAgo(181)),
+      oldRecord: await insertRecord(prisma, new Date(oldMonth.getTime() + DAY_MS)),
+      oldDefaultRecord: await insertRecord(prisma, new Date(oldDefaultMonth.getTime() + DAY_MS)),
       recentRecord: await insertRecord(prisma, daysAgo(179)),
     };
+    expect(await partitionOf(prisma, seeded.oldRecord)).toBe(partitionName(oldMonth));
+    expect(await partitionOf(prisma, seeded.oldDefaultRecord)).toBe('sms_messages_default');
     await seeding.close();
     [first, second] = await Promise.all([startTestApp(shared), startTestApp(shared)]);
   });
@@ -119,15 +157,35 @@ describe('Periodic jobs', () => {
       for (let i = 1; i < periods.length; i++) {
         expect(periods[i] - periods[i - 1]).toBeGreaterThanOrEqual(PERIOD_MS);
       }
-      const deleted = runs.map((job) => (job.returnvalue as { deleted: number }).deleted);
-      // The first run deleted the one row past its time; later runs found nothing.
-      expect(deleted.sort()).toEqual([1, ...Array<number>(runs.length - 1).fill(0)].sort());
     }
+    // The first run of each did what there was to do; later runs found nothing.
+    const summaries = async (name: string, field: string): Promise<number[]> =>
+      (await completedRuns(queue, name))
+        .map((job) => (job.returnvalue as Record<string, number>)[field])
+        .sort();
+    const once = async (name: string, field: string): Promise<void> => {
+      const values = await summaries(name, field);
+      expect(values).toEqual([1, ...Array<number>(values.length - 1).fill(0)].sort());
+    };
+    await once('purge-expired-sessions', 'deleted');
+    await once('delete-old-sms-records', 'droppedMonths');
+    await once('delete-old-sms-records', 'deleted');
+    await once('create-sms-record-months', 'created');
 
     const prisma = first.app.get(PrismaService);
     const sessions = await prisma.session.findMany({ select: { id: true } });
     expect(sessions.map((session) => session.id)).toEqual([seeded.liveSession]);
     const records = await prisma.smsMessage.findMany({ select: { id: true } });
-    expect(records.map((record) => record.id)).toEqual([seeded.recentRecord]);
+    expect(records.map((record) => record.id).sort()).toEqual(
+      [seeded.recentRecord, aheadRecord].sort(),
+    );
+    const tables = await partitions(prisma);
+    expect(tables).not.toContain(partitionName(oldMonth));
+    expect(tables).toContain(partitionName(aheadMonth));
+    // Creating the month moved its row out of the default partition.
+    expect(await partitionOf(prisma, aheadRecord)).toBe(partitionName(aheadMonth));
+    for (let months = 0; months <= 3; months++) {
+      expect(tables).toContain(partitionName(monthStart(new Date(), months)));
+    }
   });
 });

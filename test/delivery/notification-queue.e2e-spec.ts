@@ -6,9 +6,8 @@ import { WebhookReceiver } from '../support/webhook-receiver';
 import {
   AdminApi,
   adminApi,
-  approvedSignature,
-  approvedTemplate,
   settledMessage,
+  shippedNotificationCatalog,
 } from '../templates/catalog-api';
 
 /** Notifications are queued jobs: answered at once, sent by a worker, retried while a retry may pass. */
@@ -28,12 +27,7 @@ describe('Notifications through the queue', () => {
       SMS_NOTIFICATION_RETRY_DELAY_MS: '100',
     });
     admin = adminApi(service);
-    await approvedSignature(admin, { name: 'main', content: '示例商城' });
-    await approvedTemplate(admin, {
-      name: 'shipped',
-      kind: 'notification',
-      content: '您的订单{{order}}已发出',
-    });
+    await shippedNotificationCatalog(admin);
   });
 
   afterEach(() => receiver.setMode('ok'));

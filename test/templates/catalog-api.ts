@@ -44,6 +44,16 @@ export async function approvedTemplate(admin: AdminApi, fields: Body): Promise<C
   return approved.body;
 }
 
+/** The `main` signature and the `shipped` notification template (`{{order}}`), approved. */
+export async function shippedNotificationCatalog(admin: AdminApi): Promise<void> {
+  await approvedSignature(admin, { name: 'main', content: '示例商城' });
+  await approvedTemplate(admin, {
+    name: 'shipped',
+    kind: 'notification',
+    content: '您的订单{{order}}已发出',
+  });
+}
+
 /** Polls until `check` passes (for writes made after the response, e.g. verification marks). */
 export async function eventually(check: () => Promise<void>, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
 import { NotEqualToSetting } from './not-equal-to-setting';
+import { IsRedisTlsPemFile } from './redis-tls';
 import { splitList, toLowerCaseList } from './setting-transforms';
 import { SmsGatewaySettings } from './sms-gateway.settings';
 
@@ -78,6 +79,29 @@ export class Environment extends SmsGatewaySettings {
   @IsString()
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL: string;
+
+  /** PEM file of the CA(s) that signed a `rediss://` server's certificate (default: Node's roots). */
+  @IsOptional()
+  @IsRedisTlsPemFile()
+  REDIS_TLS_CA_FILE?: string;
+
+  /** PEM client certificate for a Redis that asks for one (`tls-auth-clients`); with its key. */
+  @ValidateIf(
+    (settings: Environment) =>
+      settings.REDIS_TLS_CERT_FILE !== undefined || settings.REDIS_TLS_KEY_FILE !== undefined,
+  )
+  @IsString({ message: 'REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE go together' })
+  @IsRedisTlsPemFile()
+  REDIS_TLS_CERT_FILE?: string;
+
+  /** PEM private key of REDIS_TLS_CERT_FILE. */
+  @ValidateIf(
+    (settings: Environment) =>
+      settings.REDIS_TLS_CERT_FILE !== undefined || settings.REDIS_TLS_KEY_FILE !== undefined,
+  )
+  @IsString({ message: 'REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE go together' })
+  @IsRedisTlsPemFile()
+  REDIS_TLS_KEY_FILE?: string;
 
   /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
   @IsString()

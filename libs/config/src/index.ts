@@ -10,6 +10,7 @@ export {
   PHONE_CHANGE_PROOFS,
   PhoneChangeProofSetting,
 } from './environment';
+export { type RedisConnectionSettings, redisTlsOptions } from './redis-tls';
 export { IsParsed, parsedOr, splitList, toLowerCaseList } from './setting-transforms';
 export { settingNames } from './settings-schema';
 export type { SettingsOf, SettingsSchema } from './settings-schema';

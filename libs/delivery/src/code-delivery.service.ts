@@ -102,8 +102,11 @@ export class CodeDelivery {
     return this.recorder.whileSending(async () => {
       // A test number's message goes nowhere: there is nothing to take over.
       const held = !this.sender.isTestNumber(sms.phone);
+      // The record's created_at, kept by every write of this message (a takeover's too): part
+      // of the partitioned table's key.
+      const madeAt = Date.now();
       if (held) {
-        const data = { sms, context, expiresAt: code.expiresAt, queuedAt: Date.now() };
+        const data = { sms, context, expiresAt: code.expiresAt, queuedAt: madeAt };
         await this.queue.holdCode(data, this.sender.longestDispatchMs);
       }
       let dispatched;
@@ -117,7 +120,7 @@ export class CodeDelivery {
       }
       const { result, record } = dispatched;
       try {
-        await this.queue.recordOutcome(record, new Date());
+        await this.queue.recordOutcome(record, new Date(madeAt));
       } catch (error) {
         // The code's job stays: a worker takes it over and, the code being live, sends it
         // again (the user may get it twice) rather than leave the message unrecorded.

@@ -2,14 +2,17 @@ import { Module } from '@nestjs/common';
 import { MaintenanceWorkerModule } from '@app/queue';
 import { DeliveryModule } from './delivery.module';
 import { MessageProcessor } from './queue/message.processor';
+import { MessagePartitions } from './records/message-partitions';
+import { SmsRecordMonthsAhead } from './records/sms-record-months-ahead';
 import { SmsRecordRetention } from './records/sms-record-retention';
 
 /**
  * Delivery's workers: the `messages` queue (records, code takeovers, notifications) and the
- * retention of message records (a periodic job of the maintenance queue).
+ * month partitions of message records: created ahead, dropped past their retention (periodic
+ * jobs of the maintenance queue).
  */
 @Module({
   imports: [DeliveryModule, MaintenanceWorkerModule],
-  providers: [MessageProcessor, SmsRecordRetention],
+  providers: [MessageProcessor, MessagePartitions, SmsRecordMonthsAhead, SmsRecordRetention],
 })
 export class DeliveryWorkerModule {}

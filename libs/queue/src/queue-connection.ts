@@ -1,7 +1,8 @@
+import type { ConnectionOptions } from 'node:tls';
 import type { RedisOptions } from 'bullmq';
+import { type RedisConnectionSettings, redisTlsOptions } from '@app/config';
 
-export interface QueueConnectionSettings {
-  REDIS_URL: string;
+export interface QueueConnectionSettings extends RedisConnectionSettings {
   REDIS_COMMAND_TIMEOUT_MS: number;
 }
 
@@ -18,6 +19,8 @@ const reconnectSoon = (attempt: number): number => Math.min(attempt * 50, 2000);
 export function producerConnection(settings: QueueConnectionSettings): RedisOptions {
   return {
     url: settings.REDIS_URL,
+    // As RedisService: rediss:// with its CA and client certificate, the URL's ACL user.
+    tls: redisTlsOptions(settings),
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
@@ -42,6 +45,7 @@ export function workerConnection(producer: RedisOptions): RedisOptions {
   const { url, retryStrategy } = producer;
   return {
     url,
+    tls: producer.tls as ConnectionOptions | undefined,
     connectTimeout: producer.connectTimeout as number | undefined,
     retryStrategy,
     enableOfflineQueue: true,

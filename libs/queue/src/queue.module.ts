@@ -35,6 +35,9 @@ export class QueueModule {
           useFactory: (config: AppConfigService) => ({
             connection: producerConnection({
               REDIS_URL: config.get('REDIS_URL'),
+              REDIS_TLS_CA_FILE: config.get('REDIS_TLS_CA_FILE'),
+              REDIS_TLS_CERT_FILE: config.get('REDIS_TLS_CERT_FILE'),
+              REDIS_TLS_KEY_FILE: config.get('REDIS_TLS_KEY_FILE'),
               REDIS_COMMAND_TIMEOUT_MS: config.get('REDIS_COMMAND_TIMEOUT_MS'),
             }),
             prefix: queueKeyPrefix(config.get('REDIS_KEY_PREFIX')),

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfigService } from '@app/config';
+import { AppConfigService, redisTlsOptions } from '@app/config';
 import Redis from 'ioredis';
+import { explainConnectionFailure } from './connection-failure';
 
 /**
  * Owns the one Redis connection of the process. All state that must hold
@@ -11,10 +12,20 @@ export class RedisService implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisService.name);
   readonly client: Redis;
   private readonly prefix: string;
+  private readonly url: string;
 
   constructor(config: AppConfigService) {
     this.prefix = config.get('REDIS_KEY_PREFIX');
-    this.client = new Redis(config.get('REDIS_URL'), {
+    this.url = config.get('REDIS_URL');
+    this.client = new Redis(this.url, {
+      // rediss:// with REDIS_TLS_CA_FILE (and a client certificate); a user and password in the
+      // URL log in as that ACL user.
+      tls: redisTlsOptions({
+        REDIS_URL: this.url,
+        REDIS_TLS_CA_FILE: config.get('REDIS_TLS_CA_FILE'),
+        REDIS_TLS_CERT_FILE: config.get('REDIS_TLS_CERT_FILE'),
+        REDIS_TLS_KEY_FILE: config.get('REDIS_TLS_KEY_FILE'),
+      }),
       // Fail fast instead of queueing commands while Redis is away: every caller
       // fails closed (no Redis, no code), and /health reports it.
       enableOfflineQueue: false,
@@ -46,23 +57,37 @@ export class RedisService implements OnApplicationShutdown {
     }
   }
 
-  /** Resolves once connected (used at start-up so the first request does not race the connection). */
+  /**
+   * Resolves once connected (used at start-up so the first request does not race the
+   * connection). Fails at once on what no retry cures (a refused log-in, an untrusted
+   * certificate), else after `timeoutMs`, saying why.
+   */
   async waitUntilReady(timeoutMs = 5000): Promise<void> {
     if (this.client.status === 'ready') return;
     await new Promise<void>((resolve, reject) => {
+      let lastFailure = '';
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`Redis not reachable within ${timeoutMs} ms`));
+        reject(new Error(`Redis not reachable within ${timeoutMs} ms${lastFailure}`));
       }, timeoutMs);
       const onReady = (): void => {
         cleanup();
         resolve();
       };
+      const onError = (error: Error): void => {
+        const failure = explainConnectionFailure(error, this.url);
+        lastFailure = ` (${failure.message})`;
+        if (!failure.permanent) return;
+        cleanup();
+        reject(new Error(failure.message));
+      };
       const cleanup = (): void => {
         clearTimeout(timer);
         this.client.off('ready', onReady);
+        this.client.off('error', onError);
       };
       this.client.on('ready', onReady);
+      this.client.on('error', onError);
     });
   }
 

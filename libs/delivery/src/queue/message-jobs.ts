@@ -31,7 +31,7 @@ export interface CodeJobData {
 
 export interface RecordJobData {
   record: SmsMessageRecord;
-  /** When the message was sent: the record's `createdAt`. */
+  /** When the message was made (its code or notification job's `queuedAt`): the record's `createdAt`. */
   sentAt: number;
 }
 

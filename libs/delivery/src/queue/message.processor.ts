@@ -83,7 +83,7 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
    * recorded `expired`, never sent.
    */
   private async takeOverCode(job: Job<CodeJobData>): Promise<void> {
-    const { sms, context, expiresAt } = job.data;
+    const { sms, context, expiresAt, queuedAt } = job.data;
     if (await this.jobs.getJob(recordJobId(sms.id))) return; // recorded meanwhile
     // Written, and the worker stopped before it dropped this job. (PostgreSQL away: the record
     // job above is the answer that counts; it lives until its row is in.)
@@ -94,12 +94,13 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
         errorCode: 'CodeExpired',
         errorMessage: 'The code died before a worker could send it',
       });
-      await this.messages.recordOutcome(expired, new Date(job.timestamp));
+      await this.messages.recordOutcome(expired, new Date(queuedAt));
       return;
     }
     this.logger.warn(`Taking over code message ${sms.id}: its process did not record it`);
     const { record } = await this.sender.dispatch(sms, context);
-    await this.messages.recordOutcome(record, new Date());
+    // The time the message was made, as the first process would have recorded it.
+    await this.messages.recordOutcome(record, new Date(queuedAt));
   }
 
   /**
@@ -111,7 +112,8 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
    * PostgreSQL outage never makes a sent message be sent again.
    */
   private async sendNotification(job: Job<NotificationJobData>, token?: string): Promise<void> {
-    const { sms, context, inFlight } = job.data;
+    // Every outcome is recorded at the time the message was made (kept across an admin's retry).
+    const { sms, context, inFlight, queuedAt } = job.data;
     if (inFlight !== undefined) {
       const lost = this.sender.untriedRecord(sms, context, {
         provider: inFlight.provider,
@@ -119,7 +121,7 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
         errorCode: 'WorkerLost',
         errorMessage: 'The worker stopped while the provider had the message; it may have gone out',
       });
-      await this.messages.recordOutcome(lost, new Date(job.timestamp));
+      await this.messages.recordOutcome(lost, new Date(queuedAt));
       return;
     }
     const { result, record } = await this.sender.dispatch(sms, context, {
@@ -127,7 +129,7 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
         job.updateData({ ...job.data, inFlight: { provider, at: Date.now() } }),
     });
     if ('sent' in result || result.unsent.maybeSent) {
-      await this.messages.recordOutcome(record, new Date(job.timestamp));
+      await this.messages.recordOutcome(record, new Date(queuedAt));
       return;
     }
     await job.updateData({ ...job.data, inFlight: undefined });
@@ -141,7 +143,7 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
       (failure.status === 'refused' && failure.scope === 'provider');
     const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (mayPass && !lastTry) throw new Error(`${failure.status} ${failure.providerCode}: retried`);
-    await this.messages.recordOutcome(record, new Date(job.timestamp));
+    await this.messages.recordOutcome(record, new Date(queuedAt));
     throw new UnrecoverableError(`${failure.status} ${failure.providerCode}`);
   }
 }

@@ -29,7 +29,9 @@ export class SmsMessageRepository {
    *
    * Idempotent by message id, since a queue job may run twice: a row already written is left
    * as it is, unless it says `queued` (a notification between tries), which its final outcome
-   * replaces. Rows of one batch have distinct ids (one job per message).
+   * replaces. Rows of one batch have distinct ids (one job per message). The key is
+   * (id, created_at), as the table is partitioned by created_at: every write of one message
+   * carries the time it was made, so a second write meets the first.
    */
   async upsertMany(messages: Array<SmsMessageRecord & { createdAt: Date }>): Promise<void> {
     const column = <T>(pick: (message: SmsMessageRecord & { createdAt: Date }) => T): T[] =>
@@ -60,7 +62,7 @@ export class SmsMessageRepository {
         ${column((m) => JSON.stringify(m.attempts))}::jsonb[],
         ${column((m) => m.createdAt.toISOString())}::timestamptz[]
       )
-      ON CONFLICT ("id") DO UPDATE SET
+      ON CONFLICT ("id", "created_at") DO UPDATE SET
         "provider" = EXCLUDED."provider",
         "provider_message_id" = EXCLUDED."provider_message_id",
         "status" = EXCLUDED."status",
@@ -87,8 +89,9 @@ export class SmsMessageRepository {
     return ids.filter((id) => !marked.has(id));
   }
 
+  /** By id alone: each month's primary-key index is probed (docs/partitioning.md). */
   find(id: string): Promise<SmsMessage | null> {
-    return this.prisma.smsMessage.findUnique({ where: { id } });
+    return this.prisma.smsMessage.findFirst({ where: { id } });
   }
 
   /** Whether message `id` has a record (of any status). */
