@@ -24,3 +24,9 @@ export { DeliveryResult } from './sending/sms-sender.service';
 export { TestPhoneNumbers } from './sending/test-phone-numbers';
 export { readCallerVariables } from './templates/caller-variables';
 export { DEFAULT_SMS_PURPOSE, SMS_PURPOSES, SmsPurpose } from './templates/message-purposes';
+export type {
+  OutgoingSms,
+  SendOutcome,
+  SmsBatchCapability,
+  SmsProvider,
+} from './providers/sms-provider';
