@@ -46,9 +46,9 @@ export class TencentSmsProvider implements SmsProvider {
     return outcome;
   }
 
-  sendBatch(messages: readonly OutgoingSms[], signal: AbortSignal): Promise<SendOutcome[]> {
+  async sendBatch(messages: readonly OutgoingSms[], signal: AbortSignal): Promise<SendOutcome[]> {
     assertBatchFits(messages, this.batch, this.name);
-    return this.sendSms(messages, signal);
+    return await this.sendSms(messages, signal);
   }
 
   /** One SendSms for `messages`, which share their template, signature and variables. */
