@@ -212,6 +212,26 @@ export function checkAliyunSendSms(
   return { phoneNumbers, signName, templateCode, templateParam, outId: query.OutId };
 }
 
+/** SmsConversionIntl (providers-2.md §5): `MessageId` and `Delivered` required, the time in ms. */
+export function checkAliyunConversion(query: Record<string, string>): {
+  messageId: string;
+  delivered: boolean;
+  conversionTime?: number;
+} {
+  const { MessageId: messageId, Delivered: delivered, ConversionTime: time } = query;
+  if (!messageId || (delivered !== 'true' && delivered !== 'false')) {
+    throw new AliyunRejection('isv.INVALID_PARAMETERS');
+  }
+  if (time !== undefined && !/^\d{13}$/.test(time)) {
+    throw new AliyunRejection('isv.INVALID_PARAMETERS');
+  }
+  return {
+    messageId,
+    delivered: delivered === 'true',
+    conversionTime: time === undefined ? undefined : Number(time),
+  };
+}
+
 /** One number of a SendBatchSms, as the fake would send it. */
 export type ValidBatchEntry = Omit<AliyunFakeSentMessage, 'bizId' | 'outId'>;
 

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import {
   AliyunRejection,
   checkAliyunProtocol,
+  checkAliyunConversion,
   checkAliyunSendBatchSms,
   checkAliyunSendSms,
   decodeAliyunQuery,
@@ -73,10 +74,21 @@ export interface AliyunFakeSentMessage {
   outId?: string;
 }
 
+/** An `SmsConversionIntl` taken: the message's BizId and ConversionTime (epoch ms). */
+export interface AliyunFakeConversion {
+  messageId: string;
+  delivered: boolean;
+  conversionTime?: number;
+  /** Whether the MessageId is a BizId this fake gave out. */
+  known: boolean;
+}
+
 export interface AliyunSmsFake {
   url: string;
   requests: AliyunFakeRequest[];
   sent: AliyunFakeSentMessage[];
+  /** SmsConversionIntl calls it took, signature re-verified. */
+  conversions: AliyunFakeConversion[];
   setMode(mode: AliyunSmsFakeMode): void;
   /**
    * Refuses a send that carries this number (national form, as Aliyun takes it) with `code`:
@@ -94,11 +106,12 @@ const SCRIPTED: Partial<Record<string, AliyunScriptedError>> = {
   throttled: { code: 'Throttling.User', httpStatus: 400 },
 };
 
-const ACTIONS: readonly AliyunAction[] = ['SendSms', 'SendBatchSms'];
+const ACTIONS: readonly AliyunAction[] = ['SendSms', 'SendBatchSms', 'SmsConversionIntl'];
 
 export async function startAliyunSmsFake(options: AliyunSmsFakeOptions): Promise<AliyunSmsFake> {
   const requests: AliyunFakeRequest[] = [];
   const sent: AliyunFakeSentMessage[] = [];
+  const conversions: AliyunFakeConversion[] = [];
   const usedNonces = new Set<string>();
   let mode: AliyunSmsFakeMode = 'ok';
   const refusedNumbers = new Map<string, string>();
@@ -116,6 +129,15 @@ export async function startAliyunSmsFake(options: AliyunSmsFakeOptions): Promise
     try {
       checkAliyunProtocol(received, pathname, query, options, usedNonces, ACTIONS);
       const action = received.headers['x-acs-action'] as AliyunAction;
+      if (action === 'SmsConversionIntl') {
+        const conversion = checkAliyunConversion(query);
+        conversions.push({
+          ...conversion,
+          known: sent.some((m) => m.bizId === conversion.messageId),
+        });
+        record.outcome = 'OK';
+        return answer(200, { Code: 'OK', Message: 'OK' });
+      }
       const messages =
         action === 'SendBatchSms'
           ? checkAliyunSendBatchSms(received, query, options)
@@ -145,6 +167,7 @@ export async function startAliyunSmsFake(options: AliyunSmsFakeOptions): Promise
     url: server.url,
     requests,
     sent,
+    conversions,
     setMode: (next) => {
       mode = next;
     },

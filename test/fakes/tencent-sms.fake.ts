@@ -62,6 +62,14 @@ export interface TencentFakeRequest {
   outcomes?: string[];
 }
 
+/** A `ReportConversion` taken: the message's `SerialNo` and `ConversionTime` (Unix seconds). */
+export interface TencentFakeConversion {
+  serialNo: string;
+  conversionTime?: number;
+  /** Whether the SerialNo is one this fake gave out. */
+  known: boolean;
+}
+
 /** An accepted message, for delivery receipts: Tencent's callback `sid` is the `SerialNo`. */
 export interface TencentFakeSentMessage {
   serialNo: string;
@@ -76,6 +84,8 @@ export interface TencentSmsFake {
   url: string;
   requests: TencentFakeRequest[];
   sent: TencentFakeSentMessage[];
+  /** ReportConversion calls it took, signature re-verified. */
+  conversions: TencentFakeConversion[];
   setMode(mode: TencentSmsFakeMode): void;
   /**
    * Refuses this number with `code` in its `SendStatusSet` entry, the other numbers of the
@@ -96,6 +106,7 @@ const SCRIPTED: Partial<Record<string, TencentScriptedError>> = {
 export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promise<TencentSmsFake> {
   const requests: TencentFakeRequest[] = [];
   const sent: TencentFakeSentMessage[] = [];
+  const conversions: TencentFakeConversion[] = [];
   let mode: TencentSmsFakeMode = 'ok';
   const refusedNumbers = new Map<string, string>();
   let statusOrder: 'as-sent' | 'reversed' = 'as-sent';
@@ -109,9 +120,21 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
       return { status: 500, headers: { 'content-type': 'text/html' }, body: '<html>500</html>' };
     }
     try {
-      checkTencentProtocol(received, options);
+      const action =
+        received.headers['x-tc-action'] === 'ReportConversion' ? 'ReportConversion' : 'SendSms';
+      checkTencentProtocol(received, { ...options, action });
       const body = parseTencentBody(received.body);
       record.body = body;
+      if (action === 'ReportConversion') {
+        const conversion = checkTencentReportConversion(body, options, sent);
+        if (typeof mode === 'object' && mode.level === 'request') {
+          throw new TencentRejection(mode.code, mode.message);
+        }
+        conversions.push(conversion);
+        record.outcome = 'ok';
+        // The model writes success as `ok`; other documentation as `OK`.
+        return answer({ ReportConversionStatus: { Code: 'ok', Message: 'report success' } });
+      }
       const message = checkTencentSendSms(body, options);
       const scripted = typeof mode === 'string' ? SCRIPTED[mode] : mode;
       if (scripted?.level === 'request') {
@@ -140,6 +163,7 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
     url: server.url,
     requests,
     sent,
+    conversions,
     setMode: (next) => {
       mode = next;
     },
@@ -151,6 +175,28 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
       else refusedNumbers.set(phone, code);
     },
     close: () => server.close(),
+  };
+}
+
+function checkTencentReportConversion(
+  body: Record<string, unknown>,
+  options: TencentSmsFakeOptions,
+  sent: readonly TencentFakeSentMessage[],
+): TencentFakeConversion {
+  const { SmsSdkAppId: appId, SerialNo: serialNo, ConversionTime: conversionTime } = body;
+  if (typeof appId !== 'string' || typeof serialNo !== 'string' || serialNo === '') {
+    throw new TencentRejection('MissingParameter', 'SmsSdkAppId and SerialNo are required');
+  }
+  if (appId !== options.sdkAppId) {
+    throw new TencentRejection('UnauthorizedOperation.SmsSdkAppIdVerifyFail');
+  }
+  if (conversionTime !== undefined && !Number.isInteger(conversionTime)) {
+    throw new TencentRejection('InvalidParameter', 'ConversionTime must be Unix seconds');
+  }
+  return {
+    serialNo,
+    conversionTime: conversionTime as number | undefined,
+    known: sent.some((message) => message.serialNo === serialNo),
   };
 }
 

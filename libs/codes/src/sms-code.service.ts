@@ -5,6 +5,7 @@ import { AppConfigService } from '@app/config';
 import {
   CodeChannel,
   CodeDelivery,
+  ConversionReporter,
   DeliveryResult,
   readCallerVariables,
   SmsMessageRecorder,
@@ -77,6 +78,7 @@ export class SmsCodeService {
     private readonly checks: SmsSendChecks,
     private readonly testNumbers: TestPhoneNumbers,
     private readonly recorder: SmsMessageRecorder,
+    private readonly conversions: ConversionReporter,
     private readonly metrics: Metrics,
     config: AppConfigService,
   ) {
@@ -185,7 +187,12 @@ export class SmsCodeService {
     const purposes = typeof input.purpose === 'string' ? [input.purpose] : input.purpose;
     if (purposes.length === 0) throw new Error('verifyCode needs at least one purpose');
     const messageId = await this.store.verify(phone.e164, purposes, code);
-    if (messageId) this.recorder.markVerifiedLater(messageId);
+    if (messageId) {
+      const verifiedAt = new Date();
+      this.recorder.markVerifiedLater(messageId, verifiedAt);
+      // Queued, not awaited: the answer never waits for the provider (or for Redis).
+      this.conversions.reportLater(messageId, verifiedAt);
+    }
     return phone;
   }
 }

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
 import { NotEqualToSetting } from './not-equal-to-setting';
-import { splitList, toLowerCaseList } from './setting-transforms';
+import { splitList, toBoolean, toLowerCaseList } from './setting-transforms';
 import { SmsGatewaySettings } from './sms-gateway.settings';
 
 export const CAPTCHA_PROVIDER_NAMES = ['image', 'turnstile'] as const;
@@ -37,14 +37,6 @@ export enum LogLevel {
   trace = 'trace',
   silent = 'silent',
 }
-
-const toBoolean = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const normalised = value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
-  if (['false', '0', 'no', 'off', ''].includes(normalised)) return false;
-  return value;
-};
 
 const toUpperCaseList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? splitList(value.toUpperCase()) : value;

@@ -10,7 +10,7 @@ export {
   PHONE_CHANGE_PROOFS,
   PhoneChangeProofSetting,
 } from './environment';
-export { IsParsed, parsedOr, splitList, toLowerCaseList } from './setting-transforms';
+export { IsParsed, parsedOr, splitList, toBoolean, toLowerCaseList } from './setting-transforms';
 export { settingNames } from './settings-schema';
 export type { SettingsOf, SettingsSchema } from './settings-schema';
 export type { SmsTestNumbers } from './sms-settings.parsers';

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { MaintenanceWorkerModule } from '@app/queue';
+import { ConversionReportRunner } from './conversions/conversion-report.runner';
 import { DeliveryModule } from './delivery.module';
 import { MessageProcessor } from './queue/message.processor';
 import { SmsRecordRetention } from './records/sms-record-retention';
 
 /**
- * Delivery's workers: the `messages` queue (records, code takeovers, notifications) and the
+ * Delivery's workers: the `messages` queue (records, code takeovers, notifications, conversion
+ * reports) and the
  * retention of message records (a periodic job of the maintenance queue).
  */
 @Module({
   imports: [DeliveryModule, MaintenanceWorkerModule],
-  providers: [MessageProcessor, SmsRecordRetention],
+  providers: [MessageProcessor, SmsRecordRetention, ConversionReportRunner],
 })
 export class DeliveryWorkerModule {}

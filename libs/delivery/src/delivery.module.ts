@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
+import { ConversionReporter } from './conversions/conversion-reporter.service';
 import { CodeDelivery } from './code-delivery.service';
 import { SmsNotificationService } from './notifications/sms-notification.service';
 import { MessageQueue } from './queue/message-queue';
@@ -69,8 +70,10 @@ import { SmsTemplateService } from './templates/sms-template.service';
     ReceiptTokenGuard,
     SmsStatsRepository,
     SmsStatsService,
+    ConversionReporter,
   ],
   exports: [
+    ConversionReporter,
     CodeDelivery,
     TestPhoneNumbers,
     SmsMessageRecorder,

@@ -1,4 +1,5 @@
 import type { MessageChannel } from '../channels/channel';
+import type { ConversionReport, ConversionOutcome } from './conversion-report';
 
 /** One message ready to go out, already rendered. */
 export interface OutgoingSms {
@@ -127,6 +128,11 @@ export interface SmsProvider {
    * single send's would. Present exactly when `batch` is.
    */
   sendBatch?(messages: readonly OutgoingSms[], signal: AbortSignal): Promise<SendOutcome[]>;
+  /**
+   * Present when this provider takes conversion reports (a verified code told back, so its own
+   * fraud systems learn) and the operator turned them on (`<PROVIDER>_SMS_REPORT_CONVERSION`).
+   */
+  reportConversion?(report: ConversionReport, signal: AbortSignal): Promise<ConversionOutcome>;
 }
 
 /** What a provider's batch request takes: see {@link SmsProvider.batch}. */

@@ -1,10 +1,12 @@
 import { stringField } from '../provider-http';
 import type { ProviderHttpResult } from '../provider-http';
 import { assertBatchFits } from '../batch-rules';
+import type { ConversionOutcome, ConversionReport } from '../conversion-report';
 import { refused } from '../sms-provider';
 import type { OutgoingSms, SendOutcome, SmsBatchCapability, SmsProvider } from '../sms-provider';
 import { postAliyunApi, readAliyunAnswer } from './aliyun-api-client';
 import type { AliyunApiCall } from './aliyun-api-client';
+import { reportAliyunConversion } from './aliyun-conversion';
 import { classifyAliyunErrorCode } from './aliyun-error-codes';
 
 export const ALIYUN_SMS_DEFAULT_ENDPOINT = 'https://dysmsapi.aliyuncs.com';
@@ -16,6 +18,8 @@ export interface AliyunSmsOptions {
   timeoutMs: number;
   /** `<PROVIDER>_MAX_PER_SECOND`; undefined, no limit. */
   maxPerSecond?: number;
+  /** ALIYUN_SMS_REPORT_CONVERSION: verified international codes are reported (SmsConversionIntl). */
+  reportConversions?: boolean;
 }
 
 /**
@@ -36,11 +40,19 @@ export class AliyunSmsProvider implements SmsProvider {
   readonly maxPerSecond?: number;
   readonly requiresProviderTemplate = true;
   readonly batch = ALIYUN_SMS_BATCH;
+  readonly reportConversion?: (
+    report: ConversionReport,
+    signal: AbortSignal,
+  ) => Promise<ConversionOutcome>;
   private readonly url: URL;
 
   constructor(private readonly options: AliyunSmsOptions) {
     this.maxPerSecond = options.maxPerSecond;
     this.url = new URL('/', options.endpoint ?? ALIYUN_SMS_DEFAULT_ENDPOINT);
+    if (options.reportConversions) {
+      this.reportConversion = (report, signal) =>
+        reportAliyunConversion(this.url, options, report, signal);
+    }
   }
 
   async send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome> {

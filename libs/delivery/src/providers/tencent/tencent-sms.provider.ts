@@ -1,9 +1,11 @@
 import { asRecord, stringField } from '../provider-http';
 import type { ProviderHttpResponse } from '../provider-http';
 import { assertBatchFits } from '../batch-rules';
+import type { ConversionOutcome, ConversionReport } from '../conversion-report';
 import { refused, unknownOutcome } from '../sms-provider';
 import type { OutgoingSms, SendOutcome, SmsBatchCapability, SmsProvider } from '../sms-provider';
 import { postTencentApi, readTencentEnvelope, tencentRefusal } from './tencent-api-client';
+import { reportTencentConversion } from './tencent-conversion';
 import { classifyTencentErrorCode } from './tencent-error-codes';
 
 export const TENCENT_SMS_DEFAULT_ENDPOINT = 'https://sms.tencentcloudapi.com';
@@ -19,6 +21,8 @@ export interface TencentSmsOptions {
   timeoutMs: number;
   /** `<PROVIDER>_MAX_PER_SECOND`; undefined, no limit. */
   maxPerSecond?: number;
+  /** TENCENT_SMS_REPORT_CONVERSION: verified codes are reported (ReportConversion). */
+  reportConversions?: boolean;
 }
 
 /** Tencent's `PhoneNumberSet` takes at most 200 numbers, all sent the same content. */
@@ -34,11 +38,19 @@ export class TencentSmsProvider implements SmsProvider {
   readonly maxPerSecond?: number;
   readonly requiresProviderTemplate = true;
   readonly batch = TENCENT_SMS_BATCH;
+  readonly reportConversion?: (
+    report: ConversionReport,
+    signal: AbortSignal,
+  ) => Promise<ConversionOutcome>;
   private readonly url: URL;
 
   constructor(private readonly options: TencentSmsOptions) {
     this.maxPerSecond = options.maxPerSecond;
     this.url = new URL('/', options.endpoint ?? TENCENT_SMS_DEFAULT_ENDPOINT);
+    if (options.reportConversions) {
+      this.reportConversion = (report, signal) =>
+        reportTencentConversion(this.url, options, report, signal);
+    }
   }
 
   async send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome> {
