@@ -69,9 +69,7 @@ export class ProfileService {
       throw new PhoneTakenError();
     }
     const completeProof =
-      input.proof === NO_PHONE_CHANGE_PROOF
-        ? undefined
-        : await this.proofs.check(user, input.proof);
+      input.proof === NO_PHONE_CHANGE_PROOF ? undefined : await this.proofs.check(user, input.proof);
     await this.codes.verifyCode({ phone, purpose: 'change_phone', code: input.code });
     await completeProof?.();
     return this.users.update(user.id, { phone, mobilePhoneVerified: true });
