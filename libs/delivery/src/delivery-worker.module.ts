@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MaintenanceWorkerModule } from '@app/queue';
-import { ConversionReportRunner } from './conversions/conversion-report.runner';
 import { DeliveryModule } from './delivery.module';
 import { MessageProcessor } from './queue/message.processor';
 import { SmsRecordRetention } from './records/sms-record-retention';
@@ -12,6 +11,6 @@ import { SmsRecordRetention } from './records/sms-record-retention';
  */
 @Module({
   imports: [DeliveryModule, MaintenanceWorkerModule],
-  providers: [MessageProcessor, SmsRecordRetention, ConversionReportRunner],
+  providers: [MessageProcessor, SmsRecordRetention],
 })
 export class DeliveryWorkerModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
+import { ConversionReportRunner } from './conversions/conversion-report.runner';
 import { ConversionReporter } from './conversions/conversion-reporter.service';
 import { CodeDelivery } from './code-delivery.service';
 import { SmsNotificationService } from './notifications/sms-notification.service';
@@ -71,9 +72,11 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsStatsRepository,
     SmsStatsService,
     ConversionReporter,
+    ConversionReportRunner,
   ],
   exports: [
     ConversionReporter,
+    ConversionReportRunner,
     CodeDelivery,
     TestPhoneNumbers,
     SmsMessageRecorder,
