@@ -58,6 +58,16 @@ export interface TencentFakeRequest {
   body?: Record<string, unknown>;
   /** `Ok`, or the error code answered (request-level or for the first number). */
   outcome?: string;
+  /** Per number of a SendSms answered with a `SendStatusSet`: `Ok` or its error code. */
+  outcomes?: string[];
+}
+
+/** A `ReportConversion` taken: the message's `SerialNo` and `ConversionTime` (Unix seconds). */
+export interface TencentFakeConversion {
+  serialNo: string;
+  conversionTime?: number;
+  /** Whether the SerialNo is one this fake gave out. */
+  known: boolean;
 }
 
 /** An accepted message, for delivery receipts: Tencent's callback `sid` is the `SerialNo`. */
@@ -74,7 +84,16 @@ export interface TencentSmsFake {
   url: string;
   requests: TencentFakeRequest[];
   sent: TencentFakeSentMessage[];
+  /** ReportConversion calls it took, signature re-verified. */
+  conversions: TencentFakeConversion[];
   setMode(mode: TencentSmsFakeMode): void;
+  /**
+   * Refuses this number with `code` in its `SendStatusSet` entry, the other numbers of the
+   * request sent as usual (a per-number refusal); `undefined` lifts it.
+   */
+  refuseNumber(phone: string, code: string | undefined): void;
+  /** The order of `SendStatusSet` is undocumented: `reversed` answers it backwards. */
+  setStatusOrder(order: 'as-sent' | 'reversed'): void;
   close(): Promise<void>;
 }
 
@@ -87,7 +106,10 @@ const SCRIPTED: Partial<Record<string, TencentScriptedError>> = {
 export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promise<TencentSmsFake> {
   const requests: TencentFakeRequest[] = [];
   const sent: TencentFakeSentMessage[] = [];
+  const conversions: TencentFakeConversion[] = [];
   let mode: TencentSmsFakeMode = 'ok';
+  const refusedNumbers = new Map<string, string>();
+  let statusOrder: 'as-sent' | 'reversed' = 'as-sent';
 
   const react = (received: ReceivedHttpRequest): FakeHttpReaction => {
     if (mode === 'down') return 'drop';
@@ -98,17 +120,37 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
       return { status: 500, headers: { 'content-type': 'text/html' }, body: '<html>500</html>' };
     }
     try {
-      checkTencentProtocol(received, options);
+      const action =
+        received.headers['x-tc-action'] === 'ReportConversion' ? 'ReportConversion' : 'SendSms';
+      checkTencentProtocol(received, { ...options, action });
       const body = parseTencentBody(received.body);
       record.body = body;
+      if (action === 'ReportConversion') {
+        const conversion = checkTencentReportConversion(body, options, sent);
+        if (typeof mode === 'object' && mode.level === 'request') {
+          throw new TencentRejection(mode.code, mode.message);
+        }
+        conversions.push(conversion);
+        record.outcome = 'ok';
+        // The model writes success as `ok`; other documentation as `OK`.
+        return answer({ ReportConversionStatus: { Code: 'ok', Message: 'report success' } });
+      }
       const message = checkTencentSendSms(body, options);
       const scripted = typeof mode === 'string' ? SCRIPTED[mode] : mode;
       if (scripted?.level === 'request') {
         throw new TencentRejection(scripted.code, scripted.message);
       }
-      const status = sendStatus(message, scripted, sent);
-      record.outcome = status.Code;
-      return answer({ SendStatusSet: [status] });
+      const statuses = message.phoneNumbers.map((phoneNumber) => {
+        const refusal = refusedNumbers.get(phoneNumber);
+        const numberError: TencentScriptedError | undefined =
+          refusal === undefined ? scripted : { code: refusal, level: 'number' };
+        return sendStatus(phoneNumber, message, numberError, sent);
+      });
+      record.outcomes = statuses.map((status) => status.Code);
+      record.outcome = statuses[0].Code;
+      return answer({
+        SendStatusSet: statusOrder === 'reversed' ? [...statuses].reverse() : statuses,
+      });
     } catch (error) {
       if (!(error instanceof TencentRejection)) throw error;
       record.outcome = error.code;
@@ -121,10 +163,40 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
     url: server.url,
     requests,
     sent,
+    conversions,
     setMode: (next) => {
       mode = next;
     },
+    setStatusOrder: (order) => {
+      statusOrder = order;
+    },
+    refuseNumber: (phone, code) => {
+      if (code === undefined) refusedNumbers.delete(phone);
+      else refusedNumbers.set(phone, code);
+    },
     close: () => server.close(),
+  };
+}
+
+function checkTencentReportConversion(
+  body: Record<string, unknown>,
+  options: TencentSmsFakeOptions,
+  sent: readonly TencentFakeSentMessage[],
+): TencentFakeConversion {
+  const { SmsSdkAppId: appId, SerialNo: serialNo, ConversionTime: conversionTime } = body;
+  if (typeof appId !== 'string' || typeof serialNo !== 'string' || serialNo === '') {
+    throw new TencentRejection('MissingParameter', 'SmsSdkAppId and SerialNo are required');
+  }
+  if (appId !== options.sdkAppId) {
+    throw new TencentRejection('UnauthorizedOperation.SmsSdkAppIdVerifyFail');
+  }
+  if (conversionTime !== undefined && !Number.isInteger(conversionTime)) {
+    throw new TencentRejection('InvalidParameter', 'ConversionTime must be Unix seconds');
+  }
+  return {
+    serialNo,
+    conversionTime: conversionTime as number | undefined,
+    known: sent.some((message) => message.serialNo === serialNo),
   };
 }
 
@@ -148,15 +220,15 @@ interface TencentSendStatus {
 }
 
 function sendStatus(
+  phoneNumber: string,
   message: ValidSendSms,
   scripted: TencentScriptedError | undefined,
   sent: TencentFakeSentMessage[],
 ): TencentSendStatus {
   const common = {
-    PhoneNumber: message.phoneNumber,
+    PhoneNumber: phoneNumber,
     SessionContext: message.sessionContext,
-    IsoCode:
-      message.phoneNumber.startsWith('+86') || !message.phoneNumber.startsWith('+') ? 'CN' : 'DEF',
+    IsoCode: phoneNumber.startsWith('+86') || !phoneNumber.startsWith('+') ? 'CN' : 'DEF',
   };
   if (scripted !== undefined) {
     // Fee and SerialNo of a failed number are undocumented; 0 and '' are assumptions.
@@ -164,7 +236,8 @@ function sendStatus(
     return { SerialNo: '', Fee: 0, Code: scripted.code, Message: text, ...common };
   }
   const serialNo = `2433:${Date.now()}${digits(randomInt(1e9), 9)}${digits(sent.length, 6)}`;
-  sent.push({ serialNo, ...message });
+  const { signName, templateId, templateParams, sessionContext } = message;
+  sent.push({ serialNo, phoneNumber, signName, templateId, templateParams, sessionContext });
   return { SerialNo: serialNo, Fee: 1, Code: 'Ok', Message: 'send success', ...common };
 }
 

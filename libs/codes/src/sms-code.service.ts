@@ -5,6 +5,7 @@ import { AppConfigService } from '@app/config';
 import {
   CodeChannel,
   CodeDelivery,
+  ConversionReporter,
   DeliveryResult,
   readCallerVariables,
   SmsMessageRecorder,
@@ -73,6 +74,7 @@ export class SmsCodeService {
     private readonly checks: SmsSendChecks,
     private readonly testNumbers: TestPhoneNumbers,
     private readonly recorder: SmsMessageRecorder,
+    private readonly conversions: ConversionReporter,
     private readonly metrics: Metrics,
     config: AppConfigService,
   ) {
@@ -178,7 +180,12 @@ export class SmsCodeService {
       const verification = await this.store.verify(phone.e164, purposes, code);
       channel = verification.channel ?? NO_CODE_CHANNEL;
       if (verification.refusal) throw verification.refusal;
-      if (verification.messageId) this.recorder.markVerifiedLater(verification.messageId);
+      if (verification.messageId) {
+        const verifiedAt = new Date();
+        this.recorder.markVerifiedLater(verification.messageId, verifiedAt);
+        // Queued, not awaited: the answer never waits for the provider (or for Redis).
+        this.conversions.reportLater(verification.messageId, verifiedAt);
+      }
       this.metrics.codeVerified(channel);
       return phone;
     } catch (error) {

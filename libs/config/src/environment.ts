@@ -19,7 +19,7 @@ import {
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
 import { NotEqualToSetting } from './not-equal-to-setting';
 import { IsRedisTlsPemFile } from './redis-tls';
-import { splitList, toLowerCaseList } from './setting-transforms';
+import { splitList, toBoolean, toLowerCaseList } from './setting-transforms';
 import { SmsGatewaySettings } from './sms-gateway.settings';
 
 export const CAPTCHA_PROVIDER_NAMES = ['image', 'turnstile'] as const;
@@ -38,14 +38,6 @@ export enum LogLevel {
   trace = 'trace',
   silent = 'silent',
 }
-
-const toBoolean = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const normalised = value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
-  if (['false', '0', 'no', 'off', ''].includes(normalised)) return false;
-  return value;
-};
 
 const toUpperCaseList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? splitList(value.toUpperCase()) : value;

@@ -11,7 +11,7 @@ export {
   PhoneChangeProofSetting,
 } from './environment';
 export { type RedisConnectionSettings, redisTlsOptions } from './redis-tls';
-export { IsParsed, parsedOr, splitList, toLowerCaseList } from './setting-transforms';
+export { IsParsed, parsedOr, splitList, toBoolean, toLowerCaseList } from './setting-transforms';
 export { settingNames } from './settings-schema';
 export type { SettingsOf, SettingsSchema } from './settings-schema';
 export type { SmsTestNumbers } from './sms-settings.parsers';

@@ -8,6 +8,15 @@ export const splitList = (value: string): string[] =>
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 
+/** `true`/`1`/`yes`/`on` and `false`/`0`/`no`/`off`/empty; anything else stays for IsBoolean. */
+export const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off', ''].includes(normalised)) return false;
+  return value;
+};
+
 export const toLowerCaseList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? splitList(value.toLowerCase()) : value;
 

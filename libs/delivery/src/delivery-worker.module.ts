@@ -7,9 +7,9 @@ import { SmsRecordMonthsAhead } from './records/sms-record-months-ahead';
 import { SmsRecordRetention } from './records/sms-record-retention';
 
 /**
- * Delivery's workers: the `messages` queue (records, code takeovers, notifications) and the
- * month partitions of message records: created ahead, dropped past their retention (periodic
- * jobs of the maintenance queue).
+ * Delivery's workers: the `messages` queue (records, code takeovers, notifications, conversion
+ * reports) and the month partitions of message records: created ahead, dropped past their
+ * retention (periodic jobs of the maintenance queue).
  */
 @Module({
   imports: [DeliveryModule, MaintenanceWorkerModule],

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
+import { ConversionReportRunner } from './conversions/conversion-report.runner';
+import { ConversionReporter } from './conversions/conversion-reporter.service';
 import { CodeDelivery } from './code-delivery.service';
 import { SmsNotificationService } from './notifications/sms-notification.service';
 import { MessageQueue } from './queue/message-queue';
@@ -71,8 +73,12 @@ import { SmsTemplateService } from './templates/sms-template.service';
     ReceiptTokenGuard,
     SmsStatsRepository,
     SmsStatsService,
+    ConversionReporter,
+    ConversionReportRunner,
   ],
   exports: [
+    ConversionReporter,
+    ConversionReportRunner,
     CodeDelivery,
     TestPhoneNumbers,
     SmsMessageRecorder,

@@ -1,4 +1,5 @@
 export * from './catalog.errors';
+export { ConversionReporter } from './conversions/conversion-reporter.service';
 export { MessageChannel } from './channels/channel';
 export {
   CODE_CHANNELS,
@@ -24,3 +25,10 @@ export { DeliveryResult } from './sending/sms-sender.service';
 export { TestPhoneNumbers } from './sending/test-phone-numbers';
 export { readCallerVariables } from './templates/caller-variables';
 export { DEFAULT_SMS_PURPOSE, SMS_PURPOSES, SmsPurpose } from './templates/message-purposes';
+export type { ConversionOutcome, ConversionReport } from './providers/conversion-report';
+export type {
+  OutgoingSms,
+  SendOutcome,
+  SmsBatchCapability,
+  SmsProvider,
+} from './providers/sms-provider';

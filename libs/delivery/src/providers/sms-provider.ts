@@ -1,4 +1,5 @@
 import type { MessageChannel } from '../channels/channel';
+import type { ConversionReport, ConversionOutcome } from './conversion-report';
 
 /** One message ready to go out, already rendered. */
 export interface OutgoingSms {
@@ -110,7 +111,36 @@ export interface SmsProvider {
    * (`<PROVIDER>_MAX_PER_SECOND`); undefined, no limit. ProviderSendRates holds it.
    */
   readonly maxPerSecond?: number;
+  /**
+   * The provider takes several messages in one request (`sendBatch`); undefined, one request per
+   * message. A caller groups at most `maxRecipients` messages per call; with `sameVariables`, the
+   * provider sends one content to every number, so only messages with the same template,
+   * signature and variables may share a call (Tencent's multi-number SendSms), otherwise each
+   * number brings its own variables (Aliyun's SendBatchSms).
+   */
+  readonly batch?: SmsBatchCapability;
   send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome>;
+  /**
+   * Sends `messages` (1..`batch.maxRecipients` of them, every one sendable here, under the
+   * `sameVariables` rule) in one request. Returns one outcome per message, in the same order: a
+   * failure of the whole request (unreached, unknown, a refusal of the request) is the same
+   * outcome for each; a refusal of one number maps through the adapter's error-code table as a
+   * single send's would. Present exactly when `batch` is.
+   */
+  sendBatch?(messages: readonly OutgoingSms[], signal: AbortSignal): Promise<SendOutcome[]>;
+  /**
+   * Present when this provider takes conversion reports (a verified code told back, so its own
+   * fraud systems learn) and the operator turned them on (`<PROVIDER>_SMS_REPORT_CONVERSION`).
+   */
+  reportConversion?(report: ConversionReport, signal: AbortSignal): Promise<ConversionOutcome>;
+}
+
+/** What a provider's batch request takes: see {@link SmsProvider.batch}. */
+export interface SmsBatchCapability {
+  /** The most numbers one request carries (Tencent 200, Aliyun 100). */
+  readonly maxRecipients: number;
+  /** Every number of a request gets the same variables (the same content). */
+  readonly sameVariables: boolean;
 }
 
 export function refused(

@@ -14,12 +14,21 @@ import type { SendRecordContext } from '../sending/sms-sender.service';
  *   job it settles.
  * - `notification`: a notification or marketing message, sent by a worker, retried with
  *   backoff while a retry may pass; never sent again once a provider may have taken it.
+ * - `conversion`: a verified code to tell back to the provider that sent it (conversions/),
+ *   queued after the verify answer, retried with backoff a bounded number of times.
  */
 export const MESSAGE_JOBS = {
   code: 'code',
   record: 'record',
   notification: 'notification',
+  conversion: 'conversion',
 } as const;
+
+export interface ConversionJobData {
+  messageId: string;
+  /** When its code was verified (epoch ms). */
+  verifiedAt: number;
+}
 
 export interface CodeJobData {
   sms: OutgoingSms;
@@ -52,6 +61,11 @@ export interface NotificationJobData {
 
 export function recordJobId(messageId: string): string {
   return `record-${messageId}`;
+}
+
+/** One report per message, however many times it is queued. */
+export function conversionJobId(messageId: string): string {
+  return `conversion-${messageId}`;
 }
 
 export function codeJobId(messageId: string): string {

@@ -6,6 +6,8 @@ import { QUEUES } from '@app/queue';
 import type { SmsMessageRecord } from '../records/sms-message-record';
 import {
   CodeJobData,
+  ConversionJobData,
+  conversionJobId,
   MESSAGE_JOBS,
   NotificationJobData,
   codeJobId,
@@ -19,6 +21,9 @@ const TAKEOVER_MARGIN_MS = 10_000;
 
 /** Failed jobs are kept this long for `retry` and for the admins to read. */
 const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
+
+/** The tries of a conversion report; see `enqueueConversion`. */
+export const CONVERSION_ATTEMPTS = 8;
 
 /** A record job retried while PostgreSQL is away: every 1 s, 2 s, 4 s... then every minute. */
 const RECORD_ATTEMPTS = 100_000;
@@ -86,6 +91,20 @@ export class MessageQueue {
       backoff: { type: 'exponential', delay: retry.firstDelayMs },
       removeOnComplete: true,
       removeOnFail: { age: KEEP_FAILED_SECONDS },
+    });
+  }
+
+  /**
+   * Queues a conversion report. Tries 1 s, 2 s, 4 s ... apart, 8 in all (about 4 minutes):
+   * a report is worth little later, and a provider down must not pile them up.
+   */
+  async enqueueConversion(data: ConversionJobData): Promise<void> {
+    await this.queue.add(MESSAGE_JOBS.conversion, data, {
+      jobId: conversionJobId(data.messageId),
+      attempts: CONVERSION_ATTEMPTS,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: true,
+      removeOnFail: { age: 24 * 3600 },
     });
   }
 

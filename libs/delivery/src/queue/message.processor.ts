@@ -3,6 +3,7 @@ import { Logger, OnModuleInit } from '@nestjs/common';
 import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfigService } from '@app/config';
 import { QUEUES } from '@app/queue';
+import { ConversionReportRunner } from '../conversions/conversion-report.runner';
 import { SmsMessageRecorder } from '../records/sms-message.recorder';
 import { SmsMessageRepository } from '../records/sms-message.repository';
 import { OVER_RATE_CODE, ProviderSendRates } from '../sending/provider-send-rates';
@@ -10,6 +11,7 @@ import { SmsSender } from '../sending/sms-sender.service';
 import {
   codeJobId,
   CodeJobData,
+  ConversionJobData,
   MESSAGE_JOBS,
   NotificationJobData,
   RecordJobData,
@@ -42,6 +44,7 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
     private readonly records: SmsMessageRepository,
     private readonly recordsInFlight: RecordsInFlight,
     private readonly config: AppConfigService,
+    private readonly conversions: ConversionReportRunner,
   ) {
     super();
   }
@@ -58,6 +61,8 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
         return this.takeOverCode(job as Job<CodeJobData>);
       case MESSAGE_JOBS.notification:
         return this.sendNotification(job as Job<NotificationJobData>, token);
+      case MESSAGE_JOBS.conversion:
+        return this.conversions.run((job as Job<ConversionJobData>).data);
       default:
         throw new UnrecoverableError(`Unknown job ${job.name}`);
     }

@@ -12,6 +12,7 @@ export const aliyunProvider = defineProvider({
       accessKeySecret: settings.ALIYUN_ACCESS_KEY_SECRET ?? '',
       endpoint: settings.ALIYUN_SMS_ENDPOINT,
       timeoutMs,
+      reportConversions: settings.ALIYUN_SMS_REPORT_CONVERSION,
       maxPerSecond: settings.ALIYUN_MAX_PER_SECOND,
     }),
 });

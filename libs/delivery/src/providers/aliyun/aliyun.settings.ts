@@ -1,10 +1,12 @@
-import { IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
 import {
   endpointUrl,
   MaxPerSecond,
   requiredOnAnyChannelBy,
   usedOnAnyChannelBy,
 } from '../provider-settings';
+import { toBoolean } from '@app/config';
 
 /**
  * Alibaba Cloud SMS: required while `aliyun` is named in SMS_PROVIDER or SMS_ROUTES. The
@@ -27,4 +29,9 @@ export class AliyunSettings {
 
   @MaxPerSecond('ALIYUN_MAX_PER_SECOND')
   ALIYUN_MAX_PER_SECOND?: number;
+
+  /** Reports verified international codes to Alibaba Cloud (SmsConversionIntl; none exists for mainland messages). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'ALIYUN_SMS_REPORT_CONVERSION must be true or false' })
+  ALIYUN_SMS_REPORT_CONVERSION = false;
 }

@@ -14,6 +14,7 @@ export const tencentProvider = defineProvider({
       region: settings.TENCENT_SMS_REGION,
       endpoint: settings.TENCENT_SMS_ENDPOINT,
       timeoutMs,
+      reportConversions: settings.TENCENT_SMS_REPORT_CONVERSION,
       maxPerSecond: settings.TENCENT_MAX_PER_SECOND,
     }),
 });

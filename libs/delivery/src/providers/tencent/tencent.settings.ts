@@ -1,4 +1,5 @@
-import { IsOptional, IsString, Matches, MinLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MinLength, ValidateIf } from 'class-validator';
 import {
   endpointUrl,
   MaxPerSecond,
@@ -7,6 +8,7 @@ import {
   usedBy,
   usedOnAnyChannelBy,
 } from '../provider-settings';
+import { toBoolean } from '@app/config';
 
 /**
  * Tencent Cloud SMS: required while `tencent` is named in SMS_PROVIDER or SMS_ROUTES. The
@@ -40,4 +42,9 @@ export class TencentSettings {
 
   @MaxPerSecond('TENCENT_MAX_PER_SECOND')
   TENCENT_MAX_PER_SECOND?: number;
+
+  /** Reports verified codes to Tencent (ReportConversion; allowlisted accounts only: ask Tencent first). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TENCENT_SMS_REPORT_CONVERSION must be true or false' })
+  TENCENT_SMS_REPORT_CONVERSION = false;
 }
