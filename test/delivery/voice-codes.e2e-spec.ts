@@ -31,6 +31,8 @@ describe('Voice codes through Tencent VMS and Aliyun Dyvmsapi', () => {
     });
     database = await createIsolatedDatabase();
     service = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       DATABASE_URL: database.url,
       VOICE_PROVIDER: 'tencent,aliyun',
       SMS_PROVIDER_TIMEOUT_MS: '500',
@@ -205,6 +207,8 @@ describe('Voice codes through the webhook', () => {
     await receiver.start();
     database = await createIsolatedDatabase();
     service = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       DATABASE_URL: database.url,
       ...receiver.settings,
       VOICE_PROVIDER: 'webhook',

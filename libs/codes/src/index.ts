@@ -1,6 +1,12 @@
 export * from './code.errors';
 export { SMS_SEND_CODE_ERRORS, SMS_VERIFY_CODE_ERRORS } from './code-route-errors';
 export { CodesModule } from './codes.module';
+export { ConversionReporter, VerifiedConversion } from './fraud/conversion-reporter';
+export {
+  FraudCaptchaRequiredError,
+  FraudDeniedError,
+  FraudSuspectedError,
+} from './fraud/fraud.errors';
 export {
   CodeRequestContext,
   SmsSendCheck,

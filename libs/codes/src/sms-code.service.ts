@@ -21,6 +21,7 @@ import {
   VerificationRecipient,
 } from './send-checks';
 import { MissingCodeError } from './code.errors';
+import { ConversionReporter } from './fraud/conversion-reporter';
 import { SmsCodeStore } from './store/sms-code.store';
 import { generateCode } from './store/verification-code';
 
@@ -78,6 +79,7 @@ export class SmsCodeService {
     private readonly testNumbers: TestPhoneNumbers,
     private readonly recorder: SmsMessageRecorder,
     private readonly metrics: Metrics,
+    private readonly conversions: ConversionReporter,
     config: AppConfigService,
   ) {
     this.codeLength = config.get('SMS_CODE_LENGTH');
@@ -123,6 +125,8 @@ export class SmsCodeService {
         clientIp: request.clientIp,
         messageId: id,
         channel,
+        region: phone.region,
+        captchaSolved: context.captchaSolved === true,
       },
       code,
     );
@@ -185,7 +189,10 @@ export class SmsCodeService {
     const purposes = typeof input.purpose === 'string' ? [input.purpose] : input.purpose;
     if (purposes.length === 0) throw new Error('verifyCode needs at least one purpose');
     const messageId = await this.store.verify(phone.e164, purposes, code);
-    if (messageId) this.recorder.markVerifiedLater(messageId);
+    if (messageId) {
+      this.recorder.markVerifiedLater(messageId);
+      this.conversions.report({ messageId, phone: phone.e164, verifiedAt: new Date() });
+    }
     return phone;
   }
 }

@@ -19,7 +19,7 @@ import {
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
 import { NotEqualToSetting } from './not-equal-to-setting';
 import { splitList, toLowerCaseList } from './setting-transforms';
-import { SmsGatewaySettings } from './sms-gateway.settings';
+import { FraudGuardSettings } from './fraud-guard.settings';
 
 export const CAPTCHA_PROVIDER_NAMES = ['image', 'turnstile'] as const;
 export type CaptchaProviderName = (typeof CAPTCHA_PROVIDER_NAMES)[number];
@@ -64,7 +64,7 @@ const leanCloudConfigured = (env: {
  * adapters in `@app/delivery`). This is the only description of these settings: `AppConfig`
  * derives its types from it. The names are public: operators script against them.
  */
-export class Environment extends SmsGatewaySettings {
+export class Environment extends FraudGuardSettings {
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -249,10 +249,14 @@ export class Environment extends SmsGatewaySettings {
   )
   SMS_DEFAULT_REGION = 'CN';
 
+  /**
+   * Regions codes may be sent to. Unset or empty: SMS_DEFAULT_REGION only (international SMS
+   * is opt-in, as LeanCloud shipped it); `*`: every region.
+   */
   @Transform(toUpperCaseList)
-  @Matches(/^[A-Z]{2}$/, {
+  @Matches(/^(?:[A-Z]{2}|\*)$/, {
     each: true,
-    message: 'SMS_ALLOWED_REGIONS must be comma-separated ISO 3166 alpha-2 codes, e.g. CN,HK',
+    message: 'SMS_ALLOWED_REGIONS must be comma-separated ISO 3166 alpha-2 codes, e.g. CN,HK, or *',
   })
   SMS_ALLOWED_REGIONS: string[] = [];
 

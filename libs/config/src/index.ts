@@ -10,6 +10,14 @@ export {
   PHONE_CHANGE_PROOFS,
   PhoneChangeProofSetting,
 } from './environment';
+export {
+  FRAUD_KEY_KINDS,
+  FraudCeilings,
+  FraudChallenge,
+  FraudGuardMode,
+  FraudKeyKind,
+} from './fraud-guard.settings';
+export type { FraudRules } from './fraud-rules.parser';
 export { IsParsed, parsedOr, splitList, toLowerCaseList } from './setting-transforms';
 export { settingNames } from './settings-schema';
 export type { SettingsOf, SettingsSchema } from './settings-schema';
