@@ -5,6 +5,7 @@ import { PhoneModule } from '@app/phone';
 import { ConversionReporter, NoConversionReporter } from './fraud/conversion-reporter';
 import { FraudAdminController } from './fraud/fraud-admin.controller';
 import { FraudAdminService } from './fraud/fraud-admin.service';
+import { FraudBudgetSeeder } from './fraud/fraud-budget.seeder';
 import { FraudDecisionRecorder } from './fraud/fraud-decision.recorder';
 import { FraudDecisionsRepository } from './fraud/fraud-decisions.repository';
 import { FraudGuard } from './fraud/fraud-guard';
@@ -30,6 +31,7 @@ import { SmsCodeStore } from './store/sms-code.store';
     FraudDecisionsRepository,
     FraudDecisionRecorder,
     FraudAdminService,
+    FraudBudgetSeeder,
     { provide: ConversionReporter, useClass: NoConversionReporter },
   ],
   exports: [SmsCodeService, SmsSendChecks, ConversionReporter],
