@@ -24,6 +24,8 @@ describe('Voice codes through Tencent VMS and Aliyun Dyvmsapi', () => {
     ({ tencent, aliyun } = vendors);
     database = await createIsolatedDatabase();
     service = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       DATABASE_URL: database.url,
       ...vendors.settings,
       SMS_PROVIDER_TIMEOUT_MS: '500',
@@ -190,6 +192,8 @@ describe('Voice codes through the webhook', () => {
     await receiver.start();
     database = await createIsolatedDatabase();
     service = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       DATABASE_URL: database.url,
       ...receiver.settings,
       VOICE_PROVIDER: 'webhook',

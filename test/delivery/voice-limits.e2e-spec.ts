@@ -29,6 +29,8 @@ describe('Voice code limits', () => {
 
   async function service(overrides: Record<string, string> = {}): Promise<TestApp> {
     const app = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       ...receiver.settings,
       VOICE_PROVIDER: 'webhook',
       TRUST_PROXY: 'true',
@@ -313,6 +315,8 @@ describe('A voice reservation that timed out on a frozen Redis', () => {
     proxy = await FreezeOnCommandProxy.forUrl(redis.url).start();
     await receiver.start();
     service = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       REDIS_URL: proxy.url,
       REDIS_COMMAND_TIMEOUT_MS: '1000',
       ...receiver.settings,

@@ -16,6 +16,8 @@ describe("LeanCloud /1.1: voice codes through the official SDK's requestSmsCode"
   beforeAll(async () => {
     await receiver.start();
     service = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       ...receiver.settings,
       ...leanCloudSettings,
       VOICE_ROUTES: 'CN=webhook',

@@ -51,6 +51,8 @@ export async function startAppProcess(
     REDIS_URL: requireEnv('REDIS_URL'),
     ADMIN_API_KEY: TEST_ADMIN_KEY,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    // As in startTestApp: the suites' clients would trip the fraud guard (test/fraud turns it on).
+    SMS_FRAUD_GUARD: 'off',
     ...settings,
     PORT: String(port),
   };

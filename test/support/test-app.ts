@@ -39,6 +39,11 @@ export async function startTestApp(
     // No periodic jobs unless a suite asks: they purge the run's shared tables, and a suite
     // that fakes the clock would run them days ahead.
     MAINTENANCE_INTERVAL_SECONDS: '0',
+    // The fraud guard budgets unverified codes per client IP, network and destination prefix:
+    // every suite's client is 127.0.0.1, sending codes it mostly never verifies to consecutive
+    // numbers, so the suites of other features would trip it. Its own suites (test/fraud) turn
+    // it on; a suite's setting wins.
+    SMS_FRAUD_GUARD: 'off',
     ...overrides,
   };
   const app = await createApp(validateServiceEnvironment(settings), options);

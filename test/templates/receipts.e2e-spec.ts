@@ -31,6 +31,8 @@ describe('Delivery receipts', () => {
     });
     database = await createIsolatedDatabase();
     service = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       DATABASE_URL: database.url,
       SMS_PROVIDER: 'tencent',
       SMS_ROUTES: 'US=aliyun',
@@ -204,7 +206,11 @@ describe('Delivery receipts', () => {
   });
 
   it('refuses every receipt while SMS_RECEIPT_TOKEN is unset', async () => {
-    const closed = await startTestApp({ DATABASE_URL: database.url });
+    const closed = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
+      DATABASE_URL: database.url,
+    });
     try {
       const response = await closed
         .http()

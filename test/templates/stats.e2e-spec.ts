@@ -43,6 +43,8 @@ describe('Statistics: counts, segments and the code conversion rate', () => {
     });
     database = await createIsolatedDatabase();
     service = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       ...receiver.settings,
       DATABASE_URL: database.url,
       SMS_ROUTES: 'US=tencent',

@@ -19,6 +19,8 @@ describe('Choosing the template and signature of a verification code', () => {
     await receiver.start();
     database = await createIsolatedDatabase();
     service = await startTestApp({
+      // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+      SMS_ALLOWED_REGIONS: '*',
       ...receiver.settings,
       DATABASE_URL: database.url,
       SMS_DEFAULT_LOCALE: 'zh-CN',
@@ -207,6 +209,8 @@ describe('Choosing the template and signature of a verification code', () => {
 
     it('refuses a bad template request before the captcha token is spent', async () => {
       const strict = await startTestApp({
+        // International numbers below: SMS_ALLOWED_REGIONS defaults to SMS_DEFAULT_REGION only.
+        SMS_ALLOWED_REGIONS: '*',
         ...service.settings,
         REDIS_KEY_PREFIX: `${service.settings.REDIS_KEY_PREFIX}strict:`,
         SMS_REQUIRE_CAPTCHA: 'true',

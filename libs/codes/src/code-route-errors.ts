@@ -11,6 +11,11 @@ import {
   MissingCodeError,
   ServiceLimitExceededError,
 } from './code.errors';
+import {
+  FraudCaptchaRequiredError,
+  FraudDeniedError,
+  FraudSuspectedError,
+} from './fraud/fraud.errors';
 
 /** A verification code's send: the message's errors and the code's limits. */
 export const SMS_SEND_CODE_ERRORS: DocumentedError[] = [
@@ -19,6 +24,9 @@ export const SMS_SEND_CODE_ERRORS: DocumentedError[] = [
   HourlyLimitExceededError,
   IpLimitExceededError,
   ServiceLimitExceededError,
+  FraudCaptchaRequiredError,
+  FraudSuspectedError,
+  FraudDeniedError,
 ];
 
 /** A route that checks a code someone typed (429: the phone's daily budget of wrong guesses). */

@@ -2,6 +2,13 @@ import { Module } from '@nestjs/common';
 import { DeliveryModule } from '@app/delivery';
 import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
+import { FraudAdminController } from './fraud/fraud-admin.controller';
+import { FraudAdminService } from './fraud/fraud-admin.service';
+import { FraudBudgetSeeder } from './fraud/fraud-budget.seeder';
+import { FraudDecisionRecorder } from './fraud/fraud-decision.recorder';
+import { FraudDecisionsRepository } from './fraud/fraud-decisions.repository';
+import { FraudGuard } from './fraud/fraud-guard';
+import { FraudKeys } from './fraud/fraud-keys';
 import { SmsSendChecks } from './send-checks';
 import { SmsCodeController } from './sms-code.controller';
 import { SmsCodeService } from './sms-code.service';
@@ -13,8 +20,18 @@ import { SmsCodeStore } from './store/sms-code.store';
  */
 @Module({
   imports: [DeliveryModule, PhoneModule, MetricsModule],
-  controllers: [SmsCodeController],
-  providers: [SmsCodeStore, SmsSendChecks, SmsCodeService],
+  controllers: [SmsCodeController, FraudAdminController],
+  providers: [
+    SmsCodeStore,
+    SmsSendChecks,
+    SmsCodeService,
+    FraudKeys,
+    FraudGuard,
+    FraudDecisionsRepository,
+    FraudDecisionRecorder,
+    FraudAdminService,
+    FraudBudgetSeeder,
+  ],
   exports: [SmsCodeService, SmsSendChecks],
 })
 export class CodesModule {}

@@ -2,6 +2,11 @@ export * from './code.errors';
 export { SMS_SEND_CODE_ERRORS, SMS_VERIFY_CODE_ERRORS } from './code-route-errors';
 export { CodesModule } from './codes.module';
 export {
+  FraudCaptchaRequiredError,
+  FraudDeniedError,
+  FraudSuspectedError,
+} from './fraud/fraud.errors';
+export {
   CodeRequestContext,
   SmsSendCheck,
   SmsSendChecks,

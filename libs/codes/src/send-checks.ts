@@ -14,6 +14,8 @@ export interface CodeRequestContext {
   validateToken?: string;
   /** Whose phone a `verify_phone` code is for (see `VerificationRecipient`). */
   recipient?: VerificationRecipient;
+  /** Set by the captcha check once it accepted this request's token: the fraud guard's step-up. */
+  captchaSolved?: boolean;
 }
 
 /**

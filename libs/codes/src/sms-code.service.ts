@@ -121,6 +121,8 @@ export class SmsCodeService {
         clientIp: request.clientIp,
         messageId: id,
         channel,
+        region: phone.region,
+        captchaSolved: context.captchaSolved === true,
       },
       code,
     );

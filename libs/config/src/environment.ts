@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
 import { NotEqualToSetting } from './not-equal-to-setting';
+import { FraudGuardSettings } from './fraud-guard.settings';
 import { IsRedisTlsPemFile } from './redis-tls';
 import { splitList, toBoolean, toLowerCaseList } from './setting-transforms';
 import { SmsGatewaySettings } from './sms-gateway.settings';
@@ -57,7 +58,7 @@ const leanCloudConfigured = (env: {
  * adapters in `@app/delivery`). This is the only description of these settings: `AppConfig`
  * derives its types from it. The names are public: operators script against them.
  */
-export class Environment extends SmsGatewaySettings {
+export class Environment extends FraudGuardSettings {
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -265,10 +266,14 @@ export class Environment extends SmsGatewaySettings {
   )
   SMS_DEFAULT_REGION = 'CN';
 
+  /**
+   * Regions codes may be sent to. Unset or empty: SMS_DEFAULT_REGION only (international SMS
+   * is opt-in, as LeanCloud shipped it); `*`: every region.
+   */
   @Transform(toUpperCaseList)
-  @Matches(/^[A-Z]{2}$/, {
+  @Matches(/^(?:[A-Z]{2}|\*)$/, {
     each: true,
-    message: 'SMS_ALLOWED_REGIONS must be comma-separated ISO 3166 alpha-2 codes, e.g. CN,HK',
+    message: 'SMS_ALLOWED_REGIONS must be comma-separated ISO 3166 alpha-2 codes, e.g. CN,HK, or *',
   })
   SMS_ALLOWED_REGIONS: string[] = [];
 

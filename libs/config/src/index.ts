@@ -10,6 +10,14 @@ export {
   PHONE_CHANGE_PROOFS,
   PhoneChangeProofSetting,
 } from './environment';
+export {
+  FRAUD_KEY_KINDS,
+  FraudCeilings,
+  FraudChallenge,
+  FraudGuardMode,
+  FraudKeyKind,
+} from './fraud-guard.settings';
+export type { FraudRules } from './fraud-rules.parser';
 export { type RedisConnectionSettings, redisTlsOptions } from './redis-tls';
 export { IsParsed, parsedOr, splitList, toBoolean, toLowerCaseList } from './setting-transforms';
 export { settingNames } from './settings-schema';

@@ -110,6 +110,17 @@ export class Metrics {
     ['provider'],
   );
 
+  private readonly fraudDecisions = this.counter(
+    'smsauth_fraud_decisions_total',
+    'Fraud-guard decisions that were not a plain pass, by the key kind that tripped, the action (challenge, block, deny) and the outcome (refused, captcha_solved, recorded)',
+    ['kind', 'action', 'outcome'],
+  );
+  private readonly fraudDecisionsDropped = this.counter(
+    'smsauth_fraud_decisions_lost_total',
+    'Fraud-guard decisions that could not be written to PostgreSQL (queue full, or every try failed)',
+    [],
+  );
+
   private readonly signUps = this.counter('smsauth_signups_total', 'Accounts created', ['method']);
   private readonly logIns = this.counter(
     'smsauth_logins_total',
@@ -180,6 +191,15 @@ export class Metrics {
       this.codesRefused.inc({ channel, reason: outcomeOf(error) });
       throw error;
     }
+  }
+
+  /** A fraud-guard decision; `kind` is a watched key kind, ip-countries or rule. */
+  fraudDecision(kind: string, action: string, outcome: string): void {
+    this.fraudDecisions.inc({ kind, action, outcome });
+  }
+
+  fraudDecisionsLost(count: number): void {
+    this.fraudDecisionsDropped.inc(count);
   }
 
   /** Counts a code verified, under the channel that carried it. */

@@ -32,4 +32,12 @@ describe('PhoneNormalizer', () => {
       expect(() => normalizer.normalize('+14155552671')).toThrow(RegionNotAllowedError);
     }
   });
+
+  it('sends to SMS_DEFAULT_REGION only when SMS_ALLOWED_REGIONS is unset; * opens every region', () => {
+    expect(() => new PhoneNormalizer(config([])).normalize('+14155552671')).toThrow(
+      RegionNotAllowedError,
+    );
+    expect(new PhoneNormalizer(config([])).normalize('+8613800138000').region).toBe('CN');
+    expect(new PhoneNormalizer(config(['*'])).normalize('+14155552671').region).toBe('US');
+  });
 });

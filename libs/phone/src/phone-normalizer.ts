@@ -24,7 +24,7 @@ export class PhoneNormalizer {
   constructor(config: AppConfigService) {
     this.policy = {
       defaultRegion: config.get('SMS_DEFAULT_REGION'),
-      allowedRegions: config.get('SMS_ALLOWED_REGIONS'),
+      allowedRegions: allowedRegions(config),
     };
   }
 
@@ -39,4 +39,11 @@ export class PhoneNormalizer {
     this.recent.set(phone, normalized);
     return normalized;
   }
+}
+
+/** SMS_ALLOWED_REGIONS as a policy: unset is the default region only, `*` every region. */
+function allowedRegions(config: AppConfigService): string[] {
+  const listed = config.get('SMS_ALLOWED_REGIONS');
+  if (listed.includes('*')) return [];
+  return listed.length > 0 ? listed : [config.get('SMS_DEFAULT_REGION')];
 }

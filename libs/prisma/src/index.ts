@@ -1,6 +1,15 @@
 export { Prisma } from './generated/client';
-export type { Session, SmsMessage, SmsSignature, SmsTemplate, User } from './generated/client';
+export type {
+  FraudDecision,
+  Session,
+  SmsMessage,
+  SmsSignature,
+  SmsTemplate,
+  User,
+} from './generated/client';
 export {
+  FraudAction,
+  FraudOutcome,
   MessageChannel,
   SmsMessageStatus,
   SmsReviewStatus,

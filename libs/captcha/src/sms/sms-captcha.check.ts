@@ -39,6 +39,7 @@ export class SmsCaptchaCheck implements SmsSendCheck, OnModuleInit {
     const validateToken = request.validateToken?.trim();
     if (validateToken) {
       await this.captcha.consumeValidateToken(validateToken);
+      request.captchaSolved = true;
       return;
     }
     if (this.alwaysRequired) throw new CaptchaRequiredError();

@@ -1,30 +1,93 @@
 import { RedisScript } from '@app/redis';
+import { FRAUD_LUA } from '../fraud/fraud.lua';
 
 /**
  * Checks every sending limit and, when all pass, counts the send and stores the
  * new code, in one atomic step: concurrent requests for one phone cannot both pass.
  *
- * KEYS: resend lock, phone-day, ip-day, service-day counters, code hash
+ * With the fraud guard on (see fraud.lua.ts), the same step reads the budgets of unverified
+ * codes of the send's watched keys and counts the send in them, so parallel attackers cannot
+ * all pass either. A send refused by a static limit counts nowhere.
+ *
+ * KEYS: resend lock, phone-day, ip-day, service-day counters, code hash; with the guard on,
+ *       then the 5 watched keys (FRAUD_KEY_KINDS' order), the IP's countries (sorted set), and
+ *       the overview's indexes of countries, ranges and prefixes.
  * ARGV: resend ms, phone limit, ip limit, service limit, counter ttl ms,
- *       code hash, sent at ms, expires at ms, code key ttl ms, message id
- * Returns { outcome, retry after ms }: 0 reserved, 1 too frequent,
- * 2 phone daily limit, 3 ip daily limit, 4 service daily limit.
+ *       code hash, sent at ms, expires at ms, code key ttl ms, message id; with the guard on,
+ *       then [11] mode (1 record, 2 enforce), [12] 1 challenge by captcha / 0 block, [13] 1 when
+ *       this request solved a captcha, [14] the phone's region, [15] distinct countries an IP
+ *       may reach in 24 h, [16] budget ratio, [17] attack factor, [18-20] the indexed country,
+ *       range and prefix, [21-35] per watched key: floor per day, floor per hour, ceiling.
+ * Returns { outcome, retry after ms, fraud action, watched key, unverified, budget }: outcome
+ * 0 reserved, 1 too frequent, 2 phone daily limit, 3 ip daily limit, 4 service daily limit,
+ * 6 refused by the fraud guard; fraud action 0 none, 1 challenge, 2 block (decided in record
+ * mode too, and for a send that passed with a solved captcha); watched key 1-5 as KEYS[6-10],
+ * 6 the IP's countries.
  */
 export const reserveSendScript = new RedisScript(`
+${FRAUD_LUA}
 local resendMs = redis.call('PTTL', KEYS[1])
 if resendMs > 0 then return { 1, resendMs } end
 if tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[2]) then return { 2, 0 } end
 if tonumber(redis.call('GET', KEYS[3]) or '0') >= tonumber(ARGV[3]) then return { 3, 0 } end
 if tonumber(redis.call('GET', KEYS[4]) or '0') >= tonumber(ARGV[4]) then return { 4, 0 } end
 
+local now = tonumber(ARGV[7])
+local fraudMode = tonumber(ARGV[11] or '0')
+local action, watched, unverified, budget, retry = 0, 0, 0, 0, 0
+if fraudMode > 0 then
+  local ratio, attackFactor = tonumber(ARGV[16]), tonumber(ARGV[17])
+  for i = 1, 5 do
+    local base = 21 + 3 * (i - 1)
+    local f = fraudFigures(KEYS[5 + i], now)
+    local verdict, dayBudget, retryMs = fraudVerdict(f, now, tonumber(ARGV[base]),
+      tonumber(ARGV[base + 1]), tonumber(ARGV[base + 2]), ratio, attackFactor)
+    if verdict > action then
+      action, watched, unverified, budget, retry = verdict, i, f.unverified, dayBudget, retryMs
+    end
+  end
+  redis.call('ZREMRANGEBYSCORE', KEYS[11], '-inf', now - FRAUD_DAY)
+  local countries = redis.call('ZCARD', KEYS[11])
+  if not redis.call('ZSCORE', KEYS[11], ARGV[14]) then countries = countries + 1 end
+  if action == 0 and countries > tonumber(ARGV[15]) then
+    local oldest = redis.call('ZRANGE', KEYS[11], 0, 0, 'WITHSCORES')
+    action, watched, unverified, budget = 1, 6, countries, tonumber(ARGV[15])
+    retry = tonumber(oldest[2]) + FRAUD_DAY - now
+  end
+  if action == 1 and ARGV[12] == '0' then action = 2 end
+  local solved = action == 1 and ARGV[13] == '1'
+  if fraudMode == 2 and action > 0 and not solved then
+    return { 6, retry, action, watched, unverified, budget }
+  end
+end
+
 if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[1], ARGV[6], 'PX', ARGV[1]) end
 for i = 2, 4 do
   if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 end
+-- A resend over the phone's unverified code carries it: verifying the new code gives both back.
+local carried = 0
+if fraudMode > 0 then
+  local old = redis.call('HMGET', KEYS[5], 'state', 'fh', 'fc')
+  if old[1] == 'live' and old[2] and tonumber(old[2]) > math.floor(now / FRAUD_HOUR) - 24 then
+    carried = math.min(5, tonumber(old[3] or '0') + 1)
+  end
+end
 redis.call('DEL', KEYS[5])
 redis.call('HSET', KEYS[5], 'hash', ARGV[6], 'sentAt', ARGV[7], 'expiresAt', ARGV[8], 'tries', 0, 'state', 'live', 'message', ARGV[10])
+if fraudMode > 0 then
+  for i = 6, 10 do fraudCountSend(KEYS[i], now) end
+  redis.call('ZADD', KEYS[11], now, ARGV[14])
+  redis.call('PEXPIRE', KEYS[11], FRAUD_DAY)
+  for i = 1, 3 do
+    redis.call('ZADD', KEYS[11 + i], now, ARGV[17 + i])
+    redis.call('ZREMRANGEBYSCORE', KEYS[11 + i], '-inf', now - FRAUD_DAY)
+  end
+  redis.call('HSET', KEYS[5], 'fk', table.concat({ KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10] }, ' '),
+    'fh', math.floor(now / FRAUD_HOUR), 'fd', math.floor(now / FRAUD_DAY), 'fc', carried)
+end
 redis.call('PEXPIRE', KEYS[5], ARGV[9])
-return { 0, 0 }
+return { 0, 0, action, watched, unverified, budget }
 `);
 
 /**
@@ -101,18 +164,33 @@ end
 return 1
 `);
 
+// Takes a send back out of the watched keys (KEYS[6-10] of a reserve), in its hour ARGV[n].
+const UNCOUNT_FRAUD_LUA = `
+local function fraudUncountSend(hourArg)
+  if #KEYS < 10 or not hourArg or hourArg == '' then return end
+  for i = 6, 10 do
+    if tonumber(redis.call('HGET', KEYS[i], 's' .. hourArg) or '0') > 0 then
+      redis.call('HINCRBY', KEYS[i], 's' .. hourArg, -1)
+    end
+  end
+end
+`;
+
 /**
  * Undoes a reservation whose message could not be sent: the code is removed
  * (only if it is still the one reserved) and the send is not counted.
  *
- * KEYS: as reserveSendScript. ARGV: code hash.
+ * KEYS: as reserveSendScript. ARGV: code hash, the hour the watched keys counted it in ('' when
+ * the fraud guard did not).
  */
 export const releaseSendScript = new RedisScript(`
+${UNCOUNT_FRAUD_LUA}
 if redis.call('HGET', KEYS[5], 'hash') == ARGV[1] then redis.call('DEL', KEYS[5]) end
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 for i = 2, 4 do
   if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', KEYS[i]) end
 end
+fraudUncountSend(ARGV[2])
 return 0
 `);
 
@@ -123,15 +201,18 @@ return 0
  * that did happen and is still the phone's current code is undone (its message id is on the
  * code): a reserve refused by a limit, or never run, counted nothing, so nothing is taken back.
  *
- * KEYS: as reserveSendScript. ARGV: code hash, message id. Returns 1 when undone, else 0.
+ * KEYS: as reserveSendScript. ARGV: code hash, message id, the watched keys' hour (or '').
+ * Returns 1 when undone, else 0.
  */
 export const cancelLateReservationScript = new RedisScript(`
+${UNCOUNT_FRAUD_LUA}
 if redis.call('HGET', KEYS[5], 'message') ~= ARGV[2] then return 0 end
 redis.call('DEL', KEYS[5])
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 for i = 2, 4 do
   if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', KEYS[i]) end
 end
+fraudUncountSend(ARGV[3])
 return 1
 `);
 
@@ -162,8 +243,13 @@ return 1
  * message that carried the code on success, '' otherwise; the channel of the code the
  * outcome is about (the one verified, expired or used; the first one guessed wrong), '' when
  * no code was looked at. Codes stored before the channel was kept came by SMS.
+ *
+ * A code verified (consumed) gives its send back to the fraud guard's watched keys named on
+ * it (see fraud.lua.ts). Those keys are not among KEYS: the send's IP is not known here. A
+ * single Redis allows it; on a Cluster this give-back moves to a second script (see README).
  */
 export const verifyCodeScript = new RedisScript(`
+${FRAUD_LUA}
 local now, maxAttempts, consume = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
 local wrongLimit, counterTtlMs = tonumber(ARGV[4]), ARGV[5]
 if tonumber(redis.call('GET', KEYS[1]) or '0') >= wrongLimit then return { 5, '', '' } end
@@ -172,7 +258,7 @@ local outcome, outcomeChannel, wrongChannel = 1, '', nil
 local compared = {}
 for i = 2, #KEYS do
   local key = KEYS[i]
-  local stored = redis.call('HMGET', key, 'hash', 'expiresAt', 'state', 'message', 'channel')
+  local stored = redis.call('HMGET', key, 'hash', 'expiresAt', 'state', 'message', 'channel', 'fk', 'fh', 'fd', 'fc')
   local channel = stored[5] or 'sms'
   local state = 1
   if stored[1] then
@@ -185,7 +271,12 @@ for i = 2, #KEYS do
         diff = bit.bor(diff, bit.bxor(string.byte(expected, j), string.byte(candidate, j)))
       end
       if diff == 0 then
-        if consume then redis.call('HSET', key, 'state', 'used') end
+        if consume then
+          redis.call('HSET', key, 'state', 'used')
+          for watched in string.gmatch(stored[6] or '', '%S+') do
+            fraudCountVerified(watched, stored[7], stored[8], 1 + tonumber(stored[9] or '0'))
+          end
+        end
         return { 0, stored[4] or '', channel }
       end
       state = 4

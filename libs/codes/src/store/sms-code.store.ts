@@ -21,6 +21,7 @@ import {
   verifyCodeScript,
 } from './code-store.scripts';
 import { DAILY_COUNTER_TTL_MS, secondsUntilNextUtcDay, utcDayKey } from './daily-window';
+import { FraudGuard, type FraudPlan, type ReserveAnswer } from '../fraud/fraud-guard';
 import { hashCode } from './verification-code';
 
 export interface SendSlot {
@@ -31,6 +32,10 @@ export interface SendSlot {
   messageId: string;
   /** SMS (the default) or a call: each has its own resend interval and per-phone limits. */
   channel?: CodeChannel;
+  /** The phone's region: the fraud guard watches an SMS send only when it is given. */
+  region?: string;
+  /** The request carried a captcha token the captcha check accepted. */
+  captchaSolved?: boolean;
 }
 
 /** A reserved send: the code is stored and counted; release it if the message cannot go out. */
@@ -39,6 +44,8 @@ export interface Reservation {
   readonly keys: string[];
   readonly codeHash: string;
   readonly messageId: string;
+  /** The hour the fraud guard counted the send in (given back on release); unset if unwatched. */
+  readonly fraudHour?: number;
 }
 
 /**
@@ -60,6 +67,8 @@ interface VoiceLimits {
   service: number;
 }
 
+const HOUR_MS = 3_600_000;
+
 // Expired codes are kept a while longer so that a late try is told "expired", not "wrong".
 const EXPIRED_CODE_MEMORY_MS = 24 * 60 * 60 * 1000;
 
@@ -77,6 +86,7 @@ export class SmsCodeStore {
 
   constructor(
     private readonly redis: RedisService,
+    private readonly fraud: FraudGuard,
     config: AppConfigService,
   ) {
     const explicitSecret = config.get('SMS_CODE_SECRET');
@@ -121,15 +131,30 @@ export class SmsCodeStore {
   private async reserveSms(slot: SendSlot, code: string): Promise<Reservation> {
     const now = Date.now();
     const day = utcDayKey(now);
+    const send = {
+      e164: slot.phone,
+      region: slot.region ?? '',
+      clientIp: slot.clientIp,
+      captchaSolved: slot.captchaSolved ?? false,
+    };
+    const fraud: FraudPlan | undefined = slot.region ? this.fraud.plan(send) : undefined;
     const keys = [
       this.redis.key('sms', 'resend', slot.phone),
       this.redis.key('sms', 'day', day, 'phone', slot.phone),
       this.redis.key('sms', 'day', day, 'ip', slot.clientIp),
       this.redis.key('sms', 'day', day, 'service'),
       this.codeKey(slot.purpose, slot.phone),
+      ...(fraud?.keys ?? []),
     ];
     const codeHash = hashCode(this.secret, slot.purpose, slot.phone, code);
-    let reserved: [number, number];
+    const reservation: Reservation = {
+      channel: 'sms',
+      keys,
+      codeHash,
+      messageId: slot.messageId,
+      fraudHour: fraud ? Math.floor(now / HOUR_MS) : undefined,
+    };
+    let reserved: ReserveAnswer;
     try {
       reserved = (await reserveSendScript.run(this.redis.client, keys, [
         this.resendMs,
@@ -142,22 +167,22 @@ export class SmsCodeStore {
         now + this.codeTtlMs,
         this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
         slot.messageId,
-      ])) as [number, number];
+        ...(fraud?.args ?? []),
+      ])) as ReserveAnswer;
     } catch (error) {
       // The request answers 503 and sends nothing. A hung Redis still runs the reserve when it
       // resumes: left alone, it would hold the resend lock (the user's retry refused as too
       // frequent), spend one of the day's sends and replace the phone's live code, for a
       // message never sent. Not awaited: the answer must not wait on the hung Redis again.
-      if (isRedisCommandTimeout(error)) {
-        this.cancelLateReservation({ channel: 'sms', keys, codeHash, messageId: slot.messageId });
-      }
+      if (isRedisCommandTimeout(error)) this.cancelLateReservation(reservation);
       throw error;
     }
+    if (fraud) this.fraud.settle(send, fraud, reserved);
     const [outcome, retryMs] = reserved;
 
     switch (outcome) {
       case 0:
-        return { channel: 'sms', keys, codeHash, messageId: slot.messageId };
+        return reservation;
       case 1:
         throw new TooFrequentError(Math.max(1, Math.ceil(retryMs / 1000)));
       case 2:
@@ -228,10 +253,15 @@ export class SmsCodeStore {
 
   private cancelLateReservation(reservation: Reservation): void {
     const { channel, keys, codeHash, messageId } = reservation;
+    const fraudHour = reservation.fraudHour ?? '';
     const undo =
       channel === 'voice'
         ? releaseVoiceSendScript.run(this.redis.client, keys, [codeHash, messageId, 1])
-        : cancelLateReservationScript.run(this.redis.client, keys, [codeHash, messageId]);
+        : cancelLateReservationScript.run(this.redis.client, keys, [
+            codeHash,
+            messageId,
+            fraudHour,
+          ]);
     undo.catch((error: unknown) =>
       // Redis is gone rather than hung, or still hung: if the reserve ran, its code is one
       // nobody received and the counters hold one send too many (the safe side).
@@ -245,7 +275,7 @@ export class SmsCodeStore {
     if (channel === 'voice') {
       await releaseVoiceSendScript.run(this.redis.client, keys, [codeHash, messageId, 0]);
     } else {
-      await releaseSendScript.run(this.redis.client, keys, [codeHash]);
+      await releaseSendScript.run(this.redis.client, keys, [codeHash, reservation.fraudHour ?? '']);
     }
   }
 

@@ -51,6 +51,10 @@ const BY_DOMAIN_CODE: Readonly<Record<string, Mapping>> = {
   HourlyLimitExceeded: SEND_LIMIT,
   IpLimitExceeded: SEND_LIMIT,
   ServiceLimitExceeded: SEND_LIMIT,
+  // The fraud guard: a block is a send limit to a client (601, wait); a denied destination is
+  // "operation not allowed" (119), with our message.
+  FraudSuspected: SEND_LIMIT,
+  FraudDenied: { code: 119, keepOurMessage: true },
   SendFailed: { code: 602 },
   // LeanCloud documents no number for a voice code it cannot place (its calls reach mainland
   // China only); 119, "operation not allowed", is what it answers for a feature that is off,
