@@ -7,6 +7,7 @@ import {
   decodeAliyunQuery,
 } from './aliyun-sms.fake-checks';
 import { startFakeHttpServer } from './provider-fake-server';
+import { AliyunReplyPush, PushedReplyAnswer, pushAliyunReplies } from './sms-reply-push';
 import type {
   FakeHttpReaction,
   FakeTransportMode,
@@ -73,6 +74,16 @@ export interface AliyunSmsFake {
   requests: AliyunFakeRequest[];
   sent: AliyunFakeSentMessage[];
   setMode(mode: AliyunSmsFakeMode): void;
+  /**
+   * People's replies to `message`s, pushed to `callbackUrl` in one `SmsUp` batch as Aliyun
+   * does; `withSignName` adds the message's signature as `sign_name` (some variants have it).
+   */
+  pushReplies(
+    callbackUrl: string,
+    replies: Array<
+      { message: AliyunFakeSentMessage; withSignName?: boolean } & Omit<AliyunReplyPush, 'phone'>
+    >,
+  ): Promise<PushedReplyAnswer>;
   close(): Promise<void>;
 }
 
@@ -125,8 +136,22 @@ export async function startAliyunSmsFake(options: AliyunSmsFakeOptions): Promise
     setMode: (next) => {
       mode = next;
     },
+    pushReplies: (callbackUrl, replies) =>
+      pushAliyunReplies(
+        callbackUrl,
+        replies.map(({ message, withSignName, ...reply }) => ({
+          phone: aliyunE164(message.phoneNumbers),
+          ...(withSignName ? { signName: message.signName } : {}),
+          ...reply,
+        })),
+      ),
     close: () => server.close(),
   };
+}
+
+/** The one number of a message as Aliyun got it: mainland ones national, others with a country code. */
+function aliyunE164(phoneNumbers: string): string {
+  return /^1\d{10}$/.test(phoneNumbers) ? `+86${phoneNumbers}` : `+${phoneNumbers}`;
 }
 
 function answer(

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { startFakeHttpServer } from './provider-fake-server';
+import { PushedReplyAnswer, pushTencentReply, TencentReplyPush } from './sms-reply-push';
 import {
   checkTencentProtocol,
   checkTencentSendSms,
@@ -75,6 +76,15 @@ export interface TencentSmsFake {
   requests: TencentFakeRequest[];
   sent: TencentFakeSentMessage[];
   setMode(mode: TencentSmsFakeMode): void;
+  /**
+   * A person's reply to `message`, pushed to `callbackUrl` as Tencent's reply callback does
+   * (its `sign` is the message's signature unless `reply.sign` says otherwise).
+   */
+  pushReply(
+    callbackUrl: string,
+    message: TencentFakeSentMessage,
+    reply: Omit<TencentReplyPush, 'phone' | 'sign'> & { sign?: string },
+  ): Promise<PushedReplyAnswer>;
   close(): Promise<void>;
 }
 
@@ -124,6 +134,12 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
     setMode: (next) => {
       mode = next;
     },
+    pushReply: (callbackUrl, message, reply) =>
+      pushTencentReply(callbackUrl, {
+        phone: message.phoneNumber,
+        sign: message.signName,
+        ...reply,
+      }),
     close: () => server.close(),
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '@app/metrics';
 import { MaintenanceWorkerModule } from '@app/queue';
 import { DeliveryModule } from './delivery.module';
 import { MessageProcessor } from './queue/message.processor';
@@ -9,7 +10,7 @@ import { SmsRecordRetention } from './records/sms-record-retention';
  * retention of message records (a periodic job of the maintenance queue).
  */
 @Module({
-  imports: [DeliveryModule, MaintenanceWorkerModule],
+  imports: [DeliveryModule, MaintenanceWorkerModule, MetricsModule],
   providers: [MessageProcessor, SmsRecordRetention],
 })
 export class DeliveryWorkerModule {}

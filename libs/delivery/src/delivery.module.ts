@@ -27,7 +27,17 @@ import { SmsStatsController } from './stats/sms-stats.controller';
 import { SmsStatsRepository } from './stats/sms-stats.repository';
 import { SmsStatsService } from './stats/sms-stats.service';
 import { SmsTemplateAdminController } from './templates/sms-template-admin.controller';
+import { SmsReplyAdminController } from './replies/sms-reply-admin.controller';
+import { SmsReplyController } from './replies/sms-reply.controller';
+import { SmsReplyReader } from './replies/sms-reply.reader';
+import { SmsReplyRepository } from './replies/sms-reply.repository';
+import { SmsReplyService } from './replies/sms-reply.service';
+import { SignatureReference } from './signatures/signature-reference';
+import { SmsSuppressionAdminController } from './suppression/sms-suppression-admin.controller';
+import { SuppressionImport } from './suppression/suppression-import';
 import { SuppressionList } from './suppression/suppression-list';
+import { SuppressionRepository } from './suppression/suppression.repository';
+import { SuppressionService } from './suppression/suppression.service';
 import { SmsCatalogCache } from './templates/sms-catalog-cache';
 import { SmsTemplateRepository } from './templates/sms-template.repository';
 import { SmsTemplateService } from './templates/sms-template.service';
@@ -46,6 +56,9 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsTemplateAdminController,
     SmsReceiptController,
     SmsStatsController,
+    SmsSuppressionAdminController,
+    SmsReplyController,
+    SmsReplyAdminController,
   ],
   providers: [
     smsProviderRouterProvider,
@@ -71,6 +84,13 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsStatsRepository,
     SmsStatsService,
     SuppressionList,
+    SuppressionRepository,
+    SuppressionService,
+    SuppressionImport,
+    SignatureReference,
+    SmsReplyRepository,
+    SmsReplyService,
+    SmsReplyReader,
   ],
   exports: [
     CodeDelivery,
