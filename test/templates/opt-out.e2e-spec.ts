@@ -3,6 +3,7 @@ import type { AliyunFakeSentMessage, AliyunSmsFake } from '../fakes/aliyun-sms.f
 import { startTencentSmsFake } from '../fakes/tencent-sms.fake';
 import type { TencentFakeSentMessage, TencentSmsFake } from '../fakes/tencent-sms.fake';
 import { pushAliyunReplies, pushTencentReply, tencentReplyBody } from '../fakes/sms-reply-push';
+import { SuppressionList } from '@app/delivery';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { uniqueCnPhone } from '../support/phones';
 import { parsePrometheusText, Sample, valueOf } from '../support/prometheus-text';
@@ -87,7 +88,8 @@ describe('Opt-out: replies, the suppression lists, and what they hold back', () 
       content: '您的订单已发出',
       providerTemplateIds: { tencent: '2001', aliyun: 'SMS_2' },
     });
-  });
+    // Two fakes, an app and five catalogue entries: slow on a loaded machine.
+  }, 90_000);
 
   afterAll(async () => {
     await service.close();
@@ -470,6 +472,27 @@ describe('Opt-out: replies, the suppression lists, and what they hold back', () 
         .expect(401);
       expect(noKey.body.code).toBe('Unauthorized');
     });
+  });
+
+  // The interface campaigns read the list through: no HTTP route, so it is asked directly.
+  it("SuppressionList answers which numbers of a chunk are on a signature's list", async () => {
+    const list = service.app.get(SuppressionList);
+    const phones = Array.from({ length: 1000 }, () => uniqueCnPhone());
+    const other = (
+      await admin.get('/v1/admin/sms/signatures', { pageSize: 100 }).expect(200)
+    ).body.items.find((signature: CatalogEntry) => signature.name === 'other') as CatalogEntry;
+    await upload(['phone', phones[3], phones[500], phones[999]].join('\n'), 'main').expect(200);
+    await admin
+      .post('/v1/admin/sms/suppressions', { signature: 'other', phone: phones[4] })
+      .expect(201);
+
+    expect(await list.suppressedAmong(main.id, phones)).toEqual(
+      new Set([phones[3], phones[500], phones[999]]),
+    );
+    expect(await list.suppressedAmong(other.id, phones)).toEqual(new Set([phones[4]]));
+    expect(await list.suppressedAmong(main.id, [])).toEqual(new Set());
+    expect(await list.isSuppressed(main.id, phones[500])).toBe(true);
+    expect(await list.isSuppressed(main.id, phones[4])).toBe(false);
   });
 
   it('counts replies, suppressions and held-back messages in /metrics', async () => {
