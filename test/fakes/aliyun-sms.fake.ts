@@ -10,6 +10,7 @@ import {
 } from './aliyun-sms.fake-checks';
 import type { AliyunAction } from './aliyun-sms.fake-checks';
 import { startFakeHttpServer } from './provider-fake-server';
+import { AliyunReplyPush, PushedReplyAnswer, pushAliyunReplies } from './sms-reply-push';
 import type {
   FakeHttpReaction,
   FakeTransportMode,
@@ -96,6 +97,16 @@ export interface AliyunSmsFake {
    * lifts it.
    */
   refuseNumber(aliyunNumber: string, code: string | undefined): void;
+  /**
+   * People's replies to `message`s, pushed to `callbackUrl` in one `SmsUp` batch as Aliyun
+   * does; `withSignName` adds the message's signature as `sign_name` (some variants have it).
+   */
+  pushReplies(
+    callbackUrl: string,
+    replies: Array<
+      { message: AliyunFakeSentMessage; withSignName?: boolean } & Omit<AliyunReplyPush, 'phone'>
+    >,
+  ): Promise<PushedReplyAnswer>;
   close(): Promise<void>;
 }
 
@@ -175,8 +186,22 @@ export async function startAliyunSmsFake(options: AliyunSmsFakeOptions): Promise
       if (code === undefined) refusedNumbers.delete(phone);
       else refusedNumbers.set(phone, code);
     },
+    pushReplies: (callbackUrl, replies) =>
+      pushAliyunReplies(
+        callbackUrl,
+        replies.map(({ message, withSignName, ...reply }) => ({
+          phone: aliyunE164(message.phoneNumbers),
+          ...(withSignName ? { signName: message.signName } : {}),
+          ...reply,
+        })),
+      ),
     close: () => server.close(),
   };
+}
+
+/** The one number of a message as Aliyun got it: mainland ones national, others with a country code. */
+function aliyunE164(phoneNumbers: string): string {
+  return /^1\d{10}$/.test(phoneNumbers) ? `+86${phoneNumbers}` : `+${phoneNumbers}`;
 }
 
 function answer(

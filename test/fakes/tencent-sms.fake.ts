@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { startFakeHttpServer } from './provider-fake-server';
+import { PushedReplyAnswer, pushTencentReply, TencentReplyPush } from './sms-reply-push';
 import {
   checkTencentProtocol,
   checkTencentSendSms,
@@ -94,6 +95,15 @@ export interface TencentSmsFake {
   refuseNumber(phone: string, code: string | undefined): void;
   /** The order of `SendStatusSet` is undocumented: `reversed` answers it backwards. */
   setStatusOrder(order: 'as-sent' | 'reversed'): void;
+  /**
+   * A person's reply to `message`, pushed to `callbackUrl` as Tencent's reply callback does
+   * (its `sign` is the message's signature unless `reply.sign` says otherwise).
+   */
+  pushReply(
+    callbackUrl: string,
+    message: TencentFakeSentMessage,
+    reply: Omit<TencentReplyPush, 'phone' | 'sign'> & { sign?: string },
+  ): Promise<PushedReplyAnswer>;
   close(): Promise<void>;
 }
 
@@ -174,6 +184,12 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
       if (code === undefined) refusedNumbers.delete(phone);
       else refusedNumbers.set(phone, code);
     },
+    pushReply: (callbackUrl, message, reply) =>
+      pushTencentReply(callbackUrl, {
+        phone: message.phoneNumber,
+        sign: message.signName,
+        ...reply,
+      }),
     close: () => server.close(),
   };
 }

@@ -10,6 +10,7 @@ import {
   documentErrorResponses,
   JsonLogger,
   useDepthCheckedJsonParser,
+  useMultipartUploads,
 } from '@app/common';
 import { Environment } from '@app/config';
 import { LEANCLOUD_PREFIX, LeanCloudExceptionFilter } from '@app/leancloud';
@@ -88,6 +89,7 @@ export function configureApp(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   useDepthCheckedJsonParser(fastify);
+  useMultipartUploads(fastify);
   installShutdownHooks(fastify, app.get(ShutdownState));
   const metrics = app.get(Metrics);
   // One line and one count per request, naming the route pattern rather than the URL, which

@@ -21,6 +21,11 @@ export {
 export { AppExceptionFilter, PrefixErrorFormat } from './http/app-exception.filter';
 export { JsonLogger } from './logging/json-logger';
 export { MAX_JSON_DEPTH, useDepthCheckedJsonParser } from './http/json-body-parser';
+export {
+  MultipartUpload,
+  UnsupportedMediaTypeError,
+  useMultipartUploads,
+} from './http/multipart-uploads';
 export { ClientIp } from './http/client-ip.decorator';
 export { codeForStatus, HttpErrorBody } from './http/http-error-body';
 export { createValidationPipe } from './http/validation.pipe';

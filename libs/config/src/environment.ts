@@ -21,7 +21,6 @@ import { NotEqualToSetting } from './not-equal-to-setting';
 import { FraudGuardSettings } from './fraud-guard.settings';
 import { IsRedisTlsPemFile } from './redis-tls';
 import { splitList, toBoolean, toLowerCaseList } from './setting-transforms';
-import { SmsGatewaySettings } from './sms-gateway.settings';
 
 export const CAPTCHA_PROVIDER_NAMES = ['image', 'turnstile'] as const;
 export type CaptchaProviderName = (typeof CAPTCHA_PROVIDER_NAMES)[number];

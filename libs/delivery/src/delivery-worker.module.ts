@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '@app/metrics';
 import { MaintenanceWorkerModule } from '@app/queue';
 import { DeliveryModule } from './delivery.module';
 import { MessageProcessor } from './queue/message.processor';
@@ -12,7 +13,7 @@ import { SmsRecordRetention } from './records/sms-record-retention';
  * retention (periodic jobs of the maintenance queue).
  */
 @Module({
-  imports: [DeliveryModule, MaintenanceWorkerModule],
+  imports: [DeliveryModule, MaintenanceWorkerModule, MetricsModule],
   providers: [MessageProcessor, MessagePartitions, SmsRecordMonthsAhead, SmsRecordRetention],
 })
 export class DeliveryWorkerModule {}

@@ -30,6 +30,17 @@ import { SmsStatsController } from './stats/sms-stats.controller';
 import { SmsStatsRepository } from './stats/sms-stats.repository';
 import { SmsStatsService } from './stats/sms-stats.service';
 import { SmsTemplateAdminController } from './templates/sms-template-admin.controller';
+import { SmsReplyAdminController } from './replies/sms-reply-admin.controller';
+import { SmsReplyController } from './replies/sms-reply.controller';
+import { SmsReplyReader } from './replies/sms-reply.reader';
+import { SmsReplyRepository } from './replies/sms-reply.repository';
+import { SmsReplyService } from './replies/sms-reply.service';
+import { SignatureReference } from './signatures/signature-reference';
+import { SmsSuppressionAdminController } from './suppression/sms-suppression-admin.controller';
+import { SuppressionImport } from './suppression/suppression-import';
+import { SuppressionList } from './suppression/suppression-list';
+import { SuppressionRepository } from './suppression/suppression.repository';
+import { SuppressionService } from './suppression/suppression.service';
 import { SmsCatalogCache } from './templates/sms-catalog-cache';
 import { SmsTemplateRepository } from './templates/sms-template.repository';
 import { SmsTemplateService } from './templates/sms-template.service';
@@ -49,6 +60,9 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsReceiptController,
     CallResultController,
     SmsStatsController,
+    SmsSuppressionAdminController,
+    SmsReplyController,
+    SmsReplyAdminController,
   ],
   providers: [
     smsProviderRouterProvider,
@@ -75,6 +89,14 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsStatsService,
     ConversionReporter,
     ConversionReportRunner,
+    SuppressionList,
+    SuppressionRepository,
+    SuppressionService,
+    SuppressionImport,
+    SignatureReference,
+    SmsReplyRepository,
+    SmsReplyService,
+    SmsReplyReader,
   ],
   exports: [
     ConversionReporter,
@@ -86,6 +108,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsSender,
     MessageQueue,
     RecordsInFlight,
+    SuppressionList,
   ],
 })
 export class DeliveryModule {}

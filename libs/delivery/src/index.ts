@@ -23,6 +23,7 @@ export { SmsMessageRecorder } from './records/sms-message.recorder';
 export { IsCatalogName } from './catalog.dto';
 export { DeliveryResult } from './sending/sms-sender.service';
 export { BatchWriter } from './records/batch-writer';
+export { SuppressionList } from './suppression/suppression-list';
 export { TestPhoneNumbers } from './sending/test-phone-numbers';
 export { readCallerVariables } from './templates/caller-variables';
 export { DEFAULT_SMS_PURPOSE, SMS_PURPOSES, SmsPurpose } from './templates/message-purposes';

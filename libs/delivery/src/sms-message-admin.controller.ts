@@ -12,6 +12,7 @@ import { SmsMessageRepository } from './records/sms-message.repository';
 import { toMessageDto } from './records/sms-message-view';
 import { PhoneInvalidError, PhoneNormalizer, RegionNotAllowedError } from '@app/phone';
 import { SMS_SEND_MESSAGE_ERRORS } from './delivery-route-errors';
+import { PhoneSuppressedError } from './suppression/suppression.errors';
 
 @ApiTags('admin: sms')
 @AdminOnly()
@@ -31,10 +32,11 @@ export class SmsMessageAdminController {
     summary: 'Queue a notification or marketing message from a template',
     description:
       'Checked and rendered at once (a bad request is told here), then sent by a worker, ' +
-      'retried with backoff while a retry may pass. Follow it at GET /v1/admin/sms/messages/{id}.',
+      'retried with backoff while a retry may pass. Follow it at GET /v1/admin/sms/messages/{id}. ' +
+      'A marketing template to a number that opted out of the signature answers PhoneSuppressed.',
   })
   @ApiAcceptedResponse({ type: NotificationQueuedDto })
-  @ApiErrors(...SMS_SEND_MESSAGE_ERRORS)
+  @ApiErrors(...SMS_SEND_MESSAGE_ERRORS, PhoneSuppressedError)
   send(@Body() body: SendNotificationDto): Promise<NotificationQueuedDto> {
     return this.notifications.send(body);
   }

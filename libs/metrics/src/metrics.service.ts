@@ -72,6 +72,26 @@ export class Metrics {
     'Delivery receipts (SMS reports, call results) read from providers, by provider, channel and status (delivered, undelivered)',
     ['provider', 'channel', 'status'],
   );
+  private readonly replies = this.counter(
+    'smsauth_replies_total',
+    'Replies (上行) read from providers, by provider and kind (opt_out, other, duplicate, unreadable)',
+    ['provider', 'kind'],
+  );
+  private readonly suppressionsAdded = this.counter(
+    'smsauth_suppressions_added_total',
+    "Numbers added to a signature's opt-out list, by reason (reply, admin, import)",
+    ['reason'],
+  );
+  private readonly suppressionsRemoved = this.counter(
+    'smsauth_suppressions_removed_total',
+    'Numbers an admin took off an opt-out list',
+    [],
+  );
+  private readonly messagesSuppressed = this.counter(
+    'smsauth_messages_suppressed_total',
+    'Marketing messages not sent because the number opted out of the signature',
+    [],
+  );
   private readonly providerDuration = new Histogram({
     name: 'smsauth_provider_request_duration_seconds',
     help: 'Provider calls, by provider and outcome (accepted, refused, unreached, unknown)',
@@ -221,6 +241,26 @@ export class Metrics {
 
   receiptRead(provider: string, channel: string, delivered: boolean): void {
     this.receipts.inc({ provider, channel, status: delivered ? 'delivered' : 'undelivered' });
+  }
+
+  replyRead(
+    provider: string,
+    kind: 'opt_out' | 'other' | 'duplicate' | 'unreadable',
+    count = 1,
+  ): void {
+    if (count > 0) this.replies.inc({ provider, kind }, count);
+  }
+
+  suppressed(reason: 'reply' | 'admin' | 'import', count: number): void {
+    if (count > 0) this.suppressionsAdded.inc({ reason }, count);
+  }
+
+  suppressionRemoved(): void {
+    this.suppressionsRemoved.inc();
+  }
+
+  messageSuppressed(): void {
+    this.messagesSuppressed.inc();
   }
 
   providerCalled(provider: string, outcome: string, seconds: number): void {

@@ -3,7 +3,9 @@ export type {
   FraudDecision,
   Session,
   SmsMessage,
+  SmsReply,
   SmsSignature,
+  SmsSuppression,
   SmsTemplate,
   User,
 } from './generated/client';
@@ -15,6 +17,7 @@ export {
   SmsReviewStatus,
   SmsSignaturePurpose,
   SmsSignatureType,
+  SmsSuppressionReason,
   SmsTemplateKind,
 } from './generated/enums';
 export { PrismaModule } from './prisma.module';

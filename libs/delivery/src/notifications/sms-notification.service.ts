@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfigService } from '@app/config';
+import { Metrics } from '@app/metrics';
 import { PhoneNormalizer } from '@app/phone';
 import { MessageQueue, NotificationRetryPolicy } from '../queue/message-queue';
 import { MessageComposer } from '../sending/message-composer';
 import { outgoingMessage } from '../sending/outgoing-message';
+import { PhoneSuppressedError } from '../suppression/suppression.errors';
+import { SuppressionList } from '../suppression/suppression-list';
 import { readCallerVariables } from '../templates/caller-variables';
 
 export interface NotificationRequest {
@@ -25,7 +28,9 @@ export interface QueuedNotification {
  * Server-side notification and marketing messages (admin only: app clients send only
  * verification codes). Checked and rendered here, so a bad request is told at once; then
  * queued, and sent by a worker (message.processor.ts). No code and no per-phone limits; test
- * numbers still get nothing.
+ * numbers still get nothing. A marketing message to a number that opted out of its signature
+ * is refused here (PhoneSuppressed), and dropped by the worker if the number opts out while
+ * the message waits; notifications (an order shipped) go out whatever the list says.
  */
 @Injectable()
 export class SmsNotificationService {
@@ -35,6 +40,8 @@ export class SmsNotificationService {
     private readonly phones: PhoneNormalizer,
     private readonly composer: MessageComposer,
     private readonly queue: MessageQueue,
+    private readonly suppressions: SuppressionList,
+    private readonly metrics: Metrics,
     config: AppConfigService,
   ) {
     this.retry = {
@@ -52,6 +59,14 @@ export class SmsNotificationService {
       locale: request.locale,
       variables: readCallerVariables(request.variables),
     });
+    const marketingSignatureId = plan.kind === 'marketing' ? plan.signatureId : undefined;
+    if (
+      marketingSignatureId !== undefined &&
+      (await this.suppressions.isSuppressed(marketingSignatureId, phone.e164))
+    ) {
+      this.metrics.messageSuppressed();
+      throw new PhoneSuppressedError();
+    }
     const message = this.composer.render(plan, undefined);
     const id = randomUUID();
     const { sms, context } = outgoingMessage({
@@ -62,7 +77,10 @@ export class SmsNotificationService {
       message,
       recordedContent: message.content,
     });
-    await this.queue.enqueueNotification({ sms, context, queuedAt: Date.now() }, this.retry);
+    await this.queue.enqueueNotification(
+      { sms, context, queuedAt: Date.now(), marketingSignatureId },
+      this.retry,
+    );
     return { id, status: 'queued' };
   }
 }

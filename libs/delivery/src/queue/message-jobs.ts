@@ -48,6 +48,8 @@ export interface NotificationJobData {
   sms: OutgoingSms;
   context: SendRecordContext;
   queuedAt: number;
+  /** A marketing message's signature: checked against the opt-out list before each try. */
+  marketingSignatureId?: string;
   /**
    * Set before a provider is called. A notification job found with it and no outcome was in
    * flight when its worker died: the provider may have taken it, so it is recorded `unknown`

@@ -2,12 +2,14 @@ import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullm
 import { Logger, OnModuleInit } from '@nestjs/common';
 import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfigService } from '@app/config';
+import { Metrics } from '@app/metrics';
 import { QUEUES } from '@app/queue';
 import { ConversionReportRunner } from '../conversions/conversion-report.runner';
 import { SmsMessageRecorder } from '../records/sms-message.recorder';
 import { SmsMessageRepository } from '../records/sms-message.repository';
 import { OVER_RATE_CODE, ProviderSendRates } from '../sending/provider-send-rates';
 import { SmsSender } from '../sending/sms-sender.service';
+import { SuppressionList } from '../suppression/suppression-list';
 import {
   codeJobId,
   CodeJobData,
@@ -45,6 +47,8 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
     private readonly recordsInFlight: RecordsInFlight,
     private readonly config: AppConfigService,
     private readonly conversions: ConversionReportRunner,
+    private readonly suppressions: SuppressionList,
+    private readonly metrics: Metrics,
   ) {
     super();
   }
@@ -129,6 +133,16 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
       await this.messages.recordOutcome(lost, new Date(queuedAt));
       return;
     }
+    if (await this.optedOutMeanwhile(job.data)) {
+      const dropped = this.sender.untriedRecord(sms, context, {
+        status: 'failed',
+        errorCode: 'PhoneSuppressed',
+        errorMessage: 'The number opted out of this signature before the message went out',
+      });
+      this.metrics.messageSuppressed();
+      await this.messages.recordOutcome(dropped, new Date(job.timestamp));
+      return;
+    }
     const { result, record } = await this.sender.dispatch(sms, context, {
       beforeProvider: (provider) =>
         job.updateData({ ...job.data, inFlight: { provider, at: Date.now() } }),
@@ -150,5 +164,11 @@ export class MessageProcessor extends WorkerHost implements OnModuleInit {
     if (mayPass && !lastTry) throw new Error(`${failure.status} ${failure.providerCode}: retried`);
     await this.messages.recordOutcome(record, new Date(queuedAt));
     throw new UnrecoverableError(`${failure.status} ${failure.providerCode}`);
+  }
+
+  /** A marketing message waits in the queue (retries, a provider's rate): the list may change. */
+  private async optedOutMeanwhile(data: NotificationJobData): Promise<boolean> {
+    const signatureId = data.marketingSignatureId;
+    return signatureId !== undefined && this.suppressions.isSuppressed(signatureId, data.sms.phone);
   }
 }

@@ -48,7 +48,14 @@ export interface MessagePlan {
     providerTemplateIds: ProviderTemplateIds;
   };
   signature: string;
+  /** The catalogue signature's id; absent for APP_NAME while none is approved. */
+  signatureId?: string;
   variables: ReadonlyMap<string, string>;
+}
+
+interface ChosenSignature {
+  id?: string;
+  content: string;
 }
 
 const PARSED_CACHE_SIZE = 256;
@@ -104,7 +111,8 @@ export class MessageComposer {
             channelId === 'voice'
               ? BUILT_IN_VOICE_VERIFICATION_TEMPLATE
               : BUILT_IN_VERIFICATION_TEMPLATE,
-          signature,
+          signature: signature.content,
+          signatureId: signature.id,
           variables: request.variables,
         }
       : this.planOf(template, signature, request.variables);
@@ -174,10 +182,10 @@ export class MessageComposer {
     return approved;
   }
 
-  private async signatureFor(name: string | null | undefined): Promise<string> {
+  private async signatureFor(name: string | null | undefined): Promise<ChosenSignature> {
     if (name == null) {
       const byDefault = await this.catalog.get('signature', () => this.signatures.findDefault());
-      return byDefault?.content ?? this.appName;
+      return byDefault ?? { content: this.appName };
     }
     const signature = await this.catalog.get(`signature:${name}`, () =>
       this.signatures.findByName(name),
@@ -186,12 +194,12 @@ export class MessageComposer {
     if (signature.status !== 'approved') {
       throw new SignatureNotApprovedError(`Signature ${name} is not approved`);
     }
-    return signature.content;
+    return signature;
   }
 
   private planOf(
     template: SmsTemplate,
-    signature: string,
+    signature: ChosenSignature,
     variables: ReadonlyMap<string, string>,
   ): MessagePlan {
     return {
@@ -204,7 +212,8 @@ export class MessageComposer {
         locale: template.locale,
         providerTemplateIds: readProviderTemplateIds(template.providerTemplateIds),
       },
-      signature,
+      signature: signature.content,
+      signatureId: signature.id,
       variables,
     };
   }

@@ -20,6 +20,16 @@ export class SmsSignatureRepository {
     return this.prisma.smsSignature.findUnique({ where: { name } });
   }
 
+  /** Signatures sending this text inside 【】 (a reply names the text, not our name), approved first. */
+  async findByContent(content: string): Promise<SmsSignature[]> {
+    const found = await this.prisma.smsSignature.findMany({
+      where: { content },
+      orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    });
+    const rank = (signature: SmsSignature): number => (signature.status === 'approved' ? 0 : 1);
+    return found.sort((a, b) => rank(a) - rank(b));
+  }
+
   findDefault(): Promise<SmsSignature | null> {
     return this.prisma.smsSignature.findFirst({ where: { isDefault: true } });
   }
