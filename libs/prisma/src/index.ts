@@ -1,5 +1,14 @@
 export { Prisma } from './generated/client';
-export type { Session, SmsMessage, SmsSignature, SmsTemplate, User } from './generated/client';
+export type {
+  LifecycleEvent,
+  Session,
+  SmsMessage,
+  SmsSignature,
+  SmsTemplate,
+  User,
+  WebhookDelivery,
+  WebhookEndpoint,
+} from './generated/client';
 export {
   MessageChannel,
   SmsMessageStatus,
@@ -7,6 +16,7 @@ export {
   SmsSignaturePurpose,
   SmsSignatureType,
   SmsTemplateKind,
+  WebhookDeliveryStatus,
 } from './generated/enums';
 export { PrismaModule } from './prisma.module';
 export { PrismaService } from './prisma.service';
