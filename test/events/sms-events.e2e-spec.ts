@@ -114,8 +114,8 @@ describe('Lifecycle events of messages', () => {
     expect(events.events('sms.delivered', { phone })).toHaveLength(1);
   });
 
-  it('tells of a message the provider refused, and of one never delivered', async () => {
-    tencent.setMode('refuse-number');
+  it('tells of a message no provider took, and of one never delivered', async () => {
+    tencent.setMode('error500');
     const refusedPhone = uniqueCnPhone();
     try {
       await service.http().post('/v1/sms/codes').send({ phone: refusedPhone }).expect(502);
