@@ -8,7 +8,7 @@ import { Pool } from 'pg';
 import { reserveSendScript, verifyCodeScript } from '../../libs/codes/src/store/code-store.scripts';
 import { DAILY_COUNTER_TTL_MS, utcDayKey } from '../../libs/codes/src/store/daily-window';
 import { generateCode, hashCode } from '../../libs/codes/src/store/verification-code';
-import { signStandardWebhook } from '../../libs/delivery/src/providers/webhook/standard-webhook-signature';
+import { signStandardWebhook } from '../../libs/common/src/webhooks/standard-webhook-signature';
 import { RedisScript } from '../../libs/redis/src/redis-script';
 import { hashSessionToken } from '../../libs/user/src/sessions/session-token';
 

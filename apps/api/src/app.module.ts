@@ -3,6 +3,7 @@ import { CaptchaModule } from '@app/captcha';
 import { ThrottlingModule } from '@app/common';
 import { AppConfigModule, Environment } from '@app/config';
 import { isLeanCloudEnabled, LeanCloudModule } from '@app/leancloud';
+import { EventsModule } from '@app/events';
 import { MetricsExposureModule, MetricsModule } from '@app/metrics';
 import { PrismaModule } from '@app/prisma';
 import { QueueModule } from '@app/queue';
@@ -30,6 +31,7 @@ export class AppModule {
         CodesModule,
         CaptchaModule,
         UserModule,
+        EventsModule,
         ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),
         // One process for a small deployment: the API works the queues too.
         ...(environment.WORKER_EMBEDDED ? WORKER_MODULES : []),

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { DeliveryWorkerModule } from '@app/delivery';
+import { EventsWorkerModule } from '@app/events';
 import { UserWorkerModule } from '@app/user';
 
 /**
@@ -7,4 +8,8 @@ import { UserWorkerModule } from '@app/user';
  * @Processor and @PeriodicJob providers. The worker app imports them all; the API imports them
  * too when WORKER_EMBEDDED is on.
  */
-export const WORKER_MODULES: ReadonlyArray<Type> = [UserWorkerModule, DeliveryWorkerModule];
+export const WORKER_MODULES: ReadonlyArray<Type> = [
+  UserWorkerModule,
+  DeliveryWorkerModule,
+  EventsWorkerModule,
+];

@@ -41,3 +41,4 @@ export {
   type ThrottleExemption,
 } from './throttling/throttle-exemption';
 export { Unthrottled } from './throttling/unthrottled.decorator';
+export { signStandardWebhook } from './webhooks/standard-webhook-signature';

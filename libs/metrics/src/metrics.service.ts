@@ -154,6 +154,24 @@ export class Metrics {
   );
   private dependencyCheck?: DependencyCheck;
 
+  private readonly eventsRelayedTotal = this.counter(
+    'smsauth_events_relayed_total',
+    'Lifecycle events the relay moved from the outbox to webhook deliveries',
+    [],
+  );
+  private readonly webhookAttempts = new Histogram({
+    name: 'smsauth_webhook_attempt_duration_seconds',
+    help: 'Webhook tries by outcome (succeeded: 2xx; gone: 410; failed: other status or no answer)',
+    labelNames: ['outcome'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly webhookDeliveries = this.counter(
+    'smsauth_webhook_deliveries_total',
+    'Webhook deliveries settled, by event type and final status (succeeded, failed)',
+    ['event', 'status'],
+  );
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     const queueJobs: Gauge<'queue' | 'state'> = new Gauge({
@@ -306,6 +324,18 @@ export class Metrics {
 
   lockedOut(): void {
     this.lockouts.inc();
+  }
+
+  eventsRelayed(count: number): void {
+    if (count > 0) this.eventsRelayedTotal.inc(count);
+  }
+
+  webhookAttempted(outcome: 'succeeded' | 'gone' | 'failed', seconds: number): void {
+    this.webhookAttempts.observe({ outcome }, seconds);
+  }
+
+  webhookDelivered(event: string, status: 'succeeded' | 'failed'): void {
+    this.webhookDeliveries.inc({ event, status });
   }
 
   /** Where the dependency gauge reads from at scrape time (readiness' own checks). */

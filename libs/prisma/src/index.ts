@@ -1,6 +1,7 @@
 export { Prisma } from './generated/client';
 export type {
   FraudDecision,
+  LifecycleEvent,
   Session,
   SmsMessage,
   SmsReply,
@@ -8,6 +9,8 @@ export type {
   SmsSuppression,
   SmsTemplate,
   User,
+  WebhookDelivery,
+  WebhookEndpoint,
 } from './generated/client';
 export {
   FraudAction,
@@ -19,6 +22,7 @@ export {
   SmsSignatureType,
   SmsSuppressionReason,
   SmsTemplateKind,
+  WebhookDeliveryStatus,
 } from './generated/enums';
 export { PrismaModule } from './prisma.module';
 export { PrismaService } from './prisma.service';

@@ -61,7 +61,7 @@ export class SessionsController {
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiErrors({ 401: ['SessionInvalid'], 403: ['UserDisabled'] })
   async logOutEverywhere(@CurrentSession() session: AuthenticatedSession): Promise<void> {
-    await this.sessions.revokeAll(session.userId);
+    await this.sessions.revokeAll(session.userId, 'signed_out');
   }
 
   @Get()

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CodesModule } from '@app/codes';
+import { EventsModule } from '@app/events';
 import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
 import { AccountLookupService } from './accounts/account-lookup.service';
@@ -12,6 +13,7 @@ import { SignUpService } from './accounts/sign-up.service';
 import { UserAdminService } from './admin/user-admin.service';
 import { AccountCodeChecks } from './checks/account-code-checks';
 import { DemoController } from './demo/demo.controller';
+import { AccountEvents } from './events/account-events';
 import { LegacyImportModule } from './legacy/legacy-import.module';
 import { MeController } from './me.controller';
 import { AccountPassword } from './passwords/account-password';
@@ -34,7 +36,14 @@ import { UsersRepository } from './users/users.repository';
  * password or code, sessions, password change and reset, and the demo page.
  */
 @Module({
-  imports: [CodesModule, PhoneModule, PersistenceModule, LegacyImportModule, MetricsModule],
+  imports: [
+    CodesModule,
+    PhoneModule,
+    PersistenceModule,
+    LegacyImportModule,
+    MetricsModule,
+    EventsModule,
+  ],
   controllers: [
     UsersController,
     MeController,
@@ -62,6 +71,7 @@ import { UsersRepository } from './users/users.repository';
     PasswordService,
     UserAdminService,
     AccountLookupService,
+    AccountEvents,
   ],
   exports: [
     SessionService,

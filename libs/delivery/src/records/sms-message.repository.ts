@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { outboxInsert } from '@app/events';
 import { Prisma, PrismaService, SmsMessage, SmsMessageStatus } from '@app/prisma';
 import type { MessageChannel } from '../channels/channel';
 import type { DeliveryReceipt } from '../receipts/delivery-receipt';
+import { smsEventRows } from './sms-events.sql';
 import type { SmsMessageRecord } from './sms-message-record';
 
 export interface SmsMessageFilter {
@@ -32,44 +34,60 @@ export class SmsMessageRepository {
    * replaces. Rows of one batch have distinct ids (one job per message). The key is
    * (id, created_at), as the table is partitioned by created_at: every write of one message
    * carries the time it was made, so a second write meets the first.
+   *
+   * The same statement writes the `sms.sent` / `sms.failed` events of the rows it wrote with a
+   * final outcome (the outbox: the event exists exactly when its row does). A row left as it
+   * was (a job run twice) returns nothing, so tells nothing again; `unknown` (the provider's
+   * answer was lost) tells nothing until a receipt settles it.
    */
   async upsertMany(messages: Array<SmsMessageRecord & { createdAt: Date }>): Promise<void> {
     const column = <T>(pick: (message: SmsMessageRecord & { createdAt: Date }) => T): T[] =>
       messages.map(pick);
     await this.prisma.$executeRaw`
-      INSERT INTO "sms_messages" ("id", "phone", "region", "purpose", "kind", "channel", "template_name",
-        "locale", "signature", "content", "segments", "client_ip", "test_number", "provider",
-        "provider_message_id", "status", "error_code", "error_message", "attempts", "created_at")
-      SELECT * FROM unnest(
-        ${column((m) => m.id)}::uuid[],
-        ${column((m) => m.phone)}::text[],
-        ${column((m) => m.region)}::text[],
-        ${column((m) => m.purpose)}::text[],
-        ${column((m) => m.kind)}::"sms_template_kind"[],
-        ${column((m) => m.channel ?? 'sms')}::"message_channel"[],
-        ${column((m) => m.templateName ?? null)}::text[],
-        ${column((m) => m.locale ?? null)}::text[],
-        ${column((m) => m.signature)}::text[],
-        ${column((m) => m.content)}::text[],
-        ${column((m) => m.segments)}::int[],
-        ${column((m) => m.clientIp ?? null)}::text[],
-        ${column((m) => m.testNumber)}::boolean[],
-        ${column((m) => m.provider)}::text[],
-        ${column((m) => m.providerMessageId ?? null)}::text[],
-        ${column((m) => m.status)}::"sms_message_status"[],
-        ${column((m) => m.errorCode ?? null)}::text[],
-        ${column((m) => m.errorMessage ?? null)}::text[],
-        ${column((m) => JSON.stringify(m.attempts))}::jsonb[],
-        ${column((m) => m.createdAt.toISOString())}::timestamptz[]
+      WITH written AS (
+        INSERT INTO "sms_messages" ("id", "phone", "region", "purpose", "kind", "channel", "template_name",
+          "locale", "signature", "content", "segments", "client_ip", "test_number", "provider",
+          "provider_message_id", "status", "error_code", "error_message", "attempts", "created_at")
+        SELECT * FROM unnest(
+          ${column((m) => m.id)}::uuid[],
+          ${column((m) => m.phone)}::text[],
+          ${column((m) => m.region)}::text[],
+          ${column((m) => m.purpose)}::text[],
+          ${column((m) => m.kind)}::"sms_template_kind"[],
+          ${column((m) => m.channel ?? 'sms')}::"message_channel"[],
+          ${column((m) => m.templateName ?? null)}::text[],
+          ${column((m) => m.locale ?? null)}::text[],
+          ${column((m) => m.signature)}::text[],
+          ${column((m) => m.content)}::text[],
+          ${column((m) => m.segments)}::int[],
+          ${column((m) => m.clientIp ?? null)}::text[],
+          ${column((m) => m.testNumber)}::boolean[],
+          ${column((m) => m.provider)}::text[],
+          ${column((m) => m.providerMessageId ?? null)}::text[],
+          ${column((m) => m.status)}::"sms_message_status"[],
+          ${column((m) => m.errorCode ?? null)}::text[],
+          ${column((m) => m.errorMessage ?? null)}::text[],
+          ${column((m) => JSON.stringify(m.attempts))}::jsonb[],
+          ${column((m) => m.createdAt.toISOString())}::timestamptz[]
+        )
+        ON CONFLICT ("id", "created_at") DO UPDATE SET
+          "provider" = EXCLUDED."provider",
+          "provider_message_id" = EXCLUDED."provider_message_id",
+          "status" = EXCLUDED."status",
+          "error_code" = EXCLUDED."error_code",
+          "error_message" = EXCLUDED."error_message",
+          "attempts" = EXCLUDED."attempts"
+        WHERE "sms_messages"."status" = 'queued'
+        RETURNING *
+      ), settled AS (
+        SELECT * FROM written WHERE "status" IN ('sent', 'failed', 'expired')
       )
-      ON CONFLICT ("id", "created_at") DO UPDATE SET
-        "provider" = EXCLUDED."provider",
-        "provider_message_id" = EXCLUDED."provider_message_id",
-        "status" = EXCLUDED."status",
-        "error_code" = EXCLUDED."error_code",
-        "error_message" = EXCLUDED."error_message",
-        "attempts" = EXCLUDED."attempts"
-      WHERE "sms_messages"."status" = 'queued'`;
+      ${outboxInsert(
+        smsEventRows(
+          'settled',
+          Prisma.sql`CASE WHEN settled."status" = 'sent' THEN 'sms.sent' ELSE 'sms.failed' END`,
+        ),
+      )}`;
   }
 
   /**
@@ -134,7 +152,11 @@ export class SmsMessageRepository {
   /**
    * Applies delivery receipts to the messages a provider sent on a channel, by its message id,
    * in one statement. Unknown ids and messages that failed on our side are left alone.
-   * Returns how many messages were updated.
+   * Returns how many messages were updated. The same statement writes `sms.delivered` (or
+   * `sms.failed` for `undelivered`) for each message whose status the receipt changed: a
+   * receipt read twice tells once (`prior` reads the statuses of the statement's snapshot, from
+   * before its update). Two statements applying the same receipt at the same instant may both
+   * tell it: delivery is at least once.
    */
   async applyReceipts(
     provider: string,
@@ -146,16 +168,37 @@ export class SmsMessageRepository {
     const statuses = receipts.map((receipt) => (receipt.delivered ? 'delivered' : 'undelivered'));
     const codes = receipts.map((receipt) => receipt.code ?? null);
     const times = receipts.map((receipt) => receipt.at.toISOString());
-    return this.prisma.$executeRaw`
-      UPDATE "sms_messages" AS m
-         SET "status" = r.status::"sms_message_status",
-             "receipt_code" = r.code,
-             "receipt_at" = r.at::timestamptz
-        FROM unnest(${ids}::text[], ${statuses}::text[], ${codes}::text[], ${times}::text[])
-             AS r(id, status, code, at)
-       WHERE m."provider" = ${provider}
-         AND m."channel" = ${channel}::"message_channel"
-         AND m."provider_message_id" = r.id
-         AND m."status" <> 'failed'`;
+    const [row] = await this.prisma.$queryRaw<Array<{ updated: number }>>`
+      WITH r AS (
+        SELECT * FROM unnest(${ids}::text[], ${statuses}::text[], ${codes}::text[], ${times}::text[])
+          AS r(id, status, code, at)
+      ), prior AS (
+        SELECT m."id", m."status" FROM "sms_messages" AS m JOIN r ON m."provider_message_id" = r.id
+         WHERE m."provider" = ${provider} AND m."channel" = ${channel}::"message_channel"
+           AND m."status" <> 'failed'
+      ), updated AS (
+        UPDATE "sms_messages" AS m
+           SET "status" = r.status::"sms_message_status",
+               "receipt_code" = r.code,
+               "receipt_at" = r.at::timestamptz
+          FROM r
+         WHERE m."provider" = ${provider}
+           AND m."channel" = ${channel}::"message_channel"
+           AND m."provider_message_id" = r.id
+           AND m."status" <> 'failed'
+        RETURNING m.*
+      ), changed AS (
+        SELECT updated.* FROM updated JOIN prior ON prior."id" = updated."id"
+         WHERE prior."status" <> updated."status"
+      ), events AS (
+        ${outboxInsert(
+          smsEventRows(
+            'changed',
+            Prisma.sql`CASE WHEN changed."status" = 'delivered' THEN 'sms.delivered' ELSE 'sms.failed' END`,
+          ),
+        )}
+      )
+      SELECT count(*)::int AS updated FROM updated`;
+    return row?.updated ?? 0;
   }
 }

@@ -7,6 +7,7 @@ import { AccountPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { PasswordPolicy } from '../passwords/password-policy';
+import { AccountEvents } from '../events/account-events';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { SessionOrigin, SessionService } from '../sessions/session.service';
 import { InvalidCredentialsError, PhoneTakenError, UsernameTakenError } from '../user.errors';
@@ -15,6 +16,7 @@ import { AccountRules } from './account-rules';
 import { AuthResult } from './auth-result';
 import { CodeLogInPolicy, V1_CODE_LOG_IN } from './code-log-in-policy';
 import { assertValidNewAccountFields, NewAccountFields } from './new-account-fields';
+import { createdData } from './sign-up.service';
 
 @Injectable()
 export class LogInService {
@@ -29,6 +31,7 @@ export class LogInService {
     private readonly hasher: PasswordHasher,
     private readonly passwordPolicy: PasswordPolicy,
     private readonly metrics: Metrics,
+    private readonly events: AccountEvents,
   ) {}
 
   /** With a password or with a code: exactly one of them. */
@@ -73,7 +76,7 @@ export class LogInService {
     if (!matches || user === null) throw new InvalidCredentialsError();
     await this.attempts.clear(phone);
     this.rules.assertPasswordLoginAllowed(user);
-    return { user, sessionToken: await this.sessions.open(user.id, origin) };
+    return this.signIn(user, origin);
   }
 
   /**
@@ -104,7 +107,7 @@ export class LogInService {
     await this.attempts.clear(attemptKey);
     if (byPhone === null) this.rules.assertActive(user);
     else this.rules.assertPasswordLoginAllowed(user);
-    return { user, sessionToken: await this.sessions.open(user.id, origin) };
+    return this.signIn(user, origin);
   }
 
   private async findByPhoneLike(name: string): Promise<User | null> {
@@ -156,6 +159,7 @@ export class LogInService {
           passwordHash,
           mobilePhoneVerified: true,
         });
+        await this.events.emit('user.created', createdData(user, 'sms'));
         return { user, sessionToken: await this.sessions.open(user.id, origin) };
       });
       this.metrics.signedUp('sms');
@@ -189,7 +193,18 @@ export class LogInService {
     this.rules.assertActive(user);
     return this.scope.run(async () => {
       const verified = user.mobilePhoneVerified ? user : await this.claimUnverified(user);
-      return { user: verified, sessionToken: await this.sessions.open(user.id, origin) };
+      const sessionToken = await this.sessions.open(user.id, origin);
+      await this.events.emit('user.signed_in', { userId: user.id, method: 'sms' });
+      return { user: verified, sessionToken };
+    });
+  }
+
+  /** A password log-in's session, and its event in the same transaction. */
+  private signIn(user: User, origin: SessionOrigin): Promise<AuthResult> {
+    return this.scope.run(async () => {
+      const sessionToken = await this.sessions.open(user.id, origin);
+      await this.events.emit('user.signed_in', { userId: user.id, method: 'password' });
+      return { user, sessionToken };
     });
   }
 
@@ -200,7 +215,16 @@ export class LogInService {
    * a password again by SMS reset.
    */
   private async claimUnverified(user: User): Promise<User> {
-    await this.sessions.revokeAll(user.id);
-    return this.users.update(user.id, { mobilePhoneVerified: true, passwordHash: null });
+    await this.sessions.revokeAll(user.id, 'phone_claimed');
+    const claimed = await this.users.update(user.id, {
+      mobilePhoneVerified: true,
+      passwordHash: null,
+    });
+    await this.events.emit('user.phone_verified', {
+      userId: user.id,
+      phone: claimed.phone,
+      by: 'code',
+    });
+    return claimed;
   }
 }

@@ -4,6 +4,7 @@ import { AccountPassword, hasPassword } from '../passwords/account-password';
 import { PasswordAttemptLimiter } from '../passwords/password-attempt-limiter';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { PasswordPolicy } from '../passwords/password-policy';
+import { AccountEvents } from '../events/account-events';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { AuthenticatedSession, SessionService } from '../sessions/session.service';
 import { PasswordNotSetError, WrongPasswordError } from '../user.errors';
@@ -22,6 +23,7 @@ export class PasswordService {
     private readonly attempts: PasswordAttemptLimiter,
     private readonly rules: AccountRules,
     private readonly scope: TransactionScope,
+    private readonly events: AccountEvents,
   ) {}
 
   /**
@@ -43,7 +45,8 @@ export class PasswordService {
     const passwordHash = await this.hasher.hash(input.newPassword);
     await this.scope.run(async () => {
       await this.users.update(user.id, { passwordHash });
-      await this.sessions.revokeAllExcept(user.id, session.sessionId);
+      await this.sessions.revokeAllExcept(user.id, session.sessionId, 'password_changed');
+      await this.events.emit('user.password_changed', { userId: user.id, by: 'user' });
     });
   }
 
@@ -56,7 +59,8 @@ export class PasswordService {
     const passwordHash = await this.hasher.hash(password);
     await this.scope.run(async () => {
       await this.users.update(userId, { passwordHash });
-      await this.sessions.revokeAll(userId);
+      await this.sessions.revokeAll(userId, 'password_set');
+      await this.events.emit('user.password_changed', { userId, by: 'admin' });
     });
   }
 
@@ -87,7 +91,11 @@ export class PasswordService {
     const passwordHash = await this.hasher.hash(input.password);
     await this.scope.run(async () => {
       await this.users.update(user.id, { passwordHash, mobilePhoneVerified: true });
-      await this.sessions.revokeAll(user.id);
+      await this.sessions.revokeAll(user.id, 'password_reset');
+      await this.events.emit('user.password_reset', { userId: user.id });
+      if (!user.mobilePhoneVerified) {
+        await this.events.emit('user.phone_verified', { userId: user.id, phone, by: 'code' });
+      }
     });
     await this.attempts.clear(phone);
   }

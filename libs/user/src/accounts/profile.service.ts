@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { User } from '@app/prisma';
 import { SmsCodeService } from '@app/codes';
+import { AccountEvents } from '../events/account-events';
+import { TransactionScope } from '../persistence/transaction-scope';
 import { PhoneAlreadyVerifiedError, PhoneTakenError, UserNotFoundError } from '../user.errors';
 import { UsersRepository } from '../users/users.repository';
 import { AccountRules } from './account-rules';
@@ -17,6 +19,8 @@ export class ProfileService {
     private readonly users: UsersRepository,
     private readonly rules: AccountRules,
     private readonly proofs: PhoneChangeProofCheck,
+    private readonly scope: TransactionScope,
+    private readonly events: AccountEvents,
   ) {}
 
   /** `username: null` removes it; leaving it out changes nothing. */
@@ -29,7 +33,7 @@ export class ProfileService {
   async verifyPhone(user: User, code: string | undefined): Promise<User> {
     if (user.mobilePhoneVerified) throw new PhoneAlreadyVerifiedError();
     await this.codes.verifyCode({ phone: user.phone, purpose: 'verify_phone', code });
-    return this.users.update(user.id, { mobilePhoneVerified: true });
+    return this.markVerified(user);
   }
 
   /**
@@ -49,9 +53,19 @@ export class ProfileService {
       this.rules.assertActive(user);
     }
     await this.codes.verifyCode(check);
-    return user.mobilePhoneVerified
-      ? user
-      : this.users.update(user.id, { mobilePhoneVerified: true });
+    return user.mobilePhoneVerified ? user : this.markVerified(user);
+  }
+
+  private markVerified(user: User): Promise<User> {
+    return this.scope.run(async () => {
+      const verified = await this.users.update(user.id, { mobilePhoneVerified: true });
+      await this.events.emit('user.phone_verified', {
+        userId: user.id,
+        phone: verified.phone,
+        by: 'code',
+      });
+      return verified;
+    });
   }
 
   /**
@@ -69,9 +83,19 @@ export class ProfileService {
       throw new PhoneTakenError();
     }
     const completeProof =
-      input.proof === NO_PHONE_CHANGE_PROOF ? undefined : await this.proofs.check(user, input.proof);
+      input.proof === NO_PHONE_CHANGE_PROOF
+        ? undefined
+        : await this.proofs.check(user, input.proof);
     await this.codes.verifyCode({ phone, purpose: 'change_phone', code: input.code });
     await completeProof?.();
-    return this.users.update(user.id, { phone, mobilePhoneVerified: true });
+    return this.scope.run(async () => {
+      const moved = await this.users.update(user.id, { phone, mobilePhoneVerified: true });
+      await this.events.emit('user.phone_changed', {
+        userId: user.id,
+        phone,
+        previousPhone: user.phone,
+      });
+      return moved;
+    });
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { SmsCodeService } from '@app/codes';
+import type { SignUpMethod, UserCreatedData } from '@app/events';
 import { Metrics } from '@app/metrics';
+import type { User } from '@app/prisma';
+import { AccountEvents } from '../events/account-events';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { PasswordPolicy } from '../passwords/password-policy';
 import { TransactionScope } from '../persistence/transaction-scope';
@@ -26,6 +29,7 @@ export class SignUpService {
     private readonly policy: PasswordPolicy,
     private readonly scope: TransactionScope,
     private readonly metrics: Metrics,
+    private readonly events: AccountEvents,
   ) {}
 
   /** Creates an account whose phone the `signup` code verifies, and signs it in. */
@@ -49,6 +53,7 @@ export class SignUpService {
         passwordHash,
         mobilePhoneVerified: true,
       });
+      await this.events.emit('user.created', createdData(user, 'sms'));
       return { user, sessionToken: await this.sessions.open(user.id, origin) };
     });
     this.metrics.signedUp('sms');
@@ -74,9 +79,21 @@ export class SignUpService {
         passwordHash,
         mobilePhoneVerified: false,
       });
+      await this.events.emit('user.created', createdData(user, 'password'));
       return { user, sessionToken: await this.sessions.open(user.id, origin) };
     });
     this.metrics.signedUp('password');
     return signedUp;
   }
+}
+
+/** What `user.created` tells of a new account (never its password hash). */
+export function createdData(user: User, method: SignUpMethod): UserCreatedData {
+  return {
+    userId: user.id,
+    phone: user.phone,
+    username: user.username,
+    mobilePhoneVerified: user.mobilePhoneVerified,
+    method,
+  };
 }

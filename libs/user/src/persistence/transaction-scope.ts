@@ -20,6 +20,11 @@ export class TransactionScope {
     return this.current.getStore() ?? this.prisma;
   }
 
+  /** Whether the caller runs inside `run` (its writes commit together). */
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore() !== undefined) return work();
     return this.prisma.$transaction(

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@app/config';
+import type { SessionRevocationReason } from '@app/events';
 import { Session, User } from '@app/prisma';
+import { AccountEvents } from '../events/account-events';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { SessionInvalidError, SessionNotFoundError, UserDisabledError } from '../user.errors';
 import { hashSessionToken, isWellFormedSessionToken, newSessionToken } from './session-token';
@@ -33,6 +35,7 @@ export class SessionService {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly scope: TransactionScope,
+    private readonly events: AccountEvents,
     config: AppConfigService,
   ) {
     this.ttlMs = config.get('USER_SESSION_TTL_DAYS') * DAY_MS;
@@ -59,7 +62,8 @@ export class SessionService {
         clientIp: origin.clientIp,
         userAgent: origin.userAgent?.slice(0, USER_AGENT_MAX_LENGTH),
       });
-      await this.sessions.deleteAllButNewest(userId, sessionId, this.maxSessions);
+      const evicted = await this.sessions.deleteAllButNewest(userId, sessionId, this.maxSessions);
+      await this.revoked(userId, evicted, 'session_limit');
     });
     return token;
   }
@@ -73,7 +77,10 @@ export class SessionService {
 
   /** Revokes one of the account's own sessions; SessionNotFound for any other id. */
   async revokeOwn(userId: string, sessionId: string): Promise<void> {
-    if (!(await this.sessions.delete(userId, sessionId))) throw new SessionNotFoundError();
+    await this.scope.run(async () => {
+      if (!(await this.sessions.delete(userId, sessionId))) throw new SessionNotFoundError();
+      await this.revoked(userId, [sessionId], 'signed_out');
+    });
   }
 
   /**
@@ -109,20 +116,46 @@ export class SessionService {
     return this.scope.run(async () => {
       // Locked before the deletes, in the order `open` locks, so two of these cannot deadlock.
       await this.sessions.lockAccount(userId);
-      await this.sessions.deleteAll(userId);
+      await this.revoked(userId, await this.sessions.deleteAll(userId), 'sessions_replaced');
       return this.open(userId, origin);
     });
   }
 
+  /** Log-out: the session ends (a session already gone is no error). */
   async revoke(userId: string, sessionId: string): Promise<void> {
-    await this.sessions.delete(userId, sessionId);
+    await this.scope.run(async () => {
+      if (await this.sessions.delete(userId, sessionId)) {
+        await this.revoked(userId, [sessionId], 'signed_out');
+      }
+    });
   }
 
-  revokeAll(userId: string): Promise<void> {
-    return this.sessions.deleteAll(userId);
+  /** Joins the caller's transaction, whose change (a password reset...) is the reason. */
+  revokeAll(userId: string, reason: SessionRevocationReason): Promise<void> {
+    return this.scope.run(async () => {
+      await this.revoked(userId, await this.sessions.deleteAll(userId), reason);
+    });
   }
 
-  revokeAllExcept(userId: string, keptSessionId: string): Promise<void> {
-    return this.sessions.deleteAllExcept(userId, keptSessionId);
+  revokeAllExcept(
+    userId: string,
+    keptSessionId: string,
+    reason: SessionRevocationReason,
+  ): Promise<void> {
+    return this.scope.run(async () => {
+      const ended = await this.sessions.deleteAllExcept(userId, keptSessionId);
+      await this.revoked(userId, ended, reason);
+    });
+  }
+
+  /** One `session.revoked` per revocation, naming every session it ended (none: no event). */
+  private async revoked(
+    userId: string,
+    sessionIds: string[],
+    reason: SessionRevocationReason,
+  ): Promise<void> {
+    if (sessionIds.length > 0) {
+      await this.events.emit('session.revoked', { userId, sessionIds, reason });
+    }
   }
 }

@@ -39,17 +39,20 @@ export class SessionsRepository {
 
   /**
    * Keeps `keptSessionId` and the newest `max - 1` other sessions of the account, deleting the
-   * rest (oldest first by creation), in one statement.
+   * rest (oldest first by creation), in one statement. Answers the ids deleted.
    */
-  async deleteAllButNewest(userId: string, keptSessionId: string, max: number): Promise<number> {
-    return this.scope.db.$executeRaw`
-      DELETE FROM sessions
-      WHERE user_id = ${userId}::uuid AND id IN (
-        SELECT id FROM sessions
-        WHERE user_id = ${userId}::uuid AND id <> ${keptSessionId}::uuid
-        ORDER BY created_at DESC, id DESC
-        OFFSET ${max - 1}
-      )`;
+  async deleteAllButNewest(userId: string, keptSessionId: string, max: number): Promise<string[]> {
+    return ids(
+      await this.scope.db.$queryRaw<SessionIdRow[]>`
+        DELETE FROM sessions
+        WHERE user_id = ${userId}::uuid AND id IN (
+          SELECT id FROM sessions
+          WHERE user_id = ${userId}::uuid AND id <> ${keptSessionId}::uuid
+          ORDER BY created_at DESC, id DESC
+          OFFSET ${max - 1}
+        )
+        RETURNING id::text`,
+    );
   }
 
   /** The account's sessions, newest first. */
@@ -81,12 +84,21 @@ export class SessionsRepository {
     return count > 0;
   }
 
-  async deleteAll(userId: string): Promise<void> {
-    await this.scope.db.session.deleteMany({ where: { userId } });
+  /** The ids deleted. */
+  async deleteAll(userId: string): Promise<string[]> {
+    return ids(
+      await this.scope.db.$queryRaw<SessionIdRow[]>`
+        DELETE FROM sessions WHERE user_id = ${userId}::uuid RETURNING id::text`,
+    );
   }
 
-  async deleteAllExcept(userId: string, keptSessionId: string): Promise<void> {
-    await this.scope.db.session.deleteMany({ where: { userId, id: { not: keptSessionId } } });
+  /** The ids deleted. */
+  async deleteAllExcept(userId: string, keptSessionId: string): Promise<string[]> {
+    return ids(
+      await this.scope.db.$queryRaw<SessionIdRow[]>`
+        DELETE FROM sessions WHERE user_id = ${userId}::uuid AND id <> ${keptSessionId}::uuid
+        RETURNING id::text`,
+    );
   }
 
   async deleteExpired(userId: string, now: Date): Promise<void> {
@@ -104,4 +116,12 @@ export class SessionsRepository {
         LIMIT ${limit} FOR UPDATE SKIP LOCKED
       )`;
   }
+}
+
+interface SessionIdRow {
+  id: string;
+}
+
+function ids(rows: SessionIdRow[]): string[] {
+  return rows.map((row) => row.id);
 }

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import type { MessageChannel } from '../../channels/channel';
 import { refused, unknownOutcome, unreached } from '../sms-provider';
 import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
-import { signStandardWebhook } from './standard-webhook-signature';
+import { signStandardWebhook } from '@app/common';
 
 export interface WebhookProviderOptions {
   url: string;

@@ -1,0 +1,150 @@
+/**
+ * Every lifecycle event and the shape of its `data`. Payloads name accounts and messages by
+ * id and phone; they never carry a secret, a code, a password (or its hash) or a session token.
+ */
+
+/** How an account came to be. */
+export type SignUpMethod = 'sms' | 'password';
+
+export interface UserCreatedData {
+  userId: string;
+  phone: string;
+  username: string | null;
+  mobilePhoneVerified: boolean;
+  method: SignUpMethod;
+}
+
+export interface UserSignedInData {
+  userId: string;
+  method: 'password' | 'sms';
+}
+
+export interface UserPasswordChangedData {
+  userId: string;
+  /** `user`: the owner, with the old password; `admin`: an operator set it. */
+  by: 'user' | 'admin';
+}
+
+export interface UserPasswordResetData {
+  userId: string;
+}
+
+export interface UserPhoneVerifiedData {
+  userId: string;
+  phone: string;
+  /** `code`: a code sent to the phone proved it; `admin`: an operator marked it. */
+  by: 'code' | 'admin';
+}
+
+export interface UserPhoneChangedData {
+  userId: string;
+  phone: string;
+  previousPhone: string;
+}
+
+export interface UserDisabledData {
+  userId: string;
+}
+
+/** Why sessions ended (expiry is not a revocation and sends nothing). */
+export type SessionRevocationReason =
+  | 'signed_out'
+  | 'session_limit'
+  | 'sessions_replaced'
+  | 'password_changed'
+  | 'password_reset'
+  | 'password_set'
+  | 'phone_claimed'
+  | 'user_disabled';
+
+export interface SessionRevokedData {
+  userId: string;
+  sessionIds: string[];
+  reason: SessionRevocationReason;
+}
+
+/** A message's durable record, as the queue worker wrote it (no content: it may hold a code). */
+export interface SmsEventData {
+  messageId: string;
+  phone: string;
+  channel: string;
+  purpose: string;
+  kind: string;
+  templateName: string | null;
+  provider: string;
+  providerMessageId: string | null;
+  /** sms.sent: `sent`; sms.failed: `failed`, `expired` or `undelivered`; sms.delivered: `delivered`. */
+  status: string;
+  errorCode: string | null;
+  segments: number;
+  testNumber: boolean;
+}
+
+/** The fraud guard's verdict on a request for a code (emitted by libs/fraud, wired at merge). */
+export interface FraudDecisionData {
+  phone: string;
+  /** The code's purpose the request was for. */
+  purpose: string;
+  decision: 'allow' | 'challenge' | 'block';
+  /** Stable codes of the signals that decided (e.g. `prefix_burst`, `ip_velocity`). */
+  reasons: string[];
+  /** 0 to 1 when the guard scores; null otherwise. */
+  score: number | null;
+}
+
+/** A campaign that finished sending (emitted by libs/campaigns, wired at merge). */
+export interface CampaignCompletedData {
+  campaignId: string;
+  name: string;
+  recipients: number;
+  sent: number;
+  failed: number;
+  /** `completed`: every recipient was tried; `cancelled`: an admin stopped it. */
+  outcome: 'completed' | 'cancelled';
+}
+
+/** The event sent by an admin's test send (POST /v1/admin/webhooks/:id/test). */
+export interface WebhookTestData {
+  endpointId: string;
+}
+
+export interface LifecycleEventData {
+  'user.created': UserCreatedData;
+  'user.signed_in': UserSignedInData;
+  'user.password_changed': UserPasswordChangedData;
+  'user.password_reset': UserPasswordResetData;
+  'user.phone_verified': UserPhoneVerifiedData;
+  'user.phone_changed': UserPhoneChangedData;
+  'user.disabled': UserDisabledData;
+  'session.revoked': SessionRevokedData;
+  'sms.sent': SmsEventData;
+  'sms.failed': SmsEventData;
+  'sms.delivered': SmsEventData;
+  'fraud.decision': FraudDecisionData;
+  'campaign.completed': CampaignCompletedData;
+  'webhook.test': WebhookTestData;
+}
+
+export type LifecycleEventType = keyof LifecycleEventData;
+
+/** What an endpoint may subscribe to (the test event goes to the endpoint tested, always). */
+export type SubscribableEventType = Exclude<LifecycleEventType, 'webhook.test'>;
+
+const SUBSCRIBABLE: Record<SubscribableEventType, true> = {
+  'user.created': true,
+  'user.signed_in': true,
+  'user.password_changed': true,
+  'user.password_reset': true,
+  'user.phone_verified': true,
+  'user.phone_changed': true,
+  'user.disabled': true,
+  'session.revoked': true,
+  'sms.sent': true,
+  'sms.failed': true,
+  'sms.delivered': true,
+  'fraud.decision': true,
+  'campaign.completed': true,
+};
+
+/** Built from a record over the type, so a type added above and not here fails the build. */
+export const SUBSCRIBABLE_EVENT_TYPES = Object.keys(SUBSCRIBABLE) as SubscribableEventType[];
