@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FraudDecisionData, outboxInsert } from '@app/events';
 import { FraudDecision, Prisma, PrismaService } from '@app/prisma';
 import type { FraudDecisionRow } from './fraud-decision';
 
@@ -13,8 +14,18 @@ export interface FraudDecisionFilter {
 export class FraudDecisionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** The decisions and their `fraud.decision` events, in one transaction (the outbox). */
   async insertMany(rows: FraudDecisionRow[]): Promise<void> {
-    await this.prisma.fraudDecision.createMany({ data: rows });
+    const events: FraudDecisionData[] = rows.map(({ createdAt, ...row }) => ({
+      decidedAt: createdAt.toISOString(),
+      ...row,
+    }));
+    await this.prisma.$transaction([
+      this.prisma.fraudDecision.createMany({ data: rows }),
+      this.prisma.$executeRaw`${outboxInsert(Prisma.sql`
+        SELECT 'fraud.decision'::text AS "type", e AS "payload"
+          FROM jsonb_array_elements(${JSON.stringify(events)}::jsonb) AS e`)}`,
+    ]);
   }
 
   /** The newest first, `limit` of them, before the id `before` when given (keyset paging). */

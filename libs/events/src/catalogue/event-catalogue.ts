@@ -80,19 +80,30 @@ export interface SmsEventData {
   testNumber: boolean;
 }
 
-/** The fraud guard's verdict on a request for a code (emitted by libs/fraud, wired at merge). */
+/**
+ * A fraud-guard decision that was not a plain pass (libs/codes/src/fraud): the watched key that
+ * tripped, its figures, and what was done. The same figures as GET /v1/admin/fraud/decisions.
+ */
 export interface FraudDecisionData {
+  /** When the guard decided (ISO). */
+  decidedAt: string;
   phone: string;
-  /** The code's purpose the request was for. */
-  purpose: string;
-  decision: 'allow' | 'challenge' | 'block';
-  /** Stable codes of the signals that decided (e.g. `prefix_burst`, `ip_velocity`). */
-  reasons: string[];
-  /** 0 to 1 when the guard scores; null otherwise. */
-  score: number | null;
+  country: string;
+  /** The phone without its last 4 digits. */
+  prefix: string;
+  clientIp: string;
+  /** A watched key's kind (`country`, `range`, `prefix`, `ip`, `network`), `ip-countries` or `rule`. */
+  keyKind: string;
+  keyValue: string;
+  /** Unverified codes counted on the key, and its budget, when the guard decided. */
+  unverified: number;
+  budget: number;
+  action: 'challenge' | 'block' | 'deny';
+  /** `refused`, `captcha_solved` (a challenge passed), or `recorded` (SMS_FRAUD_GUARD=record). */
+  outcome: 'refused' | 'captcha_solved' | 'recorded';
 }
 
-/** A campaign that finished sending (emitted by libs/campaigns, wired at merge). */
+/** A campaign that finished sending (emitted by libs/campaigns). */
 export interface CampaignCompletedData {
   campaignId: string;
   name: string;
