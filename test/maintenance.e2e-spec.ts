@@ -10,7 +10,12 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const PERIOD_MS = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const JOBS = ['purge-expired-sessions', 'delete-old-sms-records', 'create-sms-record-months'];
+const JOBS = [
+  'purge-expired-sessions',
+  'delete-old-sms-records',
+  'create-sms-record-months',
+  'delete-old-lifecycle-events',
+];
 
 const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY_MS);
 
@@ -97,6 +102,7 @@ describe('Periodic jobs', () => {
     string
   >;
   let aheadRecord: string;
+  let events: { old: string; recent: string };
   // A month wholly past the 180 days (it ends before the cutoff's month begins), a month older
   // still that has no partition (its rows are in the default one), the last month created ahead.
   const cutoffMonth = monthStart(daysAgo(180));
@@ -129,6 +135,14 @@ describe('Periodic jobs', () => {
       oldDefaultRecord: await insertRecord(prisma, new Date(oldDefaultMonth.getTime() + DAY_MS)),
       recentRecord: await insertRecord(prisma, daysAgo(179)),
     };
+    // Lifecycle events already relayed: one past EVENTS_RETENTION_DAYS (30 by default), one not.
+    const relayedEvent = async (createdAt: Date): Promise<string> => {
+      const [row] = await prisma.$queryRaw<Array<{ id: string }>>`
+        INSERT INTO "lifecycle_events" ("type", "payload", "created_at", "relayed_at")
+        VALUES ('webhook.test', '{}'::jsonb, ${createdAt}, ${createdAt}) RETURNING "id"`;
+      return row.id;
+    };
+    events = { old: await relayedEvent(daysAgo(31)), recent: await relayedEvent(daysAgo(29)) };
     expect(await partitionOf(prisma, seeded.oldRecord)).toBe(partitionName(oldMonth));
     expect(await partitionOf(prisma, seeded.oldDefaultRecord)).toBe('sms_messages_default');
     await seeding.close();
@@ -171,6 +185,7 @@ describe('Periodic jobs', () => {
     await once('delete-old-sms-records', 'droppedMonths');
     await once('delete-old-sms-records', 'deleted');
     await once('create-sms-record-months', 'created');
+    await once('delete-old-lifecycle-events', 'deleted');
 
     const prisma = first.app.get(PrismaService);
     const sessions = await prisma.session.findMany({ select: { id: true } });
@@ -179,6 +194,9 @@ describe('Periodic jobs', () => {
     expect(records.map((record) => record.id).sort()).toEqual(
       [seeded.recentRecord, aheadRecord].sort(),
     );
+    const kept = await prisma.$queryRaw<Array<{ id: string }>>`
+      SELECT "id"::text FROM "lifecycle_events" WHERE "id" IN (${events.old}::uuid, ${events.recent}::uuid)`;
+    expect(kept.map((row) => row.id)).toEqual([events.recent]);
     const tables = await partitions(prisma);
     expect(tables).not.toContain(partitionName(oldMonth));
     expect(tables).toContain(partitionName(aheadMonth));
