@@ -27,6 +27,7 @@ import { SmsStatsController } from './stats/sms-stats.controller';
 import { SmsStatsRepository } from './stats/sms-stats.repository';
 import { SmsStatsService } from './stats/sms-stats.service';
 import { SmsTemplateAdminController } from './templates/sms-template-admin.controller';
+import { SuppressionList } from './suppression/suppression-list';
 import { SmsCatalogCache } from './templates/sms-catalog-cache';
 import { SmsTemplateRepository } from './templates/sms-template.repository';
 import { SmsTemplateService } from './templates/sms-template.service';
@@ -69,6 +70,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
     ReceiptTokenGuard,
     SmsStatsRepository,
     SmsStatsService,
+    SuppressionList,
   ],
   exports: [
     CodeDelivery,
@@ -78,6 +80,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsSender,
     MessageQueue,
     RecordsInFlight,
+    SuppressionList,
   ],
 })
 export class DeliveryModule {}

@@ -21,6 +21,7 @@ export {
 export { SmsMessageRecorder } from './records/sms-message.recorder';
 export { IsCatalogName } from './catalog.dto';
 export { DeliveryResult } from './sending/sms-sender.service';
+export { SuppressionList } from './suppression/suppression-list';
 export { TestPhoneNumbers } from './sending/test-phone-numbers';
 export { readCallerVariables } from './templates/caller-variables';
 export { DEFAULT_SMS_PURPOSE, SMS_PURPOSES, SmsPurpose } from './templates/message-purposes';

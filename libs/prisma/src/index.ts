@@ -1,11 +1,20 @@
 export { Prisma } from './generated/client';
-export type { Session, SmsMessage, SmsSignature, SmsTemplate, User } from './generated/client';
+export type {
+  Session,
+  SmsMessage,
+  SmsReply,
+  SmsSignature,
+  SmsSuppression,
+  SmsTemplate,
+  User,
+} from './generated/client';
 export {
   MessageChannel,
   SmsMessageStatus,
   SmsReviewStatus,
   SmsSignaturePurpose,
   SmsSignatureType,
+  SmsSuppressionReason,
   SmsTemplateKind,
 } from './generated/enums';
 export { PrismaModule } from './prisma.module';
