@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
+import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
@@ -12,6 +13,7 @@ import {
   useDepthCheckedJsonParser,
 } from '@app/common';
 import { Environment } from '@app/config';
+import { MAX_UPLOAD_BYTES } from '@app/delivery';
 import { LEANCLOUD_PREFIX, LeanCloudExceptionFilter } from '@app/leancloud';
 import { Metrics, routeLabel } from '@app/metrics';
 import { PrismaService } from '@app/prisma';
@@ -87,6 +89,11 @@ export function configureApp(app: NestFastifyApplication): void {
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  // multipart/form-data for the campaigns' recipient files only: a route reads its parts as a
+  // stream (request.file()), with its own limits; no other route accepts a form.
+  void fastify.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 },
+  });
   useDepthCheckedJsonParser(fastify);
   installShutdownHooks(fastify, app.get(ShutdownState));
   const metrics = app.get(Metrics);

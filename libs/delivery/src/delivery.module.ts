@@ -1,6 +1,19 @@
 import { Module } from '@nestjs/common';
 import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
+import { CampaignAdminController } from './campaigns/campaign-admin.controller';
+import { CampaignBatchSender } from './campaigns/campaign-batch-sender';
+import { CampaignClock } from './campaigns/campaign-clock';
+import { CampaignMessages } from './campaigns/campaign-messages';
+import { CampaignPreviewService } from './campaigns/campaign-preview.service';
+import { CampaignQueue } from './campaigns/campaign-queue';
+import { CampaignRecipientRepository } from './campaigns/campaign-recipient.repository';
+import { CampaignRecipientsController } from './campaigns/campaign-recipients.controller';
+import { CampaignResultsController } from './campaigns/campaign-results.controller';
+import { CampaignRunner } from './campaigns/campaign-runner';
+import { CampaignRepository } from './campaigns/campaign.repository';
+import { CampaignService } from './campaigns/campaign.service';
+import { RecipientUploadService } from './campaigns/recipient-upload.service';
 import { CodeDelivery } from './code-delivery.service';
 import { SmsNotificationService } from './notifications/sms-notification.service';
 import { MessageQueue } from './queue/message-queue';
@@ -46,6 +59,9 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsTemplateAdminController,
     SmsReceiptController,
     SmsStatsController,
+    CampaignAdminController,
+    CampaignRecipientsController,
+    CampaignResultsController,
   ],
   providers: [
     smsProviderRouterProvider,
@@ -71,6 +87,16 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsStatsRepository,
     SmsStatsService,
     SuppressionList,
+    CampaignClock,
+    CampaignRepository,
+    CampaignRecipientRepository,
+    CampaignMessages,
+    CampaignQueue,
+    CampaignService,
+    CampaignPreviewService,
+    RecipientUploadService,
+    CampaignBatchSender,
+    CampaignRunner,
   ],
   exports: [
     CodeDelivery,
@@ -81,6 +107,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
     MessageQueue,
     RecordsInFlight,
     SuppressionList,
+    CampaignRunner,
   ],
 })
 export class DeliveryModule {}

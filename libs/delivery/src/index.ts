@@ -31,3 +31,4 @@ export type {
   SmsBatchCapability,
   SmsProvider,
 } from './providers/sms-provider';
+export { MAX_UPLOAD_BYTES } from './campaigns/recipient-upload.service';

@@ -1,6 +1,9 @@
 export { Prisma } from './generated/client';
 export type {
   Session,
+  SmsCampaign,
+  SmsCampaignRecipient,
+  SmsCampaignRejection,
   SmsMessage,
   SmsReply,
   SmsSignature,
@@ -10,6 +13,8 @@ export type {
 } from './generated/client';
 export {
   MessageChannel,
+  SmsCampaignRecipientStatus,
+  SmsCampaignStatus,
   SmsMessageStatus,
   SmsReviewStatus,
   SmsSignaturePurpose,

@@ -1,5 +1,9 @@
 /** Every queue of the service, by the name its keys carry in Redis. */
-export const QUEUES = { messages: 'messages', maintenance: 'maintenance' } as const;
+export const QUEUES = {
+  messages: 'messages',
+  maintenance: 'maintenance',
+  campaigns: 'campaigns',
+} as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

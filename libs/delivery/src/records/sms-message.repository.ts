@@ -8,6 +8,7 @@ export interface SmsMessageFilter {
   status?: SmsMessageStatus;
   from?: Date;
   to?: Date;
+  campaignId?: string;
 }
 
 export interface Page<T> {
@@ -30,13 +31,17 @@ export class SmsMessageRepository {
    * as it is, unless it says `queued` (a notification between tries), which its final outcome
    * replaces. Rows of one batch have distinct ids (one job per message).
    */
-  async upsertMany(messages: Array<SmsMessageRecord & { createdAt: Date }>): Promise<void> {
+  async upsertMany(
+    messages: Array<SmsMessageRecord & { createdAt: Date }>,
+    db: Prisma.TransactionClient = this.prisma,
+  ): Promise<void> {
     const column = <T>(pick: (message: SmsMessageRecord & { createdAt: Date }) => T): T[] =>
       messages.map(pick);
-    await this.prisma.$executeRaw`
+    await db.$executeRaw`
       INSERT INTO "sms_messages" ("id", "phone", "region", "purpose", "kind", "channel", "template_name",
         "locale", "signature", "content", "segments", "client_ip", "test_number", "provider",
-        "provider_message_id", "status", "error_code", "error_message", "attempts", "created_at")
+        "provider_message_id", "status", "error_code", "error_message", "attempts", "created_at",
+        "campaign_id")
       SELECT * FROM unnest(
         ${column((m) => m.id)}::uuid[],
         ${column((m) => m.phone)}::text[],
@@ -57,7 +62,8 @@ export class SmsMessageRepository {
         ${column((m) => m.errorCode ?? null)}::text[],
         ${column((m) => m.errorMessage ?? null)}::text[],
         ${column((m) => JSON.stringify(m.attempts))}::jsonb[],
-        ${column((m) => m.createdAt.toISOString())}::timestamptz[]
+        ${column((m) => m.createdAt.toISOString())}::timestamptz[],
+        ${column((m) => m.campaignId ?? null)}::uuid[]
       )
       ON CONFLICT ("id") DO UPDATE SET
         "provider" = EXCLUDED."provider",
@@ -114,6 +120,7 @@ export class SmsMessageRepository {
       phone: filter.phone,
       status: filter.status,
       createdAt: { gte: filter.from, lt: filter.to },
+      campaignId: filter.campaignId,
     };
     const [items, total] = await this.prisma.$transaction([
       this.prisma.smsMessage.findMany({

@@ -120,6 +120,15 @@ export class MessageComposer {
     return this.planOf(template, signature, request.variables);
   }
 
+  /** A campaign's message: its template and signature were chosen when it was created. */
+  planFromTemplate(
+    template: SmsTemplate,
+    signature: string,
+    variables: ReadonlyMap<string, string>,
+  ): MessagePlan {
+    return this.planOf(template, signature, variables);
+  }
+
   /** Fills the plan's template; `code` and `ttl` for verification messages. */
   render(
     plan: MessagePlan,
