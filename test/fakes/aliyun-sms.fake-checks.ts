@@ -21,6 +21,9 @@ const MESSAGES: Record<string, string> = {
   'isv.AMOUNT_NOT_ENOUGH': '账户余额不足',
 };
 
+/** The Dysmsapi actions a fake takes; the signature and common headers are checked for all. */
+export type AliyunAction = 'SendSms' | 'SendBatchSms' | 'SmsConversionIntl';
+
 /** An API error: HTTP 200 for business codes, 4xx for the gateway. */
 export class AliyunRejection extends Error {
   constructor(
@@ -74,10 +77,15 @@ export function checkAliyunProtocol(
   query: Record<string, string>,
   options: AliyunApiAccount,
   usedNonces: Set<string>,
-  action = 'SendSms',
+  action: string | readonly string[] = 'SendSms',
 ): void {
   const header = (name: string): string | undefined => single(request.headers[name]);
-  if (request.method !== 'POST' || pathname !== '/' || header('x-acs-action') !== action) {
+  const actions: readonly string[] = typeof action === 'string' ? [action] : action;
+  if (
+    request.method !== 'POST' ||
+    pathname !== '/' ||
+    !actions.includes(header('x-acs-action') ?? '')
+  ) {
     throw new AliyunRejection(
       'InvalidAction.NotFound',
       404,
@@ -121,9 +129,12 @@ export function checkAliyunProtocol(
   }
   const signedNames = signedHeaders.split(';');
   const contentHash = createHash('sha256').update(request.body).digest('hex');
+  // A form body (SendBatchSms) is only hashed: its content type must be signed with it.
+  const formBody = request.body !== '';
   if (
     header('x-acs-content-sha256') !== contentHash ||
-    !REQUIRED_SIGNED_HEADERS.every((name) => signedNames.includes(name))
+    !REQUIRED_SIGNED_HEADERS.every((name) => signedNames.includes(name)) ||
+    (formBody && !signedNames.includes('content-type'))
   ) {
     throw new AliyunRejection('SignatureDoesNotMatch', 400);
   }
@@ -201,22 +212,93 @@ export function checkAliyunSendSms(
   return { phoneNumbers, signName, templateCode, templateParam, outId: query.OutId };
 }
 
+/** One number of a SendBatchSms, as the fake would send it. */
+export type ValidBatchEntry = Omit<AliyunFakeSentMessage, 'bizId' | 'outId'>;
+
+const FORM_CONTENT_TYPE = /^application\/x-www-form-urlencoded(;\s*charset=utf-8)?$/i;
+
+/**
+ * SendBatchSms (providers-2.md §3.2): `TemplateCode` in the query, the three JSON arrays in the
+ * form body, matched by index, at most 100 numbers.
+ */
+export function checkAliyunSendBatchSms(
+  request: ReceivedHttpRequest,
+  query: Record<string, string>,
+  options: AliyunSmsFakeOptions,
+): ValidBatchEntry[] {
+  if (!FORM_CONTENT_TYPE.test(single(request.headers['content-type']) ?? '')) {
+    throw new AliyunRejection('isv.INVALID_PARAMETERS');
+  }
+  const form = decodeAliyunQuery(request.body);
+  const templateCode = query.TemplateCode;
+  if (!templateCode || !form.PhoneNumberJson || !form.SignNameJson) {
+    throw new AliyunRejection('isv.INVALID_PARAMETERS');
+  }
+  const phones = parseJsonArray(form.PhoneNumberJson, isString);
+  const signNames = parseJsonArray(form.SignNameJson, isString);
+  const params =
+    form.TemplateParamJson === undefined
+      ? phones.map(() => ({}))
+      : parseJsonArray(form.TemplateParamJson, isStringRecord);
+  if (
+    phones.length === 0 ||
+    signNames.length !== phones.length ||
+    params.length !== phones.length
+  ) {
+    throw new AliyunRejection('isv.INVALID_PARAMETERS');
+  }
+  if (phones.length > 100) throw new AliyunRejection('isv.MOBILE_COUNT_OVER_LIMIT');
+  if (!phones.every((phone) => MAINLAND.test(phone) || INTERNATIONAL.test(phone))) {
+    throw new AliyunRejection('isv.MOBILE_NUMBER_ILLEGAL');
+  }
+  if (!signNames.every((name) => options.approvedSignNames.includes(name))) {
+    throw new AliyunRejection('isv.SMS_SIGNATURE_ILLEGAL');
+  }
+  const template = options.approvedTemplates[templateCode];
+  if (template === undefined) throw new AliyunRejection('isv.SMS_TEMPLATE_ILLEGAL');
+  if (!params.every((param) => template.variables.every((name) => name in param))) {
+    throw new AliyunRejection('isv.TEMPLATE_MISSING_PARAMETERS');
+  }
+  return phones.map((phoneNumbers, i) => ({
+    phoneNumbers,
+    signName: signNames[i],
+    templateCode,
+    templateParam: params[i],
+  }));
+}
+
+function parseJsonArray<T>(raw: string, isItem: (value: unknown) => value is T): T[] {
+  const parsed = parseJson(raw);
+  if (Array.isArray(parsed) && parsed.every(isItem)) return parsed;
+  throw new AliyunRejection('isv.INVALID_JSON_PARAM');
+}
+
 function parseTemplateParam(raw: string | undefined): Record<string, string> {
   if (raw === undefined) return {};
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      !Array.isArray(parsed) &&
-      Object.values(parsed).every((value) => typeof value === 'string')
-    ) {
-      return parsed as Record<string, string>;
-    }
-  } catch {
-    // answered below
-  }
+  const parsed = parseJson(raw);
+  if (isStringRecord(parsed)) return parsed;
   throw new AliyunRejection('isv.INVALID_JSON_PARAM');
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AliyunRejection('isv.INVALID_JSON_PARAM');
+  }
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(isString)
+  );
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -3,9 +3,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import {
   AliyunRejection,
   checkAliyunProtocol,
+  checkAliyunSendBatchSms,
   checkAliyunSendSms,
   decodeAliyunQuery,
 } from './aliyun-sms.fake-checks';
+import type { AliyunAction } from './aliyun-sms.fake-checks';
 import { startFakeHttpServer } from './provider-fake-server';
 import type {
   FakeHttpReaction,
@@ -58,7 +60,10 @@ export interface AliyunFakeRequest {
   outcome?: string;
 }
 
-/** An accepted message, for delivery receipts: Aliyun's `SmsReport` `biz_id` is the `BizId`. */
+/**
+ * An accepted message, for delivery receipts: Aliyun's `SmsReport` `biz_id` is the `BizId`.
+ * A SendBatchSms leaves one per number, all with the batch's BizId.
+ */
 export interface AliyunFakeSentMessage {
   bizId: string;
   phoneNumbers: string;
@@ -73,6 +78,12 @@ export interface AliyunSmsFake {
   requests: AliyunFakeRequest[];
   sent: AliyunFakeSentMessage[];
   setMode(mode: AliyunSmsFakeMode): void;
+  /**
+   * Refuses a send that carries this number (national form, as Aliyun takes it) with `code`:
+   * Aliyun answers one `Code` per request, so a batch with it is refused whole. `undefined`
+   * lifts it.
+   */
+  refuseNumber(aliyunNumber: string, code: string | undefined): void;
   close(): Promise<void>;
 }
 
@@ -83,11 +94,14 @@ const SCRIPTED: Partial<Record<string, AliyunScriptedError>> = {
   throttled: { code: 'Throttling.User', httpStatus: 400 },
 };
 
+const ACTIONS: readonly AliyunAction[] = ['SendSms', 'SendBatchSms'];
+
 export async function startAliyunSmsFake(options: AliyunSmsFakeOptions): Promise<AliyunSmsFake> {
   const requests: AliyunFakeRequest[] = [];
   const sent: AliyunFakeSentMessage[] = [];
   const usedNonces = new Set<string>();
   let mode: AliyunSmsFakeMode = 'ok';
+  const refusedNumbers = new Map<string, string>();
 
   const react = (received: ReceivedHttpRequest): FakeHttpReaction => {
     if (mode === 'down') return 'drop';
@@ -100,14 +114,23 @@ export async function startAliyunSmsFake(options: AliyunSmsFakeOptions): Promise
       return answer(500, { Code: 'InternalError', Message: 'The request processing has failed.' });
     }
     try {
-      checkAliyunProtocol(received, pathname, query, options, usedNonces);
-      const message = checkAliyunSendSms(query, options);
+      checkAliyunProtocol(received, pathname, query, options, usedNonces, ACTIONS);
+      const action = received.headers['x-acs-action'] as AliyunAction;
+      const messages =
+        action === 'SendBatchSms'
+          ? checkAliyunSendBatchSms(received, query, options)
+          : [checkAliyunSendSms(query, options)];
       const scripted = typeof mode === 'string' ? SCRIPTED[mode] : mode;
       if (scripted !== undefined) {
         throw new AliyunRejection(scripted.code, scripted.httpStatus, scripted.message);
       }
+      const refusal = messages
+        .flatMap((message) => message.phoneNumbers.split(','))
+        .map((phone) => refusedNumbers.get(phone))
+        .find((code) => code !== undefined);
+      if (refusal !== undefined) throw new AliyunRejection(refusal);
       const bizId = `${Date.now()}${String(randomInt(1e5)).padStart(5, '0')}^0`;
-      sent.push({ bizId, ...message });
+      for (const message of messages) sent.push({ bizId, ...message });
       record.outcome = 'OK';
       return answer(200, { Code: 'OK', Message: 'OK', BizId: bizId });
     } catch (error) {
@@ -124,6 +147,10 @@ export async function startAliyunSmsFake(options: AliyunSmsFakeOptions): Promise
     sent,
     setMode: (next) => {
       mode = next;
+    },
+    refuseNumber: (phone, code) => {
+      if (code === undefined) refusedNumbers.delete(phone);
+      else refusedNumbers.set(phone, code);
     },
     close: () => server.close(),
   };

@@ -161,7 +161,8 @@ export function parseTencentBody(raw: string): Record<string, unknown> {
 }
 
 export interface ValidSendSms {
-  phoneNumber: string;
+  /** Every number of `PhoneNumberSet`, as sent (1 to 200 of them). */
+  phoneNumbers: string[];
   signName: string;
   templateId: string;
   templateParams: string[];
@@ -223,7 +224,7 @@ export function checkTencentSendSms(
     throw new TencentRejection('InvalidParameterValue.TemplateParameterFormatError');
   }
   return {
-    phoneNumber: phones[0],
+    phoneNumbers: phones,
     signName: typeof signName === 'string' ? signName : '',
     templateId,
     templateParams: params,

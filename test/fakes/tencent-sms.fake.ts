@@ -58,6 +58,8 @@ export interface TencentFakeRequest {
   body?: Record<string, unknown>;
   /** `Ok`, or the error code answered (request-level or for the first number). */
   outcome?: string;
+  /** Per number of a SendSms answered with a `SendStatusSet`: `Ok` or its error code. */
+  outcomes?: string[];
 }
 
 /** An accepted message, for delivery receipts: Tencent's callback `sid` is the `SerialNo`. */
@@ -75,6 +77,13 @@ export interface TencentSmsFake {
   requests: TencentFakeRequest[];
   sent: TencentFakeSentMessage[];
   setMode(mode: TencentSmsFakeMode): void;
+  /**
+   * Refuses this number with `code` in its `SendStatusSet` entry, the other numbers of the
+   * request sent as usual (a per-number refusal); `undefined` lifts it.
+   */
+  refuseNumber(phone: string, code: string | undefined): void;
+  /** The order of `SendStatusSet` is undocumented: `reversed` answers it backwards. */
+  setStatusOrder(order: 'as-sent' | 'reversed'): void;
   close(): Promise<void>;
 }
 
@@ -88,6 +97,8 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
   const requests: TencentFakeRequest[] = [];
   const sent: TencentFakeSentMessage[] = [];
   let mode: TencentSmsFakeMode = 'ok';
+  const refusedNumbers = new Map<string, string>();
+  let statusOrder: 'as-sent' | 'reversed' = 'as-sent';
 
   const react = (received: ReceivedHttpRequest): FakeHttpReaction => {
     if (mode === 'down') return 'drop';
@@ -106,9 +117,17 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
       if (scripted?.level === 'request') {
         throw new TencentRejection(scripted.code, scripted.message);
       }
-      const status = sendStatus(message, scripted, sent);
-      record.outcome = status.Code;
-      return answer({ SendStatusSet: [status] });
+      const statuses = message.phoneNumbers.map((phoneNumber) => {
+        const refusal = refusedNumbers.get(phoneNumber);
+        const numberError: TencentScriptedError | undefined =
+          refusal === undefined ? scripted : { code: refusal, level: 'number' };
+        return sendStatus(phoneNumber, message, numberError, sent);
+      });
+      record.outcomes = statuses.map((status) => status.Code);
+      record.outcome = statuses[0].Code;
+      return answer({
+        SendStatusSet: statusOrder === 'reversed' ? [...statuses].reverse() : statuses,
+      });
     } catch (error) {
       if (!(error instanceof TencentRejection)) throw error;
       record.outcome = error.code;
@@ -123,6 +142,13 @@ export async function startTencentSmsFake(options: TencentSmsFakeOptions): Promi
     sent,
     setMode: (next) => {
       mode = next;
+    },
+    setStatusOrder: (order) => {
+      statusOrder = order;
+    },
+    refuseNumber: (phone, code) => {
+      if (code === undefined) refusedNumbers.delete(phone);
+      else refusedNumbers.set(phone, code);
     },
     close: () => server.close(),
   };
@@ -148,15 +174,15 @@ interface TencentSendStatus {
 }
 
 function sendStatus(
+  phoneNumber: string,
   message: ValidSendSms,
   scripted: TencentScriptedError | undefined,
   sent: TencentFakeSentMessage[],
 ): TencentSendStatus {
   const common = {
-    PhoneNumber: message.phoneNumber,
+    PhoneNumber: phoneNumber,
     SessionContext: message.sessionContext,
-    IsoCode:
-      message.phoneNumber.startsWith('+86') || !message.phoneNumber.startsWith('+') ? 'CN' : 'DEF',
+    IsoCode: phoneNumber.startsWith('+86') || !phoneNumber.startsWith('+') ? 'CN' : 'DEF',
   };
   if (scripted !== undefined) {
     // Fee and SerialNo of a failed number are undocumented; 0 and '' are assumptions.
@@ -164,7 +190,8 @@ function sendStatus(
     return { SerialNo: '', Fee: 0, Code: scripted.code, Message: text, ...common };
   }
   const serialNo = `2433:${Date.now()}${digits(randomInt(1e9), 9)}${digits(sent.length, 6)}`;
-  sent.push({ serialNo, ...message });
+  const { signName, templateId, templateParams, sessionContext } = message;
+  sent.push({ serialNo, phoneNumber, signName, templateId, templateParams, sessionContext });
   return { SerialNo: serialNo, Fee: 1, Code: 'Ok', Message: 'send success', ...common };
 }
 

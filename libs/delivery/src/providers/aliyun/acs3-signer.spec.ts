@@ -53,7 +53,45 @@ const VMS_VECTOR = {
   signature: '92129f2b753d05bcb6e74d1a3c8fcc6be29f8646dad9c32e03392044707761a6',
 };
 
+/** SendBatchSms with its arrays in a form body (providers-2.md §3.2): only the body hash is signed. */
+const BATCH_BODY =
+  'PhoneNumberJson=%5B%2213900001234%22%5D&SignNameJson=%5B%22Test%22%5D&TemplateParamJson=%5B%7B%22code%22%3A%22123456%22%7D%5D';
+const BATCH_VECTOR = {
+  credentials: SDK_VECTOR.credentials,
+  form: {
+    PhoneNumberJson: '["13900001234"]',
+    SignNameJson: '["Test"]',
+    TemplateParamJson: '[{"code":"123456"}]',
+  },
+  bodySha256: '552482ffa5d46eaba1efdb43cc58ab2f306005389c838c3d630cccd710b98dbd',
+  request: {
+    method: 'POST',
+    pathname: '/',
+    query: { TemplateCode: 'SMS_1' },
+    headers: {
+      host: 'dysmsapi.aliyuncs.com',
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-acs-action': 'SendBatchSms',
+      'x-acs-version': '2017-05-25',
+      'x-acs-date': '2023-11-14T22:13:20Z',
+      'x-acs-signature-nonce': 'abc123',
+      'x-acs-content-sha256': '552482ffa5d46eaba1efdb43cc58ab2f306005389c838c3d630cccd710b98dbd',
+    },
+  },
+  signedHeaders:
+    'content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version',
+  signature: 'c6dce77093540a174b37f2fc1ad27144809b21a768b7c958fd28e23e3a74cd87',
+};
+
 describe('signAcs3', () => {
+  it('reproduces the SendBatchSms vector: the form body as the SDK encodes it, its hash, content-type signed', () => {
+    expect(canonicalQueryString(BATCH_VECTOR.form)).toBe(BATCH_BODY);
+    expect(sha256Hex(BATCH_BODY)).toBe(BATCH_VECTOR.bodySha256);
+    const signed = signAcs3(BATCH_VECTOR.request, BATCH_VECTOR.credentials);
+    expect(signed.signedHeaders).toBe(BATCH_VECTOR.signedHeaders);
+    expect(signed.signature).toBe(BATCH_VECTOR.signature);
+  });
+
   it('reproduces the Dyvmsapi SingleCallByTts vector', () => {
     expect(signAcs3(VMS_VECTOR.request, VMS_VECTOR.credentials).signature).toBe(
       VMS_VECTOR.signature,

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { parseJsonObject, postToProvider, stringField } from '../provider-http';
+import { stringField } from '../provider-http';
 import type { ProviderHttpResponse } from '../provider-http';
 import { refused, unknownOutcome } from '../sms-provider';
 import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
 import { numericCode } from '../voice-code';
-import { canonicalQueryString, sha256Hex, signAcs3 } from './acs3-signer';
+import { postAliyunApi, readAliyunAnswer } from './aliyun-api-client';
 import { toAliyunPhoneNumber } from './aliyun-sms.provider';
 import { classifyAliyunVoiceErrorCode } from './aliyun-voice-error-codes';
 
@@ -27,7 +26,6 @@ export interface AliyunVoiceOptions {
   maxPerSecond?: number;
 }
 
-const EMPTY_BODY_SHA256 = sha256Hex('');
 /** `OutId` takes 1 to 15 bytes (SingleCallByTtsRequest): a prefix of our message id. */
 const OUT_ID_LENGTH = 15;
 
@@ -69,23 +67,9 @@ export class AliyunVoiceProvider implements SmsProvider {
     if (this.options.calledShowNumber !== undefined) {
       query.CalledShowNumber = this.options.calledShowNumber;
     }
-    const url = new URL(this.url);
-    // The same strict encoding as the signature, so the server decodes what was signed.
-    url.search = canonicalQueryString(query);
-    const headers: Record<string, string> = {
-      'x-acs-action': 'SingleCallByTts',
-      'x-acs-version': '2017-05-25',
-      'x-acs-date': new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      'x-acs-signature-nonce': randomBytes(16).toString('hex'),
-      'x-acs-content-sha256': EMPTY_BODY_SHA256,
-    };
-    // fetch sends the URL's host (port included) as the Host header: sign exactly that.
-    const { authorization } = signAcs3(
-      { method: 'POST', pathname: url.pathname, query, headers: { ...headers, host: url.host } },
+    const result = await postAliyunApi(
+      { url: this.url, action: 'SingleCallByTts', version: '2017-05-25', query },
       this.options,
-    );
-    const result = await postToProvider(
-      { url: url.href, headers: { ...headers, accept: 'application/json', authorization } },
       signal,
       this.options.timeoutMs,
     );
@@ -94,25 +78,13 @@ export class AliyunVoiceProvider implements SmsProvider {
 }
 
 /**
- * An error answer (a 5xx, a `Code` other than `OK`) is Aliyun's word that it did not call. A
- * 2xx we cannot read may hide a placed call: its outcome is unknown.
+ * An error answer is Aliyun's word that it did not call (readAliyunAnswer). A 2xx without a
+ * `CallId` may hide a placed call: its outcome is unknown.
  */
-function readCallResult({ status, text }: ProviderHttpResponse): SendOutcome {
-  const body = parseJsonObject(text) ?? {};
-  const code = stringField(body, 'Code');
-  if (code === undefined && status < 300) {
-    return unknownOutcome('InvalidResponse', `unreadable answer (HTTP ${status})`);
-  }
-  if (status >= 500 || code === undefined) {
-    const providerCode = code ?? `HTTP_${status}`;
-    return refused('other', 'provider', providerCode, `unexpected answer (HTTP ${status})`);
-  }
-  if (status !== 200 || code !== 'OK') {
-    const message = stringField(body, 'Message') ?? code;
-    const { reason, scope, window } = classifyAliyunVoiceErrorCode(code, message);
-    return refused(reason, scope, code, message, window);
-  }
-  const callId = stringField(body, 'CallId');
+function readCallResult(answer: ProviderHttpResponse): SendOutcome {
+  const read = readAliyunAnswer(answer, classifyAliyunVoiceErrorCode);
+  if ('failed' in read) return read.failed;
+  const callId = stringField(read.body, 'CallId');
   if (callId === undefined) return unknownOutcome('InvalidResponse', 'no CallId');
   return { status: 'accepted', providerMessageId: callId };
 }

@@ -1,9 +1,10 @@
-import { asRecord, parseJsonObject, postToProvider, stringField } from '../provider-http';
+import { asRecord, stringField } from '../provider-http';
 import type { ProviderHttpResponse } from '../provider-http';
+import { assertBatchFits } from '../batch-rules';
 import { refused, unknownOutcome } from '../sms-provider';
-import type { OutgoingSms, SendOutcome, SendRefused, SmsProvider } from '../sms-provider';
+import type { OutgoingSms, SendOutcome, SmsBatchCapability, SmsProvider } from '../sms-provider';
+import { postTencentApi, readTencentEnvelope, tencentRefusal } from './tencent-api-client';
 import { classifyTencentErrorCode } from './tencent-error-codes';
-import { signTc3 } from './tc3-signer';
 
 export const TENCENT_SMS_DEFAULT_ENDPOINT = 'https://sms.tencentcloudapi.com';
 
@@ -20,16 +21,19 @@ export interface TencentSmsOptions {
   maxPerSecond?: number;
 }
 
-const CONTENT_TYPE = 'application/json';
-/** Always `sms`, also when the endpoint is an IP (the SDK would sign with its first label). */
-const SIGNING_SERVICE = 'sms';
+/** Tencent's `PhoneNumberSet` takes at most 200 numbers, all sent the same content. */
+export const TENCENT_SMS_BATCH: SmsBatchCapability = { maxRecipients: 200, sameVariables: true };
 
-/** Tencent Cloud SMS, `SendSms` of API version 2021-01-11, signed with TC3-HMAC-SHA256. */
+/**
+ * Tencent Cloud SMS, `SendSms` of API version 2021-01-11, signed with TC3-HMAC-SHA256 (service
+ * `sms`): one number per request, or up to 200 with the same content in one (`sendBatch`).
+ */
 export class TencentSmsProvider implements SmsProvider {
   readonly name = 'tencent';
   readonly channel = 'sms';
   readonly maxPerSecond?: number;
   readonly requiresProviderTemplate = true;
+  readonly batch = TENCENT_SMS_BATCH;
   private readonly url: URL;
 
   constructor(private readonly options: TencentSmsOptions) {
@@ -38,92 +42,98 @@ export class TencentSmsProvider implements SmsProvider {
   }
 
   async send(sms: OutgoingSms, signal: AbortSignal): Promise<SendOutcome> {
-    const templateId = sms.template?.providerTemplateIds[this.name];
+    const [outcome] = await this.sendSms([sms], signal);
+    return outcome;
+  }
+
+  async sendBatch(messages: readonly OutgoingSms[], signal: AbortSignal): Promise<SendOutcome[]> {
+    assertBatchFits(messages, this.batch, this.name);
+    return await this.sendSms(messages, signal);
+  }
+
+  /** One SendSms for `messages`, which share their template, signature and variables. */
+  private async sendSms(
+    messages: readonly OutgoingSms[],
+    signal: AbortSignal,
+  ): Promise<SendOutcome[]> {
+    const [first] = messages;
+    const templateId = first.template?.providerTemplateIds[this.name];
     if (templateId === undefined) {
-      return refused(
+      const outcome = refused(
         'template_not_approved',
         'provider',
         'MissingTemplateId',
-        `template ${sms.template?.name ?? '(default)'} has no Tencent template id`,
+        `template ${first.template?.name ?? '(default)'} has no Tencent template id`,
       );
+      return messages.map(() => outcome);
     }
-    const payload = JSON.stringify(this.sendSmsBody(sms, templateId));
-    const timestamp = Math.floor(Date.now() / 1000);
-    const { authorization } = signTc3(
+    const result = await postTencentApi(
       {
-        host: this.url.hostname,
-        contentType: CONTENT_TYPE,
-        payload,
-        timestamp,
-        service: SIGNING_SERVICE,
+        url: this.url,
+        service: 'sms',
+        action: 'SendSms',
+        version: '2021-01-11',
+        region: this.options.region,
+        body: {
+          PhoneNumberSet: messages.map((sms) => sms.phone),
+          SmsSdkAppId: this.options.sdkAppId,
+          SignName: first.signature,
+          TemplateId: templateId,
+          // Tencent templates are positional ({1}, {2}, …) in the order our template declares.
+          TemplateParamSet: first.variables.map(([, value]) => value),
+          // One context per request: it names a message only when the request carries one.
+          ...(messages.length === 1 ? { SessionContext: first.id } : {}),
+        },
       },
       this.options,
-    );
-    const result = await postToProvider(
-      {
-        url: this.url.href,
-        headers: {
-          'Content-Type': CONTENT_TYPE,
-          'X-TC-Action': 'SendSms',
-          'X-TC-Version': '2021-01-11',
-          'X-TC-Region': this.options.region,
-          'X-TC-Timestamp': String(timestamp),
-          Authorization: authorization,
-        },
-        body: payload,
-      },
       signal,
       this.options.timeoutMs,
     );
-    return 'answered' in result ? this.readSendResult(result.answered) : result.failed;
+    if ('failed' in result) return messages.map(() => result.failed);
+    return this.readSendResult(result.answered, messages);
   }
 
-  private sendSmsBody(sms: OutgoingSms, templateId: string): Record<string, unknown> {
-    return {
-      PhoneNumberSet: [sms.phone],
-      SmsSdkAppId: this.options.sdkAppId,
-      SignName: sms.signature,
-      TemplateId: templateId,
-      // Tencent templates are positional ({1}, {2}, …) in the order our template declares.
-      TemplateParamSet: sms.variables.map(([, value]) => value),
-      SessionContext: sms.id,
-    };
+  private readSendResult(
+    answer: ProviderHttpResponse,
+    messages: readonly OutgoingSms[],
+  ): SendOutcome[] {
+    const envelope = readTencentEnvelope(answer, classifyTencentErrorCode);
+    if ('failed' in envelope) return messages.map(() => envelope.failed);
+    const statuses = Array.isArray(envelope.response.SendStatusSet)
+      ? envelope.response.SendStatusSet.map(asRecord)
+      : [];
+    return matchStatuses(messages, statuses).map((status) => outcomeOf(status));
   }
+}
 
-  /**
-   * An error answer (a 5xx, an `Error` code) is Tencent's word that it did not send. A 200
-   * whose body we cannot read may hide an accepted message: its outcome is unknown.
-   */
-  private readSendResult({ status, text }: ProviderHttpResponse): SendOutcome {
-    const envelope = asRecord(parseJsonObject(text)?.Response);
-    const error = asRecord(envelope?.Error);
-    const errorCode = error && stringField(error, 'Code');
-    if (status >= 500 || envelope === undefined) {
-      if (errorCode === undefined && status < 300) {
-        return unknownOutcome('InvalidResponse', `unreadable answer (HTTP ${status})`);
-      }
-      const code = errorCode ?? `HTTP_${status}`;
-      return refused('other', 'provider', code, `unexpected answer (HTTP ${status})`);
-    }
-    if (errorCode !== undefined) {
-      return this.refusalFor(errorCode, error && stringField(error, 'Message'));
-    }
-
-    const sendStatus = Array.isArray(envelope.SendStatusSet)
-      ? asRecord(envelope.SendStatusSet[0])
-      : undefined;
-    const sendCode = sendStatus && stringField(sendStatus, 'Code');
-    if (sendStatus === undefined || sendCode === undefined) {
-      return unknownOutcome('InvalidResponse', 'no SendStatusSet entry');
-    }
-    if (sendCode !== 'Ok') {
-      return this.refusalFor(sendCode, stringField(sendStatus, 'Message'));
-    }
-    return { status: 'accepted', providerMessageId: stringField(sendStatus, 'SerialNo') };
+/**
+ * Pairs each message with its `SendStatusSet` entry. Their order is not documented, so an entry
+ * goes to the message of its `PhoneNumber` (E.164, as sent); entries whose number matches none
+ * (a number Tencent wrote otherwise) go in order to the messages left.
+ */
+function matchStatuses(
+  messages: readonly OutgoingSms[],
+  statuses: ReadonlyArray<Record<string, unknown> | undefined>,
+): Array<Record<string, unknown> | undefined> {
+  const matched: Array<Record<string, unknown> | undefined> = messages.map(() => undefined);
+  const unmatched: Array<Record<string, unknown>> = [];
+  for (const status of statuses) {
+    if (status === undefined) continue;
+    const phone = stringField(status, 'PhoneNumber');
+    const index = messages.findIndex((sms, i) => matched[i] === undefined && sms.phone === phone);
+    if (index === -1) unmatched.push(status);
+    else matched[index] = status;
   }
+  return matched.map((status) => status ?? unmatched.shift());
+}
 
-  private refusalFor(code: string, message: string | undefined): SendRefused {
-    const { reason, scope, window } = classifyTencentErrorCode(code);
-    return refused(reason, scope, code, message ?? code, window);
+function outcomeOf(status: Record<string, unknown> | undefined): SendOutcome {
+  const code = status && stringField(status, 'Code');
+  if (status === undefined || code === undefined) {
+    return unknownOutcome('InvalidResponse', 'no SendStatusSet entry');
   }
+  if (code !== 'Ok') {
+    return tencentRefusal(code, stringField(status, 'Message'), classifyTencentErrorCode);
+  }
+  return { status: 'accepted', providerMessageId: stringField(status, 'SerialNo') };
 }

@@ -1,9 +1,9 @@
-import { asRecord, parseJsonObject, postToProvider, stringField } from '../provider-http';
+import { asRecord, stringField } from '../provider-http';
 import type { ProviderHttpResponse } from '../provider-http';
 import { refused, unknownOutcome } from '../sms-provider';
 import type { OutgoingSms, SendOutcome, SmsProvider } from '../sms-provider';
 import { numericCode } from '../voice-code';
-import { signTc3 } from './tc3-signer';
+import { postTencentApi, readTencentEnvelope } from './tencent-api-client';
 import { classifyTencentVoiceErrorCode } from './tencent-voice-error-codes';
 
 export const TENCENT_VMS_DEFAULT_ENDPOINT = 'https://vms.tencentcloudapi.com';
@@ -22,10 +22,6 @@ export interface TencentVoiceOptions {
   /** `<PROVIDER>_MAX_PER_SECOND`; undefined, no limit. */
   maxPerSecond?: number;
 }
-
-const CONTENT_TYPE = 'application/json';
-/** Always `vms`, also when the endpoint is an IP (the SDK would sign with its first label). */
-const SIGNING_SERVICE = 'vms';
 
 /**
  * Tencent Cloud VMS, `SendCodeVoice` of API version 2020-09-02 (TC3-HMAC-SHA256, service `vms`).
@@ -49,37 +45,23 @@ export class TencentVoiceProvider implements SmsProvider {
     if (code === undefined) {
       return refused('other', 'message', 'NoCode', 'SendCodeVoice reads a numeric code only');
     }
-    const payload = JSON.stringify({
-      CodeMessage: code,
-      CalledNumber: sms.phone,
-      VoiceSdkAppid: this.options.voiceSdkAppId,
-      PlayTimes: this.options.playTimes,
-      SessionContext: sms.id,
-    });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const { authorization } = signTc3(
+    const result = await postTencentApi(
       {
-        host: this.url.hostname,
-        contentType: CONTENT_TYPE,
-        payload,
-        timestamp,
-        service: SIGNING_SERVICE,
+        url: this.url,
+        // Always `vms`, also when the endpoint is an IP (the SDK would sign its first label).
+        service: 'vms',
+        action: 'SendCodeVoice',
+        version: '2020-09-02',
+        region: this.options.region,
+        body: {
+          CodeMessage: code,
+          CalledNumber: sms.phone,
+          VoiceSdkAppid: this.options.voiceSdkAppId,
+          PlayTimes: this.options.playTimes,
+          SessionContext: sms.id,
+        },
       },
       this.options,
-    );
-    const result = await postToProvider(
-      {
-        url: this.url.href,
-        headers: {
-          'Content-Type': CONTENT_TYPE,
-          'X-TC-Action': 'SendCodeVoice',
-          'X-TC-Version': '2020-09-02',
-          'X-TC-Region': this.options.region,
-          'X-TC-Timestamp': String(timestamp),
-          Authorization: authorization,
-        },
-        body: payload,
-      },
       signal,
       this.options.timeoutMs,
     );
@@ -88,26 +70,13 @@ export class TencentVoiceProvider implements SmsProvider {
 }
 
 /**
- * An error answer (a 5xx, an `Error` code) is Tencent's word that it did not call. A 200 whose
- * body we cannot read, or without a `CallId`, may hide a placed call: its outcome is unknown.
+ * An error answer is Tencent's word that it did not call (readTencentEnvelope). A 200 without
+ * a `CallId` may hide a placed call: its outcome is unknown.
  */
-function readSendResult({ status, text }: ProviderHttpResponse): SendOutcome {
-  const envelope = asRecord(parseJsonObject(text)?.Response);
-  const error = asRecord(envelope?.Error);
-  const errorCode = error && stringField(error, 'Code');
-  if (status >= 500 || envelope === undefined) {
-    if (errorCode === undefined && status < 300) {
-      return unknownOutcome('InvalidResponse', `unreadable answer (HTTP ${status})`);
-    }
-    const code = errorCode ?? `HTTP_${status}`;
-    return refused('other', 'provider', code, `unexpected answer (HTTP ${status})`);
-  }
-  if (errorCode !== undefined) {
-    const { reason, scope, window } = classifyTencentVoiceErrorCode(errorCode);
-    const message = (error && stringField(error, 'Message')) ?? errorCode;
-    return refused(reason, scope, errorCode, message, window);
-  }
-  const sendStatus = asRecord(envelope.SendStatus);
+function readSendResult(answer: ProviderHttpResponse): SendOutcome {
+  const envelope = readTencentEnvelope(answer, classifyTencentVoiceErrorCode);
+  if ('failed' in envelope) return envelope.failed;
+  const sendStatus = asRecord(envelope.response.SendStatus);
   const callId = sendStatus && stringField(sendStatus, 'CallId');
   if (callId === undefined) return unknownOutcome('InvalidResponse', 'no SendStatus.CallId');
   return { status: 'accepted', providerMessageId: callId };
