@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 import type { AdminApi } from '../templates/catalog-api';
@@ -49,12 +50,12 @@ export async function campaignWhen(
   done: (campaign: CampaignView) => boolean,
   timeoutMs = 20_000,
 ): Promise<CampaignView> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const response = await admin.get(`/v1/admin/campaigns/${id}`).expect(200);
     const campaign = response.body as CampaignView;
     if (done(campaign)) return campaign;
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       throw new Error(`Campaign ${id} never got there: ${JSON.stringify(campaign)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

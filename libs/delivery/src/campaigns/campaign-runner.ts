@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { AppError } from '@app/common';
 import { AppConfigService } from '@app/config';
 import { PrismaService, SmsCampaign, SmsCampaignRecipient } from '@app/prisma';
@@ -32,7 +33,8 @@ const SETTLE_TIMEOUT_MS = 30_000;
  * claimed, and the run that takes over records them `unknown` (never sends them again) and
  * goes on with the rest. The campaign is looked at between chunks: a pause or a cancel stops
  * the run, a scheduled one waits for its time, every chunk waits for the send window (by the
- * injectable clock) and the campaign's rate; the providers' own rates hold in the sender.
+ * injectable clock) and the campaign's rate (paced on the monotonic clock); the providers' own
+ * rates hold in the sender.
  */
 @Injectable()
 export class CampaignRunner {
@@ -104,12 +106,12 @@ export class CampaignRunner {
         pace = { since: 0, sent: 0 };
         continue;
       }
-      if (pace.since === 0) pace = { since: Date.now(), sent: 0 };
+      if (pace.since === 0) pace = { since: performance.now(), sent: 0 };
       await this.sendChunk(campaign, plan, chunk);
       pace.sent += chunk.length;
       if (campaign.rate !== null) {
         const due = pace.since + (pace.sent / campaign.rate) * 1000;
-        if (due > Date.now()) await sleep(due - Date.now());
+        if (due > performance.now()) await sleep(due - performance.now());
       }
     }
     return false;
