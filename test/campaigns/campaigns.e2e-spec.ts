@@ -127,6 +127,13 @@ describe('Campaigns', () => {
     expect(messages.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(messages.body.items[0]).toMatchObject({ campaignId: campaign.id, kind: 'notification' });
 
+    const stats = await admin.get('/v1/admin/sms/stats', { groupBy: 'campaign' }).expect(200);
+    const ofCampaign = (stats.body.groups as Array<{ key: string | null }>).find(
+      (group) => group.key === campaign.id,
+    );
+    // No receipt yet: taken by the provider, none delivered; nobody opted out.
+    expect(ofCampaign).toMatchObject({ messages: 3, sent: 3, deliveryRate: 0, optOutRate: 0 });
+
     const csvReport = await admin.get(`/v1/admin/campaigns/${campaign.id}/report.csv`).expect(200);
     const lines = csvReport.text
       .replace(/^\uFEFF/, '')
