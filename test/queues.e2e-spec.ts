@@ -38,7 +38,7 @@ describe('GET /v1/admin/queues', () => {
   it('answers every queue, with nothing in it at first', async () => {
     const { body } = await service.http().get('/v1/admin/queues').set(admin).expect(200);
     expect(body).toEqual({
-      queues: [QUEUES.messages, QUEUES.maintenance].map((name) => ({
+      queues: [QUEUES.messages, QUEUES.maintenance, QUEUES.campaigns].map((name) => ({
         name,
         waiting: 0,
         prioritized: 0,
