@@ -38,16 +38,18 @@ describe('GET /v1/admin/queues', () => {
   it('answers every queue, with nothing in it at first', async () => {
     const { body } = await service.http().get('/v1/admin/queues').set(admin).expect(200);
     expect(body).toEqual({
-      queues: [QUEUES.messages, QUEUES.maintenance, QUEUES.webhooks].map((name) => ({
-        name,
-        waiting: 0,
-        prioritized: 0,
-        active: 0,
-        delayed: 0,
-        failed: 0,
-        completed: 0,
-        paused: false,
-      })),
+      queues: [QUEUES.messages, QUEUES.maintenance, QUEUES.webhooks, QUEUES.campaigns].map(
+        (name) => ({
+          name,
+          waiting: 0,
+          prioritized: 0,
+          active: 0,
+          delayed: 0,
+          failed: 0,
+          completed: 0,
+          paused: false,
+        }),
+      ),
     });
   });
 

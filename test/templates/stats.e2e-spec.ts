@@ -133,6 +133,9 @@ describe('Statistics: counts, segments and the code conversion rate', () => {
         codesSent: 5,
         codesVerified: 3,
         conversionRate: 0.6,
+        optOuts: 0,
+        deliveryRate: 0.1667,
+        optOutRate: 0,
       });
     });
   });

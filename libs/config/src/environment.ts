@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsIP,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -242,6 +243,22 @@ export class Environment extends FraudGuardSettings {
   @Min(100)
   @Max(3_600_000)
   SMS_NOTIFICATION_RETRY_DELAY_MS = 30_000;
+
+  /** What one SMS segment costs, for a campaign's estimate (e.g. `0.045`); unset, no estimate. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ maxDecimalPlaces: 6 })
+  @Min(0)
+  @Max(1000)
+  SMS_PRICE_PER_SEGMENT?: number;
+
+  /** The currency of SMS_PRICE_PER_SEGMENT (ISO 4217, e.g. `CNY`). */
+  @ValidateIf((env: { SMS_PRICE_PER_SEGMENT?: number }) => env.SMS_PRICE_PER_SEGMENT !== undefined)
+  @Matches(/^[A-Z]{3}$/, {
+    message:
+      'SMS_PRICE_CURRENCY must be an ISO 4217 code such as CNY, given with SMS_PRICE_PER_SEGMENT',
+  })
+  SMS_PRICE_CURRENCY?: string;
 
   /** Jobs of the `messages` queue one worker process runs at once (sends wait on providers). */
   @Type(() => Number)

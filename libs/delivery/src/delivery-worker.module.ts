@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MetricsModule } from '@app/metrics';
 import { MaintenanceWorkerModule } from '@app/queue';
+import { CampaignProcessor } from './campaigns/campaign.processor';
 import { DeliveryModule } from './delivery.module';
 import { MessageProcessor } from './queue/message.processor';
 import { MessagePartitions } from './records/message-partitions';
@@ -9,11 +10,18 @@ import { SmsRecordRetention } from './records/sms-record-retention';
 
 /**
  * Delivery's workers: the `messages` queue (records, code takeovers, notifications, conversion
- * reports) and the month partitions of message records: created ahead, dropped past their
- * retention (periodic jobs of the maintenance queue).
+ * reports), the `campaigns` queue (one job per campaign run, campaign-runner.ts), and the month
+ * partitions of message records: created ahead, dropped past their retention (periodic jobs
+ * of the maintenance queue).
  */
 @Module({
   imports: [DeliveryModule, MaintenanceWorkerModule, MetricsModule],
-  providers: [MessageProcessor, MessagePartitions, SmsRecordMonthsAhead, SmsRecordRetention],
+  providers: [
+    MessageProcessor,
+    CampaignProcessor,
+    MessagePartitions,
+    SmsRecordMonthsAhead,
+    SmsRecordRetention,
+  ],
 })
 export class DeliveryWorkerModule {}

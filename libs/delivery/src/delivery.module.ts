@@ -3,6 +3,19 @@ import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
 import { ConversionReportRunner } from './conversions/conversion-report.runner';
 import { ConversionReporter } from './conversions/conversion-reporter.service';
+import { CampaignAdminController } from './campaigns/campaign-admin.controller';
+import { CampaignBatchSender } from './campaigns/campaign-batch-sender';
+import { CampaignClock } from './campaigns/campaign-clock';
+import { CampaignMessages } from './campaigns/campaign-messages';
+import { CampaignPreviewService } from './campaigns/campaign-preview.service';
+import { CampaignQueue } from './campaigns/campaign-queue';
+import { CampaignRecipientRepository } from './campaigns/campaign-recipient.repository';
+import { CampaignRecipientsController } from './campaigns/campaign-recipients.controller';
+import { CampaignResultsController } from './campaigns/campaign-results.controller';
+import { CampaignRunner } from './campaigns/campaign-runner';
+import { CampaignRepository } from './campaigns/campaign.repository';
+import { CampaignService } from './campaigns/campaign.service';
+import { RecipientUploadService } from './campaigns/recipient-upload.service';
 import { CodeDelivery } from './code-delivery.service';
 import { SmsNotificationService } from './notifications/sms-notification.service';
 import { MessageQueue } from './queue/message-queue';
@@ -63,6 +76,9 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsSuppressionAdminController,
     SmsReplyController,
     SmsReplyAdminController,
+    CampaignAdminController,
+    CampaignRecipientsController,
+    CampaignResultsController,
   ],
   providers: [
     smsProviderRouterProvider,
@@ -97,6 +113,16 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsReplyRepository,
     SmsReplyService,
     SmsReplyReader,
+    CampaignClock,
+    CampaignRepository,
+    CampaignRecipientRepository,
+    CampaignMessages,
+    CampaignQueue,
+    CampaignService,
+    CampaignPreviewService,
+    RecipientUploadService,
+    CampaignBatchSender,
+    CampaignRunner,
   ],
   exports: [
     ConversionReporter,
@@ -109,6 +135,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
     MessageQueue,
     RecordsInFlight,
     SuppressionList,
+    CampaignRunner,
   ],
 })
 export class DeliveryModule {}

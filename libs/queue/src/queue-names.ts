@@ -3,6 +3,7 @@ export const QUEUES = {
   messages: 'messages',
   maintenance: 'maintenance',
   webhooks: 'webhooks',
+  campaigns: 'campaigns',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

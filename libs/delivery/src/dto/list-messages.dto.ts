@@ -7,7 +7,7 @@ import { MESSAGE_CHANNELS, MessageChannel } from '../channels/channel';
  * `queued`: a notification waiting for a worker or for its next try; `expired`: a code whose
  * process died before sending it, taken up by a worker after the code had expired (not sent).
  */
-const MESSAGE_STATUSES = [
+export const MESSAGE_STATUSES = [
   'queued',
   'sent',
   'failed',
@@ -86,6 +86,8 @@ export class SmsMessageDto {
   @ApiProperty({ nullable: true, type: Date }) receiptAt: Date | null;
   @ApiProperty({ type: [SmsAttemptDto], description: 'Each provider tried, in order' })
   attempts: SmsAttemptDto[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The campaign it was for' })
+  campaignId?: string | null;
 }
 
 export class SmsMessagePageDto {

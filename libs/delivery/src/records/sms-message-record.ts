@@ -45,6 +45,8 @@ export interface SmsMessageRecord {
   errorCode?: string;
   errorMessage?: string;
   attempts: SmsAttemptRecord[];
+  /** The campaign it was sent for; absent for codes and single notifications. */
+  campaignId?: string;
 }
 
 /** Reads the `attempts` JSON column back, dropping anything that is not an attempt. */

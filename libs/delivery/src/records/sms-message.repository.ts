@@ -11,6 +11,7 @@ export interface SmsMessageFilter {
   status?: SmsMessageStatus;
   from?: Date;
   to?: Date;
+  campaignId?: string;
 }
 
 export interface Page<T> {
@@ -40,14 +41,18 @@ export class SmsMessageRepository {
    * was (a job run twice) returns nothing, so tells nothing again; `unknown` (the provider's
    * answer was lost) tells nothing until a receipt settles it.
    */
-  async upsertMany(messages: Array<SmsMessageRecord & { createdAt: Date }>): Promise<void> {
+  async upsertMany(
+    messages: Array<SmsMessageRecord & { createdAt: Date }>,
+    db: Prisma.TransactionClient = this.prisma,
+  ): Promise<void> {
     const column = <T>(pick: (message: SmsMessageRecord & { createdAt: Date }) => T): T[] =>
       messages.map(pick);
-    await this.prisma.$executeRaw`
+    await db.$executeRaw`
       WITH written AS (
         INSERT INTO "sms_messages" ("id", "phone", "region", "purpose", "kind", "channel", "template_name",
           "locale", "signature", "content", "segments", "client_ip", "test_number", "provider",
-          "provider_message_id", "status", "error_code", "error_message", "attempts", "created_at")
+          "provider_message_id", "status", "error_code", "error_message", "attempts", "created_at",
+          "campaign_id")
         SELECT * FROM unnest(
           ${column((m) => m.id)}::uuid[],
           ${column((m) => m.phone)}::text[],
@@ -68,7 +73,8 @@ export class SmsMessageRepository {
           ${column((m) => m.errorCode ?? null)}::text[],
           ${column((m) => m.errorMessage ?? null)}::text[],
           ${column((m) => JSON.stringify(m.attempts))}::jsonb[],
-          ${column((m) => m.createdAt.toISOString())}::timestamptz[]
+          ${column((m) => m.createdAt.toISOString())}::timestamptz[],
+          ${column((m) => m.campaignId ?? null)}::uuid[]
         )
         ON CONFLICT ("id", "created_at") DO UPDATE SET
           "provider" = EXCLUDED."provider",
@@ -136,6 +142,7 @@ export class SmsMessageRepository {
       phone: filter.phone,
       status: filter.status,
       createdAt: { gte: filter.from, lt: filter.to },
+      campaignId: filter.campaignId,
     };
     const [items, total] = await this.prisma.$transaction([
       this.prisma.smsMessage.findMany({

@@ -53,7 +53,7 @@ export interface MessagePlan {
   variables: ReadonlyMap<string, string>;
 }
 
-interface ChosenSignature {
+export interface ChosenSignature {
   id?: string;
   content: string;
 }
@@ -126,6 +126,15 @@ export class MessageComposer {
       this.signatureFor(request.signature),
     ]);
     return this.planOf(template, signature, request.variables);
+  }
+
+  /** A campaign's message: its template and signature were chosen when it was created. */
+  planFromTemplate(
+    template: SmsTemplate,
+    signature: ChosenSignature,
+    variables: ReadonlyMap<string, string>,
+  ): MessagePlan {
+    return this.planOf(template, signature, variables);
   }
 
   /** Fills the plan's template; `code` and `ttl` for verification messages. */

@@ -9,6 +9,7 @@ export const STATS_DIMENSIONS = [
   'status',
   'region',
   'channel',
+  'campaign',
 ] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
@@ -21,6 +22,7 @@ const GROUP_KEYS: Record<StatsDimension, Prisma.Sql> = {
   status: Prisma.sql`"status"::text`,
   region: Prisma.sql`"region"`,
   channel: Prisma.sql`"channel"::text`,
+  campaign: Prisma.sql`"campaign_id"::text`,
 };
 
 export interface StatsRow {
@@ -34,6 +36,8 @@ export interface StatsRow {
   segments: number;
   codesSent: number;
   codesVerified: number;
+  /** Messages whose recipient replied an opt-out keyword to them. */
+  optOuts: number;
 }
 
 interface RawStatsRow {
@@ -47,6 +51,7 @@ interface RawStatsRow {
   segments: bigint;
   codes_sent: bigint;
   codes_verified: bigint;
+  opt_outs: bigint;
 }
 
 /** Aggregates over `sms_messages`; test-number sends are left out (nothing was sent). */
@@ -67,8 +72,11 @@ export class SmsStatsRepository {
              coalesce(sum("segments") FILTER (WHERE "status" <> 'failed'), 0)::bigint AS segments,
              count(*) FILTER (WHERE "kind" = 'verification' AND "status" <> 'failed') AS codes_sent,
              count(*) FILTER (WHERE "kind" = 'verification' AND "verified_at" IS NOT NULL)
-               AS codes_verified
-        FROM "sms_messages"
+               AS codes_verified,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "sms_replies" r
+                                             WHERE r."message_id" = m."id" AND r."opt_out"))
+               AS opt_outs
+        FROM "sms_messages" m
        WHERE "created_at" >= ${from} AND "created_at" < ${to} AND NOT "test_number"
        GROUP BY 1
        ORDER BY 1 NULLS LAST`;
@@ -83,6 +91,7 @@ export class SmsStatsRepository {
       segments: Number(row.segments),
       codesSent: Number(row.codes_sent),
       codesVerified: Number(row.codes_verified),
+      optOuts: Number(row.opt_outs),
     }));
   }
 }

@@ -50,6 +50,7 @@ function emptyCounts(): Counts {
     segments: 0,
     codesSent: 0,
     codesVerified: 0,
+    optOuts: 0,
   };
 }
 
@@ -64,12 +65,22 @@ function addRow(total: Counts, row: StatsRow): Counts {
     segments: total.segments + row.segments,
     codesSent: total.codesSent + row.codesSent,
     codesVerified: total.codesVerified + row.codesVerified,
+    optOuts: total.optOuts + row.optOuts,
   };
 }
 
 function withRate(counts: Counts): StatsCountsDto {
-  const { codesSent, codesVerified } = counts;
-  const conversionRate =
-    codesSent === 0 ? null : Math.round((codesVerified / codesSent) * 10000) / 10000;
-  return { ...counts, conversionRate };
+  const { codesSent, codesVerified, delivered, undelivered, messages, optOuts } = counts;
+  const taken = counts.sent + delivered + undelivered;
+  return {
+    ...counts,
+    conversionRate: ratio(codesVerified, codesSent),
+    deliveryRate: ratio(delivered, taken),
+    optOutRate: ratio(optOuts, messages),
+  };
+}
+
+/** part / whole with 4 decimals; null for nothing to divide. */
+function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 10000) / 10000;
 }

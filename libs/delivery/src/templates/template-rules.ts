@@ -81,13 +81,18 @@ function placeholderProblems(kind: SmsTemplateKind, variables: readonly string[]
     .map((name) => `{{${name}}} exists only in verification templates`);
 }
 
+/** Whether the content ends with an opt-out text (required of marketing templates). */
+export function hasOptOutText(content: string): boolean {
+  const ending = content.replace(TRAILING_PUNCTUATION, '');
+  return OPT_OUT_ENDINGS.some((pattern) => pattern.test(ending));
+}
+
 function textProblems(draft: TemplateDraft): string[] {
   const problems: string[] = [];
   if (/[【】]/.test(draft.content)) {
     problems.push('The content may not contain 【 or 】: the signature is added in front');
   }
-  const ending = draft.content.replace(TRAILING_PUNCTUATION, '');
-  if (draft.kind === 'marketing' && !OPT_OUT_ENDINGS.some((pattern) => pattern.test(ending))) {
+  if (draft.kind === 'marketing' && !hasOptOutText(draft.content)) {
     problems.push('A marketing template must end with an opt-out text, e.g. 拒收请回复R');
   }
   return problems;

@@ -43,6 +43,20 @@ export class StatsCountsDto {
     example: 0.8125,
   })
   conversionRate: number | null;
+  @ApiProperty({ description: 'Replies of an opt-out keyword (R, TD, 退订…) to these messages' })
+  optOuts: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'delivered / (sent + delivered + undelivered), 4 decimals; null without any',
+  })
+  deliveryRate: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'optOuts / messages, 4 decimals; null without messages',
+  })
+  optOutRate: number | null;
 }
 
 export class StatsGroupDto extends StatsCountsDto {
@@ -51,8 +65,8 @@ export class StatsGroupDto extends StatsCountsDto {
     type: String,
     description:
       'The group: a UTC day (YYYY-MM-DD), template name, signature, provider, status, ' +
-      'region or channel (sms, voice); null for the built-in template or messages recorded ' +
-      'before it was kept',
+      'region, channel (sms, voice) or campaign id; null for the built-in template, messages ' +
+      'of no campaign, or messages recorded before it was kept',
   })
   key: string | null;
 }
