@@ -4,7 +4,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -23,6 +22,7 @@ import { summarize } from './profile/summarize-cpuprofile';
 import { type BenchContext, SCENARIOS, type Scenario, type Target } from './scenarios';
 import { type ChildServer, startChildServer } from './support/child-server';
 import { findFreePort } from './support/free-port';
+import { ensurePostgresOnPath } from './support/postgres-path';
 import { fire, round } from './support/load';
 import { RssSampler } from './support/process-stats';
 import { countRedisRoundTrips } from './support/redis-round-trips';
@@ -153,19 +153,6 @@ const PUBLIC_SETTINGS = [
   'SMS_DAILY_LIMIT',
   'THROTTLE_LIMIT',
 ];
-
-/** Debian keeps PostgreSQL's server binaries off PATH (as .ci/run notes). */
-function ensurePostgresOnPath(): void {
-  const onPath = (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, 'initdb')));
-  if (onPath) return;
-  const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
-  const bin = versions
-    .map((v) => join(base, v, 'bin'))
-    .find((dir) => existsSync(join(dir, 'initdb')));
-  if (!bin) throw new Error('initdb not found: install PostgreSQL (see .ci/run)');
-  process.env.PATH = `${bin}:${process.env.PATH ?? ''}`;
-}
 
 function gitCommit(): string {
   try {

@@ -10,6 +10,8 @@ export interface ChildServerOptions {
   url: string;
   logFile: string;
   cwd: string;
+  /** Opens an IPC channel to the child (see send()). */
+  ipc?: boolean;
 }
 
 export interface ChildExit {
@@ -24,6 +26,8 @@ export interface ChildServer {
   readonly logFile: string;
   /** Sends a signal (e.g. SIGWINCH for the CPU-profile hook). */
   signal(signal: NodeJS.Signals): void;
+  /** Sends a message over the IPC channel and resolves with the child's first answer. */
+  ask(message: object): Promise<unknown>;
   /** SIGTERM, then SIGKILL after 15 s; resolves with how it ended. */
   stop(): Promise<ChildExit>;
 }
@@ -36,7 +40,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const child = spawn(process.execPath, options.args, {
     cwd: options.cwd,
     env: options.env,
-    stdio: ['ignore', log, log],
+    stdio: options.ipc ? ['ignore', log, log, 'ipc'] : ['ignore', log, log],
   });
   closeSync(log);
   const exited = new Promise<number | null>((resolve) =>
@@ -54,6 +58,11 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     pid: child.pid as number,
     logFile: options.logFile,
     signal: (signal) => child.kill(signal),
+    ask: (message) =>
+      new Promise((resolve, reject) => {
+        child.once('message', resolve);
+        child.send(message, (error) => error && reject(error));
+      }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
