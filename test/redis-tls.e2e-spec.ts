@@ -6,6 +6,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { makeTlsFiles, startTlsRedis, TlsFiles, TlsRedis } from './support/tls-redis';
 import { WebhookReceiver } from './support/webhook-receiver';
 import { adminApi, notifyAndSettle, shippedNotificationCatalog } from './templates/catalog-api';
+import { createIsolatedDatabase, IsolatedDatabase } from './support/isolated-database';
 
 const PASSWORD = randomBytes(12).toString('hex');
 const PREFIX = `test:${randomBytes(6).toString('hex')}:`;
@@ -28,8 +29,11 @@ describe('Redis over TLS as an ACL user', () => {
   let redis: TlsRedis;
   let otherCa: TlsFiles;
   let service: TestApp;
+  // Its own database: the catalogue it approves must not reach the other suites.
+  let database: IsolatedDatabase;
   const settings = (password: string, caFile: string): Record<string, string> => ({
     ...receiver.settings,
+    DATABASE_URL: database.url,
     REDIS_URL: `rediss://smsauth:${password}@localhost:${redis.port}`,
     REDIS_TLS_CA_FILE: caFile,
     REDIS_KEY_PREFIX: PREFIX,
@@ -38,6 +42,7 @@ describe('Redis over TLS as an ACL user', () => {
 
   beforeAll(async () => {
     await receiver.start();
+    database = await createIsolatedDatabase();
     redis = await startTlsRedis([documentedAclLine()], { user: 'smsauth', password: PASSWORD });
     otherCa = makeTlsFiles('other-ca');
     service = await startTestApp(settings(PASSWORD, redis.tls.caFile));
@@ -47,6 +52,7 @@ describe('Redis over TLS as an ACL user', () => {
     await service?.close();
     await redis?.stop();
     await receiver.stop();
+    await database?.drop();
     if (otherCa !== undefined) rmSync(otherCa.dir, { recursive: true, force: true });
   });
 
