@@ -70,9 +70,14 @@ describe('Lifecycle events of campaigns', () => {
     return campaign;
   };
 
-  it('tells a subscribed endpoint once, signed, when a campaign has sent to every recipient', async () => {
+  it('tells a subscribed endpoint once, signed, with the counts, when a campaign has sent to every recipient', async () => {
     const phones = [uniqueCnPhone(), uniqueCnPhone(), uniqueCnPhone()];
-    const campaign = await draftWith('New year', phones);
+    const [optedOut, optingOut] = [uniqueCnPhone(), uniqueCnPhone()];
+    const suppress = (phone: string) =>
+      admin.post('/v1/admin/sms/suppressions', { signature: 'shop', phone }).expect(201);
+    await suppress(optedOut);
+    const campaign = await draftWith('New year', [...phones, optedOut, optingOut]);
+    await suppress(optingOut);
     await admin.post(`/v1/admin/campaigns/${campaign.id}/confirm`).expect(200);
     const done = await campaignWhen(admin, campaign.id, (c) => c.status === 'completed');
     expect(phones.map((phone) => provider.acceptedTo(phone).length)).toEqual([1, 1, 1]);
@@ -86,12 +91,12 @@ describe('Lifecycle events of campaigns', () => {
       outcome: 'completed',
       failureReason: null,
       finishedAt: done.finishedAt,
-      recipients: 3,
+      recipients: 5,
       sent: 3,
       failed: 0,
       unknown: 0,
-      suppressed: 0,
-      suppressedAtUpload: 0,
+      suppressed: 2,
+      suppressedAtUpload: 1,
       cancelled: 0,
       inFlight: 0,
     });

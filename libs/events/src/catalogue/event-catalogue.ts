@@ -126,9 +126,9 @@ export interface CampaignCompletedData {
   failed: number;
   /** A provider may have had them when a worker stopped; never retried. */
   unknown: number;
-  /** Skipped at the send: suppressed after their upload. */
+  /** Never sent, suppressed for the campaign's signature (at the upload or at the send). */
   suppressed: number;
-  /** Left out at the upload, already suppressed (not among `recipients`). */
+  /** Of `suppressed`, those already suppressed when they were uploaded. */
   suppressedAtUpload: number;
   cancelled: number;
   /** With a provider at the cancel, ending as they end (0 unless cancelled). */
