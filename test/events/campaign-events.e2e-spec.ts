@@ -57,11 +57,16 @@ describe('Lifecycle events of campaigns', () => {
     });
 
   /** A draft with `phones` (and one rejected row) uploaded. */
-  const draftWith = async (name: string, phones: string[], scheduledAt?: Date) => {
+  const draftWith = async (
+    name: string,
+    phones: string[],
+    scheduledAt?: Date,
+    template = 'greeting',
+  ) => {
     const campaign = await createCampaign(admin, {
       name,
       kind: 'notification',
-      template: 'greeting',
+      template,
       signature: 'shop',
       ...(scheduledAt === undefined ? {} : { scheduledAt: scheduledAt.toISOString() }),
     });
@@ -127,6 +132,33 @@ describe('Lifecycle events of campaigns', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(eventsOf(campaign.id)).toHaveLength(1);
+    expect(phones.map((phone) => provider.messagesTo(phone).length)).toEqual([0, 0]);
+  });
+
+  it('tells it once when a campaign fails (its template withdrawn before its time), with why', async () => {
+    const template = await approvedTemplate(admin, {
+      name: 'withdrawn',
+      kind: 'notification',
+      content: '{{surname}}您好，元宵快乐！',
+    });
+    const phones = [uniqueCnPhone(), uniqueCnPhone()];
+    const campaign = await draftWith('Lantern', phones, new Date(Date.now() + 1500), 'withdrawn');
+    await admin.post(`/v1/admin/campaigns/${campaign.id}/confirm`).expect(200);
+    await admin
+      .post(`/v1/admin/sms/templates/${template.id}/reject`, { reason: 'withdrawn by the carrier' })
+      .expect(200);
+    await campaignWhen(admin, campaign.id, (c) => c.status === 'failed');
+
+    const [event] = await onceFor(campaign.id);
+    expect(event.signatureValid).toBe(true);
+    expect(event.data).toMatchObject({
+      campaignId: campaign.id,
+      outcome: 'failed',
+      failureReason: expect.stringContaining('TemplateNotApproved'),
+      recipients: 2,
+      sent: 0,
+      cancelled: 2,
+    });
     expect(phones.map((phone) => provider.messagesTo(phone).length)).toEqual([0, 0]);
   });
 });
