@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { TEST_ADMIN_KEY, TestApp } from '../support/test-app';
-import type { AdminApi } from '../templates/catalog-api';
+import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import type { WebhookReceiver } from '../support/webhook-receiver';
+import { AdminApi, adminApi, approvedSignature, approvedTemplate } from '../templates/catalog-api';
 
 type Body = Record<string, unknown>;
 
@@ -60,4 +61,22 @@ export async function campaignWhen(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The marketing template both marketing suites send, with its opt-out text. */
+export const SALE_TEMPLATE = '{{surname}}您好，春节特惠全场八折，拒收请回复R';
+
+/**
+ * Starts the service for a marketing suite on `databaseUrl`, sending through `receiver` (the
+ * webhook provider), with the `shop` signature (示例商城) and the `sale` template approved.
+ */
+export async function startMarketingService(
+  receiver: WebhookReceiver,
+  databaseUrl: string,
+): Promise<{ service: TestApp; admin: AdminApi }> {
+  const service = await startTestApp({ ...receiver.settings, DATABASE_URL: databaseUrl });
+  const admin = adminApi(service);
+  await approvedSignature(admin, { name: 'shop', content: '示例商城' });
+  await approvedTemplate(admin, { name: 'sale', kind: 'marketing', content: SALE_TEMPLATE });
+  return { service, admin };
 }

@@ -2,10 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { fakeClock } from '../support/clock';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { uniqueCnPhone } from '../support/phones';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
-import { AdminApi, adminApi, approvedSignature, approvedTemplate } from '../templates/catalog-api';
-import { campaignWhen, createCampaign, csvOf, upload } from './campaign-api';
+import type { AdminApi } from '../templates/catalog-api';
+import { campaignWhen, createCampaign, csvOf, startMarketingService, upload } from './campaign-api';
 
 /** A marketing campaign is held to 08:00–22:00 Beijing time: the clock is moved, not waited for. */
 describe('Campaign send window', () => {
@@ -17,14 +17,7 @@ describe('Campaign send window', () => {
   beforeAll(async () => {
     await receiver.start();
     database = await createIsolatedDatabase();
-    service = await startTestApp({ ...receiver.settings, DATABASE_URL: database.url });
-    admin = adminApi(service);
-    await approvedSignature(admin, { name: 'shop', content: '示例商城' });
-    await approvedTemplate(admin, {
-      name: 'sale',
-      kind: 'marketing',
-      content: '{{surname}}您好，春节特惠全场八折，拒收请回复R',
-    });
+    ({ service, admin } = await startMarketingService(receiver, database.url));
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '@app/events';
 import { MetricsModule } from '@app/metrics';
 import { PhoneModule } from '@app/phone';
 import { ConversionReportRunner } from './conversions/conversion-report.runner';
@@ -6,6 +7,7 @@ import { ConversionReporter } from './conversions/conversion-reporter.service';
 import { CampaignAdminController } from './campaigns/campaign-admin.controller';
 import { CampaignBatchSender } from './campaigns/campaign-batch-sender';
 import { CampaignClock } from './campaigns/campaign-clock';
+import { CampaignEnding } from './campaigns/campaign-ending';
 import { CampaignMessages } from './campaigns/campaign-messages';
 import { CampaignPreviewService } from './campaigns/campaign-preview.service';
 import { CampaignQueue } from './campaigns/campaign-queue';
@@ -65,7 +67,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
  * deliver one.
  */
 @Module({
-  imports: [PhoneModule, MetricsModule],
+  imports: [PhoneModule, MetricsModule, EventsModule],
   controllers: [
     SmsMessageAdminController,
     SmsSignatureAdminController,
@@ -115,6 +117,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SmsReplyReader,
     CampaignClock,
     CampaignRepository,
+    CampaignEnding,
     CampaignRecipientRepository,
     CampaignMessages,
     CampaignQueue,

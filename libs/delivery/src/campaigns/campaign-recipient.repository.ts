@@ -217,15 +217,6 @@ export class CampaignRecipientRepository {
     return { pending: row.pending, sending: row.sending, nextRetryAt: row.next_retry_at };
   }
 
-  /** Cancels what was not handed to a provider yet. */
-  async cancelPending(campaignId: string): Promise<number> {
-    const { count } = await this.prisma.smsCampaignRecipient.updateMany({
-      where: { campaignId, status: 'pending' },
-      data: { status: 'cancelled' },
-    });
-    return count;
-  }
-
   /** Every recipient in order, in pages of `size` (keyset by seq): the report's rows. */
   async *inOrder(campaignId: string, size: number): AsyncGenerator<ReportRow[]> {
     let after = 0;

@@ -10,6 +10,7 @@ import { SuppressionList } from '../suppression/suppression-list';
 import { hasOptOutText } from '../templates/template-rules';
 import { CampaignBatchSender } from './campaign-batch-sender';
 import { CampaignClock } from './campaign-clock';
+import { CampaignEnding } from './campaign-ending';
 import { CampaignMessages, CampaignPlan } from './campaign-messages';
 import { CampaignRecipientRepository, RecipientOutcome } from './campaign-recipient.repository';
 import { CampaignRepository } from './campaign.repository';
@@ -44,6 +45,7 @@ export class CampaignRunner {
   constructor(
     private readonly prisma: PrismaService,
     private readonly campaigns: CampaignRepository,
+    private readonly ending: CampaignEnding,
     private readonly recipients: CampaignRecipientRepository,
     private readonly records: SmsMessageRepository,
     private readonly messages: CampaignMessages,
@@ -138,18 +140,17 @@ export class CampaignRunner {
 
   private async fail(campaign: SmsCampaign, reason: string): Promise<void> {
     this.logger.warn(`Campaign ${campaign.id} failed: ${reason}`);
-    await this.campaigns.transition(campaign.id, ['sending'], 'failed', {
+    await this.ending.end(campaign.id, ['sending'], 'failed', {
       failureReason: reason,
       finishedAt: this.clock.now(),
     });
-    await this.recipients.cancelPending(campaign.id);
   }
 
   /** Ends the campaign when nothing is left; else waits for the next retry or a lost claim. */
   private async finishedOrWait(campaign: SmsCampaign): Promise<boolean> {
     const left = await this.recipients.remaining(campaign.id);
     if (left.pending === 0 && left.sending === 0) {
-      await this.campaigns.transition(campaign.id, ['sending'], 'completed', {
+      await this.ending.end(campaign.id, ['sending'], 'completed', {
         finishedAt: this.clock.now(),
       });
       return true;

@@ -10,6 +10,7 @@ import { TemplateNotApprovedError, TemplateNotFoundError } from '../catalog.erro
 import { localeCandidates, normalizeLocale, pickByLocale } from '../templates/template-locale';
 import { hasOptOutText } from '../templates/template-rules';
 import { CampaignClock } from './campaign-clock';
+import { CampaignEnding } from './campaign-ending';
 import { CampaignMessages } from './campaign-messages';
 import { CampaignQueue } from './campaign-queue';
 import { CampaignRecipientRepository } from './campaign-recipient.repository';
@@ -37,6 +38,7 @@ export class CampaignService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly campaigns: CampaignRepository,
+    private readonly ending: CampaignEnding,
     private readonly recipients: CampaignRecipientRepository,
     private readonly templates: SmsTemplateRepository,
     private readonly signatures: SmsSignatureRepository,
@@ -142,8 +144,10 @@ export class CampaignService {
     return this.start(campaign, 'confirmed');
   }
 
-  pause(id: string): Promise<CampaignDto> {
-    return this.move(id, 'paused', 'paused');
+  async pause(id: string): Promise<CampaignDto> {
+    const moved = await this.campaigns.transition(id, allowedFrom('paused'), 'paused');
+    if (moved === undefined) throw await this.conflict(id, 'paused');
+    return this.view(id);
   }
 
   async resume(id: string): Promise<CampaignDto> {
@@ -153,9 +157,10 @@ export class CampaignService {
 
   /** Cancels what no provider has yet; the messages in flight end as they end. */
   async cancel(id: string): Promise<CampaignDto> {
-    const now = this.clock.now();
-    await this.move(id, 'cancelled', 'cancelled', { finishedAt: now });
-    await this.recipients.cancelPending(id);
+    const ended = await this.ending.end(id, allowedFrom('cancelled'), 'cancelled', {
+      finishedAt: this.clock.now(),
+    });
+    if (ended === undefined) throw await this.conflict(id, 'cancelled');
     return this.view(id);
   }
 
@@ -198,17 +203,6 @@ export class CampaignService {
       throw error;
     }
     return this.view(moved.id);
-  }
-
-  private async move(
-    id: string,
-    action: CampaignAction,
-    to: 'paused' | 'cancelled',
-    data: { finishedAt?: Date } = {},
-  ): Promise<CampaignDto> {
-    const moved = await this.campaigns.transition(id, allowedFrom(action), to, data);
-    if (moved === undefined) throw await this.conflict(id, action);
-    return this.view(id);
   }
 
   private async inState(id: string, action: CampaignAction): Promise<SmsCampaign> {

@@ -103,15 +103,36 @@ export interface FraudDecisionData {
   outcome: 'refused' | 'captcha_solved' | 'recorded';
 }
 
-/** A campaign that finished sending (emitted by libs/campaigns). */
+/**
+ * A campaign that reached its final state (emitted by libs/delivery/src/campaigns, in the
+ * transaction that moved it there), with its recipients' counts at that moment.
+ */
 export interface CampaignCompletedData {
   campaignId: string;
   name: string;
+  kind: string;
+  /**
+   * `completed`: every recipient was tried; `cancelled`: an admin stopped it; `failed`: it
+   * could not be sent (its template or signature, see `failureReason`).
+   */
+  outcome: 'completed' | 'cancelled' | 'failed';
+  /** Why it failed (`failed` only), else null. */
+  failureReason: string | null;
+  /** When it ended (ISO). */
+  finishedAt: string;
   recipients: number;
+  /** Handed to a provider (receipts may still come). */
   sent: number;
   failed: number;
-  /** `completed`: every recipient was tried; `cancelled`: an admin stopped it. */
-  outcome: 'completed' | 'cancelled';
+  /** A provider may have had them when a worker stopped; never retried. */
+  unknown: number;
+  /** Never sent, suppressed for the campaign's signature (at the upload or at the send). */
+  suppressed: number;
+  /** Of `suppressed`, those already suppressed when they were uploaded. */
+  suppressedAtUpload: number;
+  cancelled: number;
+  /** With a provider at the cancel, ending as they end (0 unless cancelled). */
+  inFlight: number;
 }
 
 /** The event sent by an admin's test send (POST /v1/admin/webhooks/:id/test). */
