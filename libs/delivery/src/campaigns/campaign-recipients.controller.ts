@@ -5,7 +5,6 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -40,8 +39,11 @@ export class CampaignRecipientsController {
   @Get('recipients/template.csv')
   @Header('Content-Disposition', 'attachment; filename="recipients.csv"')
   @ApiOperation({ summary: 'The recipient form: a phone column, one per template variable' })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV, UTF-8 with a BOM', schema: { type: 'string' } })
+  // The file's type on the 200 alone (not @ApiProduces): errors stay JSON, documented as such.
+  @ApiOkResponse({
+    description: 'CSV, UTF-8 with a BOM',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiErrors(CampaignNotFoundError, TemplateNotFoundError, TemplateNotApprovedError)
   async formCsv(@Param() params: IdParamDto): Promise<StreamableFile> {
     const csv = recipientFormCsv(await this.previews.rowVariables(params.id));
@@ -51,8 +53,10 @@ export class CampaignRecipientsController {
   @Get('recipients/template.xlsx')
   @Header('Content-Disposition', 'attachment; filename="recipients.xlsx"')
   @ApiOperation({ summary: 'The recipient form as an Excel workbook' })
-  @ApiProduces(XLSX_TYPE)
-  @ApiOkResponse({ description: 'XLSX', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'XLSX',
+    content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiErrors(CampaignNotFoundError, TemplateNotFoundError, TemplateNotApprovedError)
   async formXlsx(@Param() params: IdParamDto): Promise<StreamableFile> {
     const xlsx = await recipientFormXlsx(await this.previews.rowVariables(params.id));

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiErrors } from '@app/common';
 import { IdParamDto } from '../catalog.dto';
 import { SmsMessagePageDto } from '../dto/list-messages.dto';
@@ -39,8 +39,11 @@ export class CampaignResultsController {
   @Get('report.csv')
   @Header('Content-Disposition', 'attachment; filename="campaign-report.csv"')
   @ApiOperation({ summary: 'One row per recipient: its final status and provider message id' })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV, streamed', schema: { type: 'string' } })
+  // The file's type on the 200 alone (not @ApiProduces): errors stay JSON, documented as such.
+  @ApiOkResponse({
+    description: 'CSV, streamed',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiErrors(CampaignNotFoundError)
   async report(@Param() params: IdParamDto): Promise<StreamableFile> {
     await this.campaigns.get(params.id);
