@@ -1,5 +1,5 @@
-import { connect, type Socket } from 'node:net';
 import type { Workload } from './load';
+import { startMonitor } from '../../test/support/redis-monitor';
 
 export interface RoundTrips {
   /** Requests sampled, one at a time. */
@@ -60,38 +60,4 @@ export async function countRedisRoundTrips(
     Object.entries(byCommand).map(([name, count]) => [name, count / requests]),
   );
   return { requests, perRequest: total / requests, byCommand: perCommand };
-}
-
-/**
- * MONITOR over a plain socket: each line is `+<time> [<db> <source>] "<COMMAND>" ...`, where the
- * source is `lua` for calls made inside a script. (ioredis' monitor() can misread the first
- * lines when traffic is already flowing.)
- */
-async function startMonitor(
-  redisUrl: string,
-  onCommand: (source: string, command: string) => void,
-): Promise<Socket> {
-  const { hostname, port } = new URL(redisUrl);
-  const socket = connect({ host: hostname, port: Number(port || 6379) });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.once('connect', () => resolve());
-  });
-  let pending = '';
-  let ready!: () => void;
-  const started = new Promise<void>((resolve) => (ready = resolve));
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    pending += chunk;
-    const lines = pending.split('\r\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line === '+OK') ready();
-      const match = /^\+[\d.]+ \[\d+ ([^\]]+)\] "([^"]*)"/.exec(line);
-      if (match) onCommand(match[1], match[2].toLowerCase());
-    }
-  });
-  socket.write('MONITOR\r\n');
-  await started;
-  return socket;
 }

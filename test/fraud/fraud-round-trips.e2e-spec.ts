@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
-import { connect, type Socket } from 'node:net';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { startTestApp, TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
+import { startMonitor } from '../support/redis-monitor';
 import { cnPhone, lonelyIp, requestCode } from './fraud-support';
 
 /**
@@ -79,32 +79,3 @@ describe('Fraud guard: no Redis round trip added to the send path', () => {
     expect(enforce).toEqual({ evalsha: 1 });
   });
 });
-
-async function startMonitor(
-  redisUrl: string,
-  onCommand: (source: string, command: string, line: string) => void,
-): Promise<Socket> {
-  const { hostname, port } = new URL(redisUrl);
-  const socket = connect({ host: hostname, port: Number(port || 6379) });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.once('connect', () => resolve());
-  });
-  let pending = '';
-  let ready!: () => void;
-  const started = new Promise<void>((resolve) => (ready = resolve));
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    pending += chunk;
-    const lines = pending.split('\r\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line === '+OK') ready();
-      const match = /^\+[\d.]+ \[\d+ ([^\]]+)\] "([^"]*)"/.exec(line);
-      if (match) onCommand(match[1], match[2].toLowerCase(), line);
-    }
-  });
-  socket.write('MONITOR\r\n');
-  await started;
-  return socket;
-}
