@@ -74,6 +74,24 @@ describe('Fraud guard: budgets of unverified codes (enforce, captcha step-up)', 
     await expectChallenge(cnPhone(3, 200), lonelyIp());
   });
 
+  it("lets a warm range's hour take a third of the day's budget its verified history earned", async () => {
+    // 60 codes verified over 12 hours (5 an hour): the day's budget is 0.3 x 60 = 18, and an
+    // hour may take 18 / 3 = 6 unverified codes, one more than the range's hourly floor (5),
+    // though the busiest verified hour (5) and this hour's verified codes earn less.
+    for (let hour = 0; hour < 12; hour++) {
+      const phones = Array.from({ length: 5 }, (_, i) => cnPhone(23, 1000 + hour * 5 + i));
+      for (const phone of phones) await requestCode(app, phone, lonelyIp()).expect(202);
+      await receiver.waitForCount(receiver.received.length);
+      for (const phone of phones) {
+        await verifyCode(app, phone, receiver.lastCodeFor(phone)).expect(200);
+      }
+      jest.setSystemTime(Date.now() + HOUR_MS);
+    }
+    for (let i = 0; i < 6; i++)
+      await requestCode(app, cnPhone(23, 2000 + i), lonelyIp()).expect(202);
+    await expectChallenge(cnPhone(23, 2100), lonelyIp());
+  });
+
   it('budgets a client IP across destinations: the 6th unverified code of an hour', async () => {
     const ip = lonelyIp();
     for (let i = 0; i < 5; i++) await requestCode(app, cnPhone(4 + i, 1), ip).expect(202);

@@ -64,14 +64,24 @@ describe('Fraud guard: budgets rebuilt from the records after Redis lost them', 
     const first = await service();
     const overBudget = [cnPhone(30, 1), cnPhone(30, 1), cnPhone(30, 1)];
     const verified = [cnPhone(31, 1), cnPhone(31, 1), cnPhone(31, 1)];
+    // One of them asks twice: the code it verifies carries the first, and the seed gives both
+    // back too (else the prefix would take one code fewer after the restart).
+    await requestCode(first, verified[0], lonelyIp()).expect(202);
     for (const phone of [...overBudget, ...verified]) {
       await requestCode(first, phone, lonelyIp()).expect(202);
+      if (phone === verified[0]) {
+        await until(
+          () => Promise.resolve(receiver.messagesTo(phone).length === 2),
+          'the second code',
+        );
+        await verifyCode(first, phone, receiver.lastCodeFor(phone)).expect(200);
+      }
     }
-    for (const phone of verified) {
+    for (const phone of verified.slice(1)) {
       await verifyCode(first, phone, receiver.lastCodeFor(phone)).expect(200);
     }
     await requestCode(first, cnPhone(30, 1), lonelyIp()).expect(403);
-    await until(async () => (await recordCount()) === 6, 'the 6 send records');
+    await until(async () => (await recordCount()) === 7, 'the 7 send records');
     // The marks of verified codes are written after the answer too.
     const client = new Client({ connectionString: database.url });
     await client.connect();

@@ -34,7 +34,7 @@ return 0
  * at start and whenever the seeded mark is gone (a flush, a new Redis). Without it, a restart
  * on an empty Redis would leave every key at its floor: real traffic of a busy country
  * challenged until it verified again. Sends counted live between the flush and the seed are
- * counted twice (the safe side: stricter for a minute); the carry of a resend is not rebuilt.
+ * counted twice (the safe side: stricter for a minute).
  */
 @Injectable()
 export class FraudBudgetSeeder implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -111,6 +111,7 @@ export class FraudBudgetSeeder implements OnApplicationBootstrap, OnApplicationS
         select: {
           id: true,
           phone: true,
+          purpose: true,
           region: true,
           clientIp: true,
           createdAt: true,

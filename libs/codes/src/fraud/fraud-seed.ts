@@ -7,11 +7,16 @@ const DAY_MS = 86_400_000;
 /** A sent code as the records keep it. */
 export interface RecordedCode {
   phone: string;
+  /** A phone's codes of one purpose are one code (a resend replaces it and carries it). */
+  purpose: string;
   region: string;
   clientIp: string | null;
   createdAt: Date;
   verifiedAt: Date | null;
 }
+
+/** A resend carries at most this many earlier unverified codes (as the reserve script). */
+const MAX_CARRIED = 5;
 
 /** Per watched key (named by kind and value): fields to add to, and fields to raise to. */
 export interface SeedFields {
@@ -22,13 +27,17 @@ export interface SeedFields {
 /**
  * The buckets the live path would have written for these records (see fraud.lua.ts): sends,
  * verified and given-back codes of the last 24 hours by hour, verified codes by day and the
- * day's busiest verified hour for 14 days. Pure, so the seeder only reads and writes.
+ * day's busiest verified hour for 14 days. A verified code gives back the unverified ones it
+ * carried, as the reserve script counts them (see carriedCodes). Pure, so the seeder only reads
+ * and writes.
  */
 export function seedBuckets(records: Iterable<RecordedCode>, now: number): Map<string, SeedFields> {
   const windowStart = (Math.floor(now / HOUR_MS) - 23) * HOUR_MS;
   const byKey = new Map<string, SeedFields>();
   const verifiedByHour = new Map<string, Map<number, number>>();
-  for (const record of records) {
+  const sorted = [...records].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const carried = carriedCodes(sorted);
+  for (const record of sorted) {
     const sentAt = record.createdAt.getTime();
     const values = watchedValues(record.phone, record.region, record.clientIp ?? 'unknown');
     const hour = Math.floor(sentAt / HOUR_MS);
@@ -40,12 +49,12 @@ export function seedBuckets(records: Iterable<RecordedCode>, now: number): Map<s
           name,
           (fields = { add: new Map<string, number>(), max: new Map<string, number>() }),
         );
-      const add = (field: string): void =>
-        void fields.add.set(field, (fields.add.get(field) ?? 0) + 1);
+      const add = (field: string, by = 1): void =>
+        void fields.add.set(field, (fields.add.get(field) ?? 0) + by);
       if (sentAt >= windowStart) add(`s${hour}`);
       if (!record.verifiedAt) continue;
       if (sentAt >= windowStart) {
-        add(`g${hour}`);
+        add(`g${hour}`, 1 + carried.get(record)!);
         add(`v${hour}`);
       }
       add(`d${Math.floor(sentAt / DAY_MS)}`);
@@ -62,4 +71,27 @@ export function seedBuckets(records: Iterable<RecordedCode>, now: number): Map<s
     }
   }
   return byKey;
+}
+
+/**
+ * What each record carried, as the reserve script decides it: a send over the phone's code of
+ * the same purpose that is still unverified and was sent within 24 hours carries that code and
+ * everything it carried (at most MAX_CARRIED); verifying it gives them all back. Records in
+ * time order.
+ */
+function carriedCodes(sorted: RecordedCode[]): Map<RecordedCode, number> {
+  const carried = new Map<RecordedCode, number>();
+  const previous = new Map<string, RecordedCode>();
+  for (const record of sorted) {
+    const code = `${record.purpose}\u0000${record.phone}`;
+    const before = previous.get(code);
+    const carries =
+      before &&
+      !before.verifiedAt &&
+      Math.floor(before.createdAt.getTime() / HOUR_MS) >
+        Math.floor(record.createdAt.getTime() / HOUR_MS) - 24;
+    carried.set(record, carries ? Math.min(MAX_CARRIED, carried.get(before)! + 1) : 0);
+    previous.set(code, record);
+  }
+  return carried;
 }

@@ -15,13 +15,22 @@
  *   a day's   = min(ceiling, max(floor per day,  ratio x the 14-day max of a day's verified,
  *                                                ratio x verified in the last 24 hours))
  *   an hour's = min(ceiling, max(floor per hour, ratio x the 14-day max of an hour's verified,
- *                                                ratio x verified this hour))
+ *                                                ratio x verified this hour,
+ *                                                the day's budget from history / 3))
+ * The last term is ours: an hour may spend a third of what the key's verified days earned
+ * (ratio x its busiest day or its last 24 hours). Authgear's hourly terms alone follow the hour
+ * too tightly at small counts: a carrier range verifying 30 codes in a push hour has an hourly
+ * budget of 9, and its few users who never verify cross that by chance. The day's history is a
+ * steadier measure of what the key can take; an attack on a warm key still needs 3 hours to
+ * spend its day's budget, and a key with no verified history keeps its hourly floor.
  * A send that would take the key past either is challenged; past `attack factor` times the
  * day's budget on a key with no verified code in 14 days, it is blocked.
  */
 export const FRAUD_LUA = `
 local FRAUD_HOUR, FRAUD_DAY = 3600000, 86400000
 local FRAUD_TTL = 15 * FRAUD_DAY
+-- An hour may spend this share (1 / n) of the day's budget its verified history earned.
+local FRAUD_HOURS_PER_DAY_BUDGET = 3
 
 local function fraudFigures(key, now)
   local h, d = math.floor(now / FRAUD_HOUR), math.floor(now / FRAUD_DAY)
@@ -57,8 +66,10 @@ end
 
 -- Returns verdict (0 within budget, 1 challenge, 2 block), the day's budget, retry after ms.
 local function fraudVerdict(f, now, floorDay, floorHour, ceiling, ratio, attackFactor)
-  local dayBudget = math.min(ceiling, math.max(floorDay, math.floor(ratio * f.maxDay), math.floor(ratio * f.verified)))
-  local hourBudget = math.min(ceiling, math.max(floorHour, math.floor(ratio * f.maxHour), math.floor(ratio * f.verifiedHour)))
+  local earnedDay = ratio * math.max(f.maxDay, f.verified)
+  local dayBudget = math.min(ceiling, math.max(floorDay, math.floor(earnedDay)))
+  local hourBudget = math.min(ceiling, math.max(floorHour, math.floor(ratio * f.maxHour),
+    math.floor(ratio * f.verifiedHour), math.floor(earnedDay / FRAUD_HOURS_PER_DAY_BUDGET)))
   local h = math.floor(now / FRAUD_HOUR)
   if f.unverified + 1 > dayBudget then
     local verdict = 1
