@@ -15,6 +15,7 @@ const JOBS = [
   'delete-old-sms-records',
   'create-sms-record-months',
   'delete-old-lifecycle-events',
+  'delete-old-fraud-decisions',
 ];
 
 const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY_MS);
@@ -88,8 +89,8 @@ async function partitions(prisma: PrismaService): Promise<string[]> {
 
 /**
  * The periodic jobs on the maintenance queue: two instances of the service (one Redis prefix,
- * one database) schedule them, each period runs once across both, expired sessions and old
- * message records go (a month past the retention as a whole partition, rows of the default
+ * one database) schedule them, each period runs once across both, expired sessions, old
+ * fraud decisions and old message records go (a month past the retention as a whole partition, rows of the default
  * partition one by one), current ones stay, the months ahead are created. Its own database: the
  * jobs delete across the tables.
  */
@@ -103,6 +104,7 @@ describe('Periodic jobs', () => {
   >;
   let aheadRecord: string;
   let events: { old: string; recent: string };
+  let decisions: { old: string; recent: string };
   // A month wholly past the 180 days (it ends before the cutoff's month begins), a month older
   // still that has no partition (its rows are in the default one), the last month created ahead.
   const cutoffMonth = monthStart(daysAgo(180));
@@ -143,6 +145,26 @@ describe('Periodic jobs', () => {
       return row.id;
     };
     events = { old: await relayedEvent(daysAgo(31)), recent: await relayedEvent(daysAgo(29)) };
+    // Fraud decisions: one past SMS_FRAUD_DECISION_RETENTION_DAYS (90 by default), one not.
+    const decision = async (createdAt: Date): Promise<string> => {
+      const row = await prisma.fraudDecision.create({
+        data: {
+          createdAt,
+          phone: '+447418000001',
+          country: 'GB',
+          prefix: '+4474180',
+          clientIp: '192.0.2.1',
+          keyKind: 'range',
+          keyValue: '+447418',
+          unverified: 10,
+          budget: 10,
+          action: 'challenge',
+          outcome: 'refused',
+        },
+      });
+      return String(row.id);
+    };
+    decisions = { old: await decision(daysAgo(91)), recent: await decision(daysAgo(89)) };
     expect(await partitionOf(prisma, seeded.oldRecord)).toBe(partitionName(oldMonth));
     expect(await partitionOf(prisma, seeded.oldDefaultRecord)).toBe('sms_messages_default');
     await seeding.close();
@@ -186,6 +208,7 @@ describe('Periodic jobs', () => {
     await once('delete-old-sms-records', 'deleted');
     await once('create-sms-record-months', 'created');
     await once('delete-old-lifecycle-events', 'deleted');
+    await once('delete-old-fraud-decisions', 'deleted');
 
     const prisma = first.app.get(PrismaService);
     const sessions = await prisma.session.findMany({ select: { id: true } });
@@ -197,6 +220,8 @@ describe('Periodic jobs', () => {
     const kept = await prisma.$queryRaw<Array<{ id: string }>>`
       SELECT "id"::text FROM "lifecycle_events" WHERE "id" IN (${events.old}::uuid, ${events.recent}::uuid)`;
     expect(kept.map((row) => row.id)).toEqual([events.recent]);
+    const keptDecisions = await prisma.fraudDecision.findMany({ select: { id: true } });
+    expect(keptDecisions.map((row) => String(row.id))).toEqual([decisions.recent]);
     const tables = await partitions(prisma);
     expect(tables).not.toContain(partitionName(oldMonth));
     expect(tables).toContain(partitionName(aheadMonth));

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { CodesWorkerModule } from '@app/codes';
 import { DeliveryWorkerModule } from '@app/delivery';
 import { EventsWorkerModule } from '@app/events';
 import { UserWorkerModule } from '@app/user';
@@ -12,4 +13,5 @@ export const WORKER_MODULES: ReadonlyArray<Type> = [
   UserWorkerModule,
   DeliveryWorkerModule,
   EventsWorkerModule,
+  CodesWorkerModule,
 ];

@@ -1,6 +1,7 @@
 export * from './code.errors';
 export { SMS_SEND_CODE_ERRORS, SMS_VERIFY_CODE_ERRORS } from './code-route-errors';
 export { CodesModule } from './codes.module';
+export { CodesWorkerModule } from './codes-worker.module';
 export {
   FraudCaptchaRequiredError,
   FraudDeniedError,

@@ -54,4 +54,11 @@ export abstract class FraudGuardSettings extends SmsGatewaySettings {
   @Min(1)
   @Max(250)
   SMS_FRAUD_IP_COUNTRIES = 3;
+
+  /** Decisions older than this are deleted by a periodic job (the table grows with attacks). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  SMS_FRAUD_DECISION_RETENTION_DAYS = 90;
 }

@@ -28,6 +28,15 @@ export class FraudDecisionsRepository {
     ]);
   }
 
+  /** Deletes up to `limit` decisions made before `cutoff`; returns how many went. */
+  deleteBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM "fraud_decisions" WHERE "id" IN (
+        SELECT "id" FROM "fraud_decisions" WHERE "created_at" < ${cutoff}
+         LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      )`;
+  }
+
   /** The newest first, `limit` of them, before the id `before` when given (keyset paging). */
   list(filter: FraudDecisionFilter, limit: number, before?: bigint): Promise<FraudDecision[]> {
     const where: Prisma.FraudDecisionWhereInput = {
