@@ -63,6 +63,19 @@ describe('validateEnvironment', () => {
     ]);
   });
 
+  it("reads the fraud decisions' retention: 90 days by default, 1 to 36500", () => {
+    expect(validateEnvironment(required).SMS_FRAUD_DECISION_RETENTION_DAYS).toBe(90);
+    expect(
+      validateEnvironment({ ...required, SMS_FRAUD_DECISION_RETENTION_DAYS: '7' })
+        .SMS_FRAUD_DECISION_RETENTION_DAYS,
+    ).toBe(7);
+    for (const wrong of ['0', '36501', '1.5', 'a week']) {
+      expect(problemsOf({ ...required, SMS_FRAUD_DECISION_RETENTION_DAYS: wrong })).toEqual([
+        expect.stringContaining('SMS_FRAUD_DECISION_RETENTION_DAYS'),
+      ]);
+    }
+  });
+
   it('reads the account session cap and the phone-change proof of /1.1', () => {
     const env = validateEnvironment({
       ...required,
