@@ -6,6 +6,7 @@ import { QUEUES } from '@app/queue';
 import { monthStart } from '../libs/delivery/src/records/message-months';
 import { createIsolatedDatabase, IsolatedDatabase } from './support/isolated-database';
 import { uniqueCnPhone } from './support/phones';
+import { rollupAndRawCounts } from './support/stats-rollup';
 import { startTestApp, TestApp } from './support/test-app';
 
 const PERIOD_MS = 1000;
@@ -16,7 +17,10 @@ const JOBS = [
   'create-sms-record-months',
   'delete-old-lifecycle-events',
   'delete-old-fraud-decisions',
+  'fold-sms-stats',
 ];
+/** fold-sms-stats has a period of its own (SMS_STATS_FOLD_INTERVAL_SECONDS). */
+const FOLD_PERIOD_MS = 2000;
 
 const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY_MS);
 
@@ -119,6 +123,7 @@ describe('Periodic jobs', () => {
       REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
       MAINTENANCE_INTERVAL_SECONDS: String(PERIOD_MS / 1000),
       SMS_RECORD_RETENTION_DAYS: '180',
+      SMS_STATS_FOLD_INTERVAL_SECONDS: String(FOLD_PERIOD_MS / 1000),
     };
     // The rows exist before any worker runs: the first run takes place at start-up.
     const seeding = await startTestApp({ ...shared, WORKER_EMBEDDED: 'false' });
@@ -181,7 +186,7 @@ describe('Periodic jobs', () => {
     const queue = first.app.get<Queue>(getQueueToken(QUEUES.maintenance), { strict: false });
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((scheduler) => [scheduler.key, scheduler.every]).sort()).toEqual(
-      JOBS.map((name) => [name, PERIOD_MS]).sort(),
+      JOBS.map((name) => [name, name === 'fold-sms-stats' ? FOLD_PERIOD_MS : PERIOD_MS]).sort(),
     );
 
     await waitForRuns(queue, 3);
@@ -230,5 +235,11 @@ describe('Periodic jobs', () => {
     for (let months = 0; months <= 3; months++) {
       expect(tables).toContain(partitionName(monthStart(new Date(), months)));
     }
+    // The stats' daily rollup forgot the dropped month and the deleted row with them, and a
+    // fold moved the pending changes into it.
+    const { rollup, raw } = await rollupAndRawCounts(prisma);
+    expect(Object.keys(raw)).toHaveLength(2);
+    expect(rollup).toEqual(raw);
+    expect((await summaries('fold-sms-stats', 'folded')).some((folded) => folded > 0)).toBe(true);
   });
 });

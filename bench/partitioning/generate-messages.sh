@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Fills sms_messages of a throwaway database (migrated with `npm run db:migrate`) with 50 million
-# generated rows over the 12 months before FIRST_MONTH + 12: one INSERT per month, niced, so that
+# generated rows over the MONTHS (12) months from FIRST_MONTH: one INSERT per month, niced, so that
 # docs/partitioning.md's plans can be measured again. Usage:
 #   DATABASE_URL=postgresql://... FIRST_MONTH=2025-12-01 bash bench/partitioning/generate-messages.sh
 set -euo pipefail
 : "${DATABASE_URL:?}"
 FIRST_MONTH="${FIRST_MONTH:-2025-12-01}"
 ROWS_PER_MONTH="${ROWS_PER_MONTH:-4166667}"
+MONTHS="${MONTHS:-12}"
 psql="nice -n 19 psql -X -q -v ON_ERROR_STOP=1 $DATABASE_URL"
-for m in $(seq 0 11); do
+for m in $(seq 0 $((MONTHS - 1))); do
   start=$($psql -At -c "SELECT (timestamptz '$FIRST_MONTH 00:00+00' + interval '$m months')")
   end=$($psql -At -c "SELECT (timestamptz '$FIRST_MONTH 00:00+00' + interval '$((m + 1)) months')")
   name="sms_messages_$($psql -At -c "SELECT to_char(timestamptz '$start' AT TIME ZONE 'UTC', 'YYYY_MM')")"

@@ -162,6 +162,17 @@ export class Environment extends FraudGuardSettings {
   @Max(7 * 86400)
   MAINTENANCE_INTERVAL_SECONDS = 3600;
 
+  /**
+   * Seconds between two folds of the stats' pending changes into their daily rollup (job
+   * fold-sms-stats; the stats are exact either way, folding keeps what they read small). 0:
+   * folded every MAINTENANCE_INTERVAL_SECONDS instead.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  SMS_STATS_FOLD_INTERVAL_SECONDS = 60;
+
   /** Message records older than this many days are deleted by the periodic job. */
   @Type(() => Number)
   @IsInt()

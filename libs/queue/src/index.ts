@@ -1,4 +1,9 @@
 export { QueueModule } from './queue.module';
 export { QUEUE_NAMES, QUEUES, QueueName } from './queue-names';
 export { MaintenanceWorkerModule } from './maintenance/maintenance-worker.module';
-export { PeriodicJob, PeriodicJobHandler, PeriodicJobSummary } from './maintenance/periodic-job';
+export {
+  PeriodicJob,
+  PeriodicJobEvery,
+  PeriodicJobHandler,
+  PeriodicJobSummary,
+} from './maintenance/periodic-job';

@@ -92,7 +92,16 @@ export class SmsMessageDto {
 
 export class SmsMessagePageDto {
   @ApiProperty({ type: [SmsMessageDto] }) items: SmsMessageDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({
+    description:
+      "Messages matching the filter: counted exactly up to 10,000; past that PostgreSQL's " +
+      'estimate (`totalIsEstimate`), so that the list answers in bounded time at any size',
+  })
+  total: number;
+  @ApiProperty({
+    description: 'Whether `total` is an estimate (more than 10,000 matches) rather than a count',
+  })
+  totalIsEstimate: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

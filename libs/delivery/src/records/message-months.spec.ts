@@ -24,16 +24,21 @@ describe('message months', () => {
     expect(monthPartitionEnd('sms_messages_2026_12_old')).toBeUndefined();
   });
 
-  it('picks the months whose whole range is older than the cutoff', () => {
+  it('picks the months whose whole range is older than the cutoff, with their ranges', () => {
     const names = ['sms_messages_2026_05', 'sms_messages_2026_06', 'sms_messages_default'];
+    const may = {
+      name: 'sms_messages_2026_05',
+      from: new Date('2026-05-01T00:00:00Z'),
+      to: new Date('2026-06-01T00:00:00Z'),
+    };
+    const june = {
+      name: 'sms_messages_2026_06',
+      from: new Date('2026-06-01T00:00:00Z'),
+      to: new Date('2026-07-01T00:00:00Z'),
+    };
     // June ends on July 1st: kept while the cutoff is inside July's first instant or before.
-    expect(monthPartitionsBefore(names, new Date('2026-06-30T23:59:59Z'))).toEqual([
-      'sms_messages_2026_05',
-    ]);
-    expect(monthPartitionsBefore(names, new Date('2026-07-01T00:00:00Z'))).toEqual([
-      'sms_messages_2026_05',
-      'sms_messages_2026_06',
-    ]);
+    expect(monthPartitionsBefore(names, new Date('2026-06-30T23:59:59Z'))).toEqual([may]);
+    expect(monthPartitionsBefore(names, new Date('2026-07-01T00:00:00Z'))).toEqual([may, june]);
     expect(monthPartitionsBefore(names, new Date('2026-05-31T00:00:00Z'))).toEqual([]);
   });
 });

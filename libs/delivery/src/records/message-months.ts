@@ -18,10 +18,18 @@ export function monthPartitionEnd(tableName: string): Date | undefined {
   return new Date(Date.UTC(Number(match[1]), month, 1));
 }
 
+/** A month partition's name and range [from, to). */
+export interface MonthPartition {
+  name: string;
+  from: Date;
+  to: Date;
+}
+
 /** The month partitions holding only rows older than `cutoff`, i.e. whose whole range ends by it. */
-export function monthPartitionsBefore(tableNames: string[], cutoff: Date): string[] {
-  return tableNames.filter((name) => {
+export function monthPartitionsBefore(tableNames: string[], cutoff: Date): MonthPartition[] {
+  return tableNames.flatMap((name) => {
     const end = monthPartitionEnd(name);
-    return end !== undefined && end.getTime() <= cutoff.getTime();
+    if (end === undefined || end.getTime() > cutoff.getTime()) return [];
+    return [{ name, from: monthStart(end, -1), to: end }];
   });
 }

@@ -3,6 +3,7 @@ import { outboxInsert } from '@app/events';
 import { Prisma, PrismaService, SmsMessage, SmsMessageStatus } from '@app/prisma';
 import type { MessageChannel } from '../channels/channel';
 import type { DeliveryReceipt } from '../receipts/delivery-receipt';
+import { ListTotal, messageListTotal } from './message-list-total';
 import { smsEventRows } from './sms-events.sql';
 import type { SmsMessageRecord } from './sms-message-record';
 
@@ -137,23 +138,28 @@ export class SmsMessageRepository {
       UPDATE "sms_messages" SET "status" = 'queued' WHERE "id" = ${id}::uuid AND "status" = 'failed'`;
   }
 
-  async list(filter: SmsMessageFilter, page: number, pageSize: number): Promise<Page<SmsMessage>> {
+  /** A page of records, newest first, and their total: exact or estimated (message-list-total.ts). */
+  async list(
+    filter: SmsMessageFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<SmsMessage> & ListTotal> {
     const where: Prisma.SmsMessageWhereInput = {
       phone: filter.phone,
       status: filter.status,
       createdAt: { gte: filter.from, lt: filter.to },
       campaignId: filter.campaignId,
     };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, counted] = await Promise.all([
       this.prisma.smsMessage.findMany({
         where,
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         skip: (page - 1) * pageSize,
         take: pageSize,
       }),
-      this.prisma.smsMessage.count({ where }),
+      messageListTotal(this.prisma, filter),
     ]);
-    return { items, total, page, pageSize };
+    return { items, ...counted, page, pageSize };
   }
 
   /**

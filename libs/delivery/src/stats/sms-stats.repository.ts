@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@app/prisma';
+import { splitIntoWholeDays } from './stats-range';
 
 export const STATS_DIMENSIONS = [
   'day',
@@ -13,9 +14,12 @@ export const STATS_DIMENSIONS = [
 ] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
-/** The SQL of each grouping: fixed fragments, never caller text. */
+/**
+ * The SQL of each grouping, over the columns of the daily rollup (which the raw rows are shaped
+ * into as well): fixed fragments, never caller text.
+ */
 const GROUP_KEYS: Record<StatsDimension, Prisma.Sql> = {
-  day: Prisma.sql`to_char("created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+  day: Prisma.sql`to_char("day", 'YYYY-MM-DD')`,
   template: Prisma.sql`"template_name"`,
   signature: Prisma.sql`"signature"`,
   provider: Prisma.sql`"provider"`,
@@ -24,6 +28,9 @@ const GROUP_KEYS: Record<StatsDimension, Prisma.Sql> = {
   channel: Prisma.sql`"channel"::text`,
   campaign: Prisma.sql`"campaign_id"::text`,
 };
+
+const GROUP_COLUMNS = Prisma.sql`"day", "template_name", "signature", "provider", "status", "region",
+  "channel", "kind", "campaign_id"`;
 
 export interface StatsRow {
   key: string | null;
@@ -54,31 +61,55 @@ interface RawStatsRow {
   opt_outs: bigint;
 }
 
-/** Aggregates over `sms_messages`; test-number sends are left out (nothing was sent). */
+/**
+ * Aggregates of message records; test-number sends are left out (nothing was sent). Whole UTC
+ * days are read from the daily rollup (sms_message_daily and its pending changes, kept exact by
+ * the triggers of migration 20261228000000), the partial days at the range's ends from
+ * sms_messages; all three in one statement, so from one snapshot.
+ */
 @Injectable()
 export class SmsStatsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async aggregate(from: Date, to: Date, groupBy: StatsDimension): Promise<StatsRow[]> {
     const key = GROUP_KEYS[groupBy];
+    const range = splitIntoWholeDays(from, to);
+    const daysFrom = Prisma.sql`(${range.daysFrom}::timestamptz AT TIME ZONE 'UTC')::date`;
+    const daysTo = Prisma.sql`(${range.daysTo}::timestamptz AT TIME ZONE 'UTC')::date`;
     const rows = await this.prisma.$queryRaw<RawStatsRow[]>`
       SELECT ${key} AS key,
-             count(*) AS messages,
-             count(*) FILTER (WHERE "status" = 'sent') AS sent,
-             count(*) FILTER (WHERE "status" = 'delivered') AS delivered,
-             count(*) FILTER (WHERE "status" = 'undelivered') AS undelivered,
-             count(*) FILTER (WHERE "status" = 'unknown') AS unknown,
-             count(*) FILTER (WHERE "status" = 'failed') AS failed,
+             sum("messages")::bigint AS messages,
+             coalesce(sum("messages") FILTER (WHERE "status" = 'sent'), 0)::bigint AS sent,
+             coalesce(sum("messages") FILTER (WHERE "status" = 'delivered'), 0)::bigint AS delivered,
+             coalesce(sum("messages") FILTER (WHERE "status" = 'undelivered'), 0)::bigint
+               AS undelivered,
+             coalesce(sum("messages") FILTER (WHERE "status" = 'unknown'), 0)::bigint AS unknown,
+             coalesce(sum("messages") FILTER (WHERE "status" = 'failed'), 0)::bigint AS failed,
              coalesce(sum("segments") FILTER (WHERE "status" <> 'failed'), 0)::bigint AS segments,
-             count(*) FILTER (WHERE "kind" = 'verification' AND "status" <> 'failed') AS codes_sent,
-             count(*) FILTER (WHERE "kind" = 'verification' AND "verified_at" IS NOT NULL)
+             coalesce(sum("messages") FILTER (WHERE "kind" = 'verification' AND "status" <> 'failed'),
+                      0)::bigint AS codes_sent,
+             coalesce(sum("verified") FILTER (WHERE "kind" = 'verification'), 0)::bigint
                AS codes_verified,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "sms_replies" r
-                                             WHERE r."message_id" = m."id" AND r."opt_out"))
-               AS opt_outs
-        FROM "sms_messages" m
-       WHERE "created_at" >= ${from} AND "created_at" < ${to} AND NOT "test_number"
+             coalesce(sum("opt_outs"), 0)::bigint AS opt_outs
+        FROM (SELECT ${GROUP_COLUMNS}, "messages", "segments", "verified", "opt_outs"
+                FROM "sms_message_daily"
+               WHERE "day" >= ${daysFrom} AND "day" < ${daysTo}
+              UNION ALL
+              SELECT ${GROUP_COLUMNS}, "messages", "segments", "verified", "opt_outs"
+                FROM "sms_message_daily_changes"
+               WHERE "day" >= ${daysFrom} AND "day" < ${daysTo}
+              UNION ALL
+              SELECT ("created_at" AT TIME ZONE 'UTC')::date, "template_name", "signature",
+                     "provider", "status", "region", "channel", "kind", "campaign_id",
+                     1, "segments", ("verified_at" IS NOT NULL)::int,
+                     EXISTS (SELECT 1 FROM "sms_replies" r
+                              WHERE r."message_id" = m."id" AND r."opt_out")::int
+                FROM "sms_messages" m
+               WHERE (("created_at" >= ${range.from} AND "created_at" < ${range.daysFrom})
+                      OR ("created_at" >= ${range.daysTo} AND "created_at" < ${range.to}))
+                 AND NOT "test_number") AS counted
        GROUP BY 1
+      HAVING sum("messages") <> 0
        ORDER BY 1 NULLS LAST`;
     return rows.map((row) => ({
       key: row.key,

@@ -4,7 +4,12 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfigService } from '@app/config';
 import { QUEUES } from '../queue-names';
-import { PERIODIC_JOB, PeriodicJobHandler, PeriodicJobSummary } from './periodic-job';
+import {
+  PERIODIC_JOB,
+  PERIODIC_JOB_EVERY,
+  PeriodicJobHandler,
+  PeriodicJobSummary,
+} from './periodic-job';
 
 // Runs kept for `GET /v1/admin/queues` and for looking into a failure.
 const KEPT_RUNS = 200;
@@ -19,6 +24,7 @@ const KEPT_RUNS = 200;
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('Maintenance');
   private handlers?: Map<string, PeriodicJobHandler>;
+  private readonly ownPeriods = new Map<string, (config: AppConfigService) => number>();
 
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
@@ -30,9 +36,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const every = this.config.get('MAINTENANCE_INTERVAL_SECONDS') * 1000;
-    if (every === 0) return;
+    const maintenanceEvery = this.config.get('MAINTENANCE_INTERVAL_SECONDS') * 1000;
+    if (maintenanceEvery === 0) return;
     for (const name of this.handlerMap().keys()) {
+      const ownSeconds = this.ownPeriods.get(name)?.(this.config) ?? 0;
+      const every = ownSeconds > 0 ? ownSeconds * 1000 : maintenanceEvery;
       await this.queue.upsertJobScheduler(
         name,
         { every },
@@ -61,7 +69,13 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       const instance = wrapper.instance as PeriodicJobHandler | undefined;
       if (!instance || !wrapper.metatype) continue;
       const name = this.reflector.get<string | undefined>(PERIODIC_JOB, wrapper.metatype);
-      if (name !== undefined) this.handlers.set(name, instance);
+      if (name === undefined) continue;
+      this.handlers.set(name, instance);
+      const every = this.reflector.get<((config: AppConfigService) => number) | undefined>(
+        PERIODIC_JOB_EVERY,
+        wrapper.metatype,
+      );
+      if (every !== undefined) this.ownPeriods.set(name, every);
     }
     return this.handlers;
   }

@@ -1,0 +1,46 @@
+import type { PrismaService } from '@app/prisma';
+
+/** What one group of a day adds up to: messages, their segments, verified codes, opt-outs. */
+export type DayGroupCounts = Record<string, string>;
+
+/**
+ * The daily rollup (folded rows plus pending changes) and the same counts straight from
+ * sms_messages, as `day|provider|status|...` -> `messages/segments/verified/optOuts`, groups
+ * at zero left out: equal maps mean the rollup holds exactly what the records do.
+ */
+export async function rollupAndRawCounts(
+  prisma: PrismaService,
+): Promise<{ rollup: DayGroupCounts; raw: DayGroupCounts }> {
+  const rollup = await prisma.$queryRaw<CountRow[]>`
+    SELECT concat_ws('|', "day", "provider", "status", "channel", "kind", "template_name",
+                     "signature", "region", "campaign_id") AS "group",
+           sum("messages")::text || '/' || sum("segments")::text || '/' || sum("verified")::text
+             || '/' || sum("opt_outs")::text AS counts
+      FROM (SELECT * FROM "sms_message_daily"
+            UNION ALL
+            SELECT "day", "template_name", "signature", "provider", "status", "region", "channel",
+                   "kind", "campaign_id", "messages", "segments", "verified", "opt_outs"
+              FROM "sms_message_daily_changes") AS both_tables
+     GROUP BY 1
+    HAVING sum("messages") <> 0 OR sum("segments") <> 0 OR sum("verified") <> 0
+        OR sum("opt_outs") <> 0`;
+  const raw = await prisma.$queryRaw<CountRow[]>`
+    SELECT concat_ws('|', ("created_at" AT TIME ZONE 'UTC')::date, "provider", "status", "channel",
+                     "kind", "template_name", "signature", "region", "campaign_id") AS "group",
+           count(*)::text || '/' || sum("segments")::text || '/'
+             || count("verified_at")::text || '/'
+             || count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "sms_replies" r
+                                              WHERE r."message_id" = m."id" AND r."opt_out"))::text
+             AS counts
+      FROM "sms_messages" m
+     WHERE NOT "test_number"
+     GROUP BY 1`;
+  const toMap = (rows: CountRow[]) =>
+    Object.fromEntries(rows.map((row) => [row.group, row.counts]));
+  return { rollup: toMap(rollup), raw: toMap(raw) };
+}
+
+interface CountRow {
+  group: string;
+  counts: string;
+}
