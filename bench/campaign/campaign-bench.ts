@@ -10,6 +10,8 @@ import { postMultipart, recipientCsvStream } from './recipient-upload';
 const CAMPAIGN_PREFIX = '135';
 const FRACTIONS = [0.1, 0.5, 1] as const;
 const FINAL = new Set(['completed', 'cancelled', 'failed']);
+/** How often the campaign is read while messages are still arriving. */
+const VIEW_EVERY_MS = 5000;
 
 export interface CampaignBenchOptions {
   url: string;
@@ -33,7 +35,7 @@ export interface CampaignBenchResult {
     peakRssMb: number;
   };
   send: {
-    /** From the confirm's answer to the campaign seen `completed` (polled every 100 ms). */
+    /** From the confirm to the campaign seen `completed` (read every 100 ms once all arrived). */
     seconds: number;
     messagesPerS: number;
     /** The worker's RSS when 10%, 50% and 100% of the list had reached the receiver. */
@@ -110,10 +112,17 @@ export async function runCampaignBench(
   const sendSampler = sampleRss(options.workerPid, () => (tally.size - before) / n);
   const confirmed = performance.now();
   await admin.post(`/v1/admin/campaigns/${id}/confirm`, undefined, 200);
+  // The campaign's view counts its recipients and messages (about a second at 100,000 under
+  // load): it is read every few seconds while the receiver's tally is short, every 100 ms after.
   let view: Record<string, unknown>;
+  let lookedAt = 0;
   for (;;) {
-    view = await admin.get(`/v1/admin/campaigns/${id}`);
-    if (FINAL.has(view.status as string)) break;
+    const allReceived = tally.size - before >= n;
+    if (allReceived || performance.now() - lookedAt > VIEW_EVERY_MS) {
+      view = await admin.get(`/v1/admin/campaigns/${id}`);
+      lookedAt = performance.now();
+      if (FINAL.has(view.status as string)) break;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const sendSeconds = (performance.now() - confirmed) / 1000;
