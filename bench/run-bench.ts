@@ -18,6 +18,7 @@ import {
   startRedis,
   type ThrowawayService,
 } from '../test/support/throwaway-services';
+import { type CampaignBenchResult, runCampaignBench } from './campaign/campaign-bench';
 import { summarize } from './profile/summarize-cpuprofile';
 import { type BenchContext, SCENARIOS, type Scenario, type Target } from './scenarios';
 import { type ChildServer, startChildServer } from './support/child-server';
@@ -28,6 +29,7 @@ import { RssSampler } from './support/process-stats';
 import { countRedisRoundTrips } from './support/redis-round-trips';
 import {
   type BenchReport,
+  type CampaignRun,
   checkTargets,
   formatTable,
   type ScenarioResult,
@@ -42,6 +44,7 @@ import { BenchSmsReceiver } from './support/sms-receiver';
  *
  *   npm run bench -- [--only 1,2,6] [--duration 10] [--warmup 3] [--connections 64]
  *                    [--profile] [--no-floor] [--label text] [--out file.json]
+ *                    [--recipients 100000]   (#7, the campaign)
  */
 
 const ROOT = join(__dirname, '..');
@@ -60,7 +63,10 @@ interface Options {
   out?: string;
   loginPool: number;
   verifyPool: number;
+  recipients: number;
 }
+
+const CAMPAIGN_SCENARIO = { id: 7, key: 'campaign', title: 'a campaign to the webhook provider' };
 
 function parseArgs(args: string[]): Options {
   const options: Options = {
@@ -71,6 +77,7 @@ function parseArgs(args: string[]): Options {
     floor: true,
     loginPool: 10000,
     verifyPool: 15000,
+    recipients: 100_000,
   };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split('=', 2);
@@ -105,6 +112,9 @@ function parseArgs(args: string[]): Options {
         break;
       case '--verify-pool':
         options.verifyPool = Number(value());
+        break;
+      case '--recipients':
+        options.recipients = Number(value());
         break;
       default:
         throw new Error(`Unknown option ${args[i]}`);
@@ -418,6 +428,17 @@ async function main(): Promise<void> {
       scenarios.push(result);
     }
 
+    let campaign: CampaignRun | undefined;
+    if (!options.only || options.only.includes(CAMPAIGN_SCENARIO.id)) {
+      log(`#${CAMPAIGN_SCENARIO.id} ${CAMPAIGN_SCENARIO.title}, ${options.recipients} recipients`);
+      campaign = await runCampaign(api, settings.ADMIN_API_KEY, receiver, options, stamp);
+      log(
+        campaign.status === 'ran'
+          ? `  upload ${campaign.result?.upload.rowsPerS} rows/s, sent ${campaign.result?.send.messagesPerS} messages/s`
+          : `  failed: ${campaign.reason}`,
+      );
+    }
+
     const apiPeak = api.sampler.window()().hwmKb;
     const floorPeak = floor ? floor.sampler.window()().hwmKb : 0;
     api.sampler.stop();
@@ -450,6 +471,7 @@ async function main(): Promise<void> {
         api: Object.fromEntries(PUBLIC_SETTINGS.map((name) => [name, settings[name]])),
       },
       scenarios,
+      campaign,
       api: { peakRssMb: mb(apiPeak), records: { sent, recorded } },
       floor: { peakRssMb: mb(floorPeak) },
     };
@@ -457,29 +479,68 @@ async function main(): Promise<void> {
     const out = options.out ?? join(RESULTS_DIR, `${stamp}.json`);
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`\n${formatTable(report)}\n\nwritten to ${out}\n`);
-    if (options.profile) printProfiles(scenarios);
+    if (options.profile) printProfiles(scenarios, campaign);
     if (cleanExit) rmSync(runDir, { recursive: true, force: true });
+    // The campaign's check (every recipient once) fails the run.
+    if (campaign?.status === 'failed') process.exitCode = 1;
   } finally {
     for (const child of children) await child.stop();
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   }
 }
 
-function printProfiles(scenarios: ScenarioResult[]): void {
-  for (const s of scenarios) {
-    for (const run of [s.api, s.floor]) {
-      if (!run?.profile) continue;
-      const summary = summarize(JSON.parse(readFileSync(run.profile, 'utf8')), 12);
-      process.stdout.write(`\n${run.profile}\n`);
-      for (const f of summary.functions)
-        process.stdout.write(`  ${String(f.percent).padStart(5)}%  ${f.name}  ${f.where}\n`);
-      process.stdout.write(
-        `  by package: ${summary.packages
-          .slice(0, 8)
-          .map((p) => `${p.name} ${p.percent}%`)
-          .join(', ')}\n`,
-      );
-    }
+/** #7 against the API (its embedded worker sends), with the send phase profiled on --profile. */
+async function runCampaign(
+  api: Target,
+  adminKey: string,
+  receiver: BenchSmsReceiver,
+  options: Options,
+  stamp: string,
+): Promise<CampaignRun> {
+  const run: CampaignRun = { ...CAMPAIGN_SCENARIO, status: 'ran' };
+  try {
+    run.result = await runCampaignBench({
+      url: api.url,
+      adminKey,
+      workerPid: api.server.pid,
+      receiver,
+      sender: 'api',
+      recipients: options.recipients,
+      profile: options.profile
+        ? {
+            start: () => api.server.signal('SIGWINCH'),
+            stop: () => {
+              api.server.signal('SIGWINCH');
+              return collectProfile(api, `${stamp}-7-campaign-api`);
+            },
+          }
+        : undefined,
+    });
+  } catch (error) {
+    run.status = 'failed';
+    run.reason = error instanceof Error ? error.message : String(error);
+    run.result = (error as { result?: CampaignBenchResult }).result;
+  }
+  return run;
+}
+
+function printProfiles(scenarios: ScenarioResult[], campaign?: CampaignRun): void {
+  const profiles = [
+    ...scenarios.flatMap((s) => [s.api?.profile, s.floor?.profile]),
+    campaign?.result?.profile,
+  ];
+  for (const profile of profiles) {
+    if (!profile) continue;
+    const summary = summarize(JSON.parse(readFileSync(profile, 'utf8')), 12);
+    process.stdout.write(`\n${profile}\n`);
+    for (const f of summary.functions)
+      process.stdout.write(`  ${String(f.percent).padStart(5)}%  ${f.name}  ${f.where}\n`);
+    process.stdout.write(
+      `  by package: ${summary.packages
+        .slice(0, 8)
+        .map((p) => `${p.name} ${p.percent}%`)
+        .join(', ')}\n`,
+    );
   }
 }
 

@@ -18,6 +18,7 @@ const JOBS = [
   'delete-old-lifecycle-events',
   'delete-old-fraud-decisions',
   'fold-sms-stats',
+  'delete-old-sms-replies',
 ];
 /** fold-sms-stats has a period of its own (SMS_STATS_FOLD_INTERVAL_SECONDS). */
 const FOLD_PERIOD_MS = 2000;
@@ -60,6 +61,21 @@ async function insertRecord(prisma: PrismaService, createdAt: Date): Promise<str
   return id;
 }
 
+async function insertReply(prisma: PrismaService, receivedAt: Date): Promise<string> {
+  const reply = await prisma.smsReply.create({
+    data: {
+      provider: 'tencent',
+      dedupeKey: randomUUID(),
+      phone: uniqueCnPhone(),
+      text: 'R',
+      optOut: true,
+      repliedAt: receivedAt,
+      receivedAt,
+    },
+  });
+  return reply.id;
+}
+
 async function completedRuns(queue: Queue, name: string): Promise<Job[]> {
   const jobs = await queue.getJobs(['completed'], 0, -1);
   return jobs.filter((job) => job.name === name);
@@ -93,9 +109,10 @@ async function partitions(prisma: PrismaService): Promise<string[]> {
 
 /**
  * The periodic jobs on the maintenance queue: two instances of the service (one Redis prefix,
- * one database) schedule them, each period runs once across both, expired sessions, old
- * fraud decisions and old message records go (a month past the retention as a whole partition, rows of the default
- * partition one by one), current ones stay, the months ahead are created. Its own database: the
+ * one database) schedule them, each period runs once across both, expired sessions and old
+ * message records go (a month past the retention as a whole partition, rows of the default
+ * partition one by one), old lifecycle events, fraud decisions and inbound replies go, current
+ * ones stay, the months ahead are created, the stats' rollup is folded. Its own database: the
  * jobs delete across the tables.
  */
 describe('Periodic jobs', () => {
@@ -109,6 +126,7 @@ describe('Periodic jobs', () => {
   let aheadRecord: string;
   let events: { old: string; recent: string };
   let decisions: { old: string; recent: string };
+  let replies: { old: string; recent: string };
   // A month wholly past the 180 days (it ends before the cutoff's month begins), a month older
   // still that has no partition (its rows are in the default one), the last month created ahead.
   const cutoffMonth = monthStart(daysAgo(180));
@@ -124,6 +142,7 @@ describe('Periodic jobs', () => {
       MAINTENANCE_INTERVAL_SECONDS: String(PERIOD_MS / 1000),
       SMS_RECORD_RETENTION_DAYS: '180',
       SMS_STATS_FOLD_INTERVAL_SECONDS: String(FOLD_PERIOD_MS / 1000),
+      SMS_REPLY_RETENTION_DAYS: '90',
     };
     // The rows exist before any worker runs: the first run takes place at start-up.
     const seeding = await startTestApp({ ...shared, WORKER_EMBEDDED: 'false' });
@@ -170,6 +189,11 @@ describe('Periodic jobs', () => {
       return String(row.id);
     };
     decisions = { old: await decision(daysAgo(91)), recent: await decision(daysAgo(89)) };
+    // Inbound replies: one received past SMS_REPLY_RETENTION_DAYS (90 here), one not.
+    replies = {
+      old: await insertReply(prisma, daysAgo(91)),
+      recent: await insertReply(prisma, daysAgo(89)),
+    };
     expect(await partitionOf(prisma, seeded.oldRecord)).toBe(partitionName(oldMonth));
     expect(await partitionOf(prisma, seeded.oldDefaultRecord)).toBe('sms_messages_default');
     await seeding.close();
@@ -214,6 +238,7 @@ describe('Periodic jobs', () => {
     await once('create-sms-record-months', 'created');
     await once('delete-old-lifecycle-events', 'deleted');
     await once('delete-old-fraud-decisions', 'deleted');
+    await once('delete-old-sms-replies', 'deleted');
 
     const prisma = first.app.get(PrismaService);
     const sessions = await prisma.session.findMany({ select: { id: true } });
@@ -227,6 +252,11 @@ describe('Periodic jobs', () => {
     expect(kept.map((row) => row.id)).toEqual([events.recent]);
     const keptDecisions = await prisma.fraudDecision.findMany({ select: { id: true } });
     expect(keptDecisions.map((row) => String(row.id))).toEqual([decisions.recent]);
+    const keptReplies = await prisma.smsReply.findMany({
+      where: { id: { in: [replies.old, replies.recent] } },
+      select: { id: true },
+    });
+    expect(keptReplies.map((reply) => reply.id)).toEqual([replies.recent]);
     const tables = await partitions(prisma);
     expect(tables).not.toContain(partitionName(oldMonth));
     expect(tables).toContain(partitionName(aheadMonth));

@@ -1,3 +1,4 @@
+import type { CampaignBenchResult } from '../campaign/campaign-bench';
 import type { LoadResult } from './load';
 import type { RoundTrips } from './redis-round-trips';
 
@@ -60,12 +61,25 @@ export interface BenchReport {
     api: Record<string, string>;
   };
   scenarios: ScenarioResult[];
+  /** #7, the 100,000-recipient campaign (not an autocannon load). */
+  campaign?: CampaignRun;
   api: { peakRssMb: number; records?: { sent: number; recorded: number } };
   floor: { peakRssMb: number };
   targets: TargetCheck[];
 }
 
+export interface CampaignRun {
+  id: number;
+  key: string;
+  title: string;
+  status: 'ran' | 'failed';
+  reason?: string;
+  result?: CampaignBenchResult;
+}
+
 export const FLOOR_RATIO_TARGET = 0.6;
+/** The worker's RSS with the whole list sent, over its RSS at 10% of it: flat, not growing. */
+export const CAMPAIGN_RSS_GROWTH_TARGET = 1.25;
 export const P99_TARGET_MS = 25;
 export const RSS_TARGET_MB = 200;
 /** Per request on the SMS paths: the throttle hit, then the reserve or verify script. */
@@ -136,6 +150,8 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
       .join(', '),
   });
 
+  checks.push(...campaignChecks(report.campaign));
+
   const records = report.api.records;
   checks.push({
     target: 'every send recorded (after shutdown)',
@@ -143,6 +159,48 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
     detail: records ? `${records.recorded} of ${records.sent}` : 'not checked',
   });
   return checks;
+}
+
+function campaignChecks(run: CampaignRun | undefined): TargetCheck[] {
+  const result = run?.result;
+  const once = result
+    ? `${result.delivery.distinct} of ${result.recipients} received, ` +
+      `${result.delivery.duplicates} twice, ${result.delivery.missing} missing`
+    : (run?.reason ?? 'not run');
+  const at10 = result?.send.rssMbAt['10%'];
+  const at100 = result?.send.rssMbAt['100%'];
+  return [
+    {
+      target: '#7 every campaign recipient received exactly once',
+      met: run ? run.status === 'ran' : null,
+      detail: once,
+    },
+    {
+      target: `#7 worker RSS flat over the list (100% <= ${CAMPAIGN_RSS_GROWTH_TARGET} x 10%)`,
+      met: at10 && at100 ? at100 <= at10 * CAMPAIGN_RSS_GROWTH_TARGET : null,
+      detail: result
+        ? `${Object.entries(result.send.rssMbAt)
+            .map(([at, rss]) => `${at} ${rss} MB`)
+            .join(', ')}; peak ${result.send.peakRssMb} MB`
+        : 'not run',
+    },
+  ];
+}
+
+/** The campaign's line under the table. */
+export function formatCampaign(run: CampaignRun | undefined): string[] {
+  if (!run) return [];
+  const r = run.result;
+  if (!r) return [`#${run.id} ${run.key}: ${run.status}: ${run.reason ?? ''}`];
+  return [
+    `#${run.id} ${run.key} (${r.recipients} recipients${run.status === 'failed' ? `, FAILED: ${run.reason}` : ''}):` +
+      ` upload ${r.upload.rowsPerS} rows/s (${r.upload.seconds} s),` +
+      ` sent ${r.send.messagesPerS} messages/s (${r.send.seconds} s),` +
+      ` worker RSS ${Object.entries(r.send.rssMbAt)
+        .map(([at, rss]) => `${rss} MB at ${at}`)
+        .join(', ')}, peak ${r.send.peakRssMb} MB (upload ${r.upload.peakRssMb} MB),` +
+      ` worker CPU ${r.send.cpuPercent}%`,
+  ];
 }
 
 function pct(ratio: number): string {
@@ -221,6 +279,7 @@ export function formatTable(report: BenchReport): string {
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
+    ...formatCampaign(report.campaign),
     '',
     `latency in ms; load average ${report.machine.loadAvgStart.join(' ')} at start, ${report.machine.loadAvgEnd.join(' ')} at end`,
     'targets:',

@@ -8,13 +8,15 @@ export interface ReceivedCode {
 
 /**
  * The SMS webhook the API (and the floor) send to: reads the body, keeps the latest code per
- * phone, answers 204. Each sender posts to its own path (`/api`, `/floor`), so their codes stay
- * apart. Signatures are not checked: the e2e suites do that; here the receiver must stay cheap.
+ * phone (a message without a code, a campaign's, is tallied per phone instead), answers 204.
+ * Each sender posts to its own path (`/api`, `/floor`), so their codes stay apart. Signatures
+ * are not checked: the e2e suites do that; here the receiver must stay cheap.
  */
 export class BenchSmsReceiver {
   private server?: Server;
   private readonly codes = new Map<string, Map<string, ReceivedCode>>();
   private readonly counts = new Map<string, number>();
+  private readonly tallies = new Map<string, Map<string, number>>();
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -50,6 +52,13 @@ export class BenchSmsReceiver {
     return this.counts.get(sender) ?? 0;
   }
 
+  /** Messages without a code (a campaign's) from this sender, by phone. */
+  tallyFrom(sender: string): Map<string, number> {
+    let tally = this.tallies.get(sender);
+    if (!tally) this.tallies.set(sender, (tally = new Map()));
+    return tally;
+  }
+
   /** Phones with a code from this sender, oldest first. */
   codesFrom(sender: string): Map<string, ReceivedCode> {
     let codes = this.codes.get(sender);
@@ -64,9 +73,14 @@ export class BenchSmsReceiver {
     const message = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
       phone: string;
       purpose: string;
-      variables: { code: string };
+      variables: { code?: string };
     };
     this.counts.set(sender, this.count(sender) + 1);
+    if (message.variables.code === undefined) {
+      const tally = this.tallyFrom(sender);
+      tally.set(message.phone, (tally.get(message.phone) ?? 0) + 1);
+      return;
+    }
     const codes = this.codesFrom(sender);
     // Re-inserted, so the map's order stays "oldest code first".
     codes.delete(message.phone);

@@ -180,6 +180,13 @@ export class Environment extends FraudGuardSettings {
   @Max(36500)
   SMS_RECORD_RETENTION_DAYS = 180;
 
+  /** Inbound replies (上行) received more than this many days ago are deleted by a periodic job. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  SMS_REPLY_RETENTION_DAYS = 180;
+
   /**
    * The bearer token `GET /metrics` on the public port asks for. Unset: the route answers 404
    * there and nothing is exposed on PORT (METRICS_PORT may still serve the metrics).

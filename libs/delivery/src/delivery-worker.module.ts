@@ -8,12 +8,13 @@ import { MessagePartitions } from './records/message-partitions';
 import { SmsRecordMonthsAhead } from './records/sms-record-months-ahead';
 import { SmsRecordRetention } from './records/sms-record-retention';
 import { SmsStatsFold } from './stats/sms-stats-fold';
+import { SmsReplyRetention } from './replies/sms-reply-retention';
 
 /**
  * Delivery's workers: the `messages` queue (records, code takeovers, notifications, conversion
  * reports), the `campaigns` queue (one job per campaign run, campaign-runner.ts), and the month
- * partitions of message records: created ahead, dropped past their retention, and the stats'
- * daily rollup folded (periodic jobs of the maintenance queue).
+ * partitions of message records: created ahead, dropped past their retention, inbound replies
+ * past theirs, and the stats' daily rollup folded (periodic jobs of the maintenance queue).
  */
 @Module({
   imports: [DeliveryModule, MaintenanceWorkerModule, MetricsModule],
@@ -24,6 +25,7 @@ import { SmsStatsFold } from './stats/sms-stats-fold';
     SmsRecordMonthsAhead,
     SmsRecordRetention,
     SmsStatsFold,
+    SmsReplyRetention,
   ],
 })
 export class DeliveryWorkerModule {}

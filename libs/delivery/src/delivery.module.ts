@@ -138,6 +138,7 @@ import { SmsTemplateService } from './templates/sms-template.service';
     MessageQueue,
     RecordsInFlight,
     SuppressionList,
+    SmsReplyRepository,
     CampaignRunner,
   ],
 })

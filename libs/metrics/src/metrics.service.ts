@@ -92,6 +92,21 @@ export class Metrics {
     'Marketing messages not sent because the number opted out of the signature',
     [],
   );
+  private readonly campaigns = this.counter(
+    'smsauth_campaigns_total',
+    'Campaigns by the state they moved to (created, started, completed, cancelled, failed)',
+    ['state'],
+  );
+  private readonly campaignMessages = this.counter(
+    'smsauth_campaign_messages_total',
+    "Campaign recipients' sends by outcome (sent, failed, unknown, suppressed; retry: back to pending for another try)",
+    ['outcome'],
+  );
+  private readonly campaignRecipientsUploaded = this.counter(
+    'smsauth_campaign_recipients_uploaded_total',
+    'Rows of recipient files by result (accepted, duplicate, suppressed, rejected)',
+    ['result'],
+  );
   private readonly providerDuration = new Histogram({
     name: 'smsauth_provider_request_duration_seconds',
     help: 'Provider calls, by provider and outcome (accepted, refused, unreached, unknown)',
@@ -279,6 +294,28 @@ export class Metrics {
 
   messageSuppressed(): void {
     this.messagesSuppressed.inc();
+  }
+
+  campaignMoved(state: 'created' | 'started' | 'completed' | 'cancelled' | 'failed'): void {
+    this.campaigns.inc({ state });
+  }
+
+  /** Counts campaign sends by outcome: one entry per recipient settled. */
+  campaignMessagesSettled(outcomes: Iterable<string>): void {
+    const counts = new Map<string, number>();
+    for (const outcome of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+    for (const [outcome, count] of counts) this.campaignMessages.inc({ outcome }, count);
+  }
+
+  recipientsUploaded(counts: {
+    accepted: number;
+    duplicate: number;
+    suppressed: number;
+    rejected: number;
+  }): void {
+    for (const [result, count] of Object.entries(counts)) {
+      if (count > 0) this.campaignRecipientsUploaded.inc({ result }, count);
+    }
   }
 
   providerCalled(provider: string, outcome: string, seconds: number): void {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LifecycleEvents } from '@app/events';
+import { Metrics } from '@app/metrics';
 import { Prisma, PrismaService, SmsCampaign, SmsCampaignStatus } from '@app/prisma';
 
 export type FinalState = 'completed' | 'cancelled' | 'failed';
@@ -15,16 +16,17 @@ export class CampaignEnding {
   constructor(
     private readonly prisma: PrismaService,
     private readonly events: LifecycleEvents,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Answers the ended campaign, or undefined when it was in none of `from`. */
-  end(
+  async end(
     id: string,
     from: readonly SmsCampaignStatus[],
     to: FinalState,
     data: { finishedAt: Date; failureReason?: string },
   ): Promise<SmsCampaign | undefined> {
-    return this.prisma.$transaction(async (tx) => {
+    const ended = await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.smsCampaign.updateMany({
         where: { id, status: { in: [...from] } },
         data: { ...data, status: to },
@@ -49,6 +51,9 @@ export class CampaignEnding {
       });
       return campaign;
     });
+    // Counted once committed: the conditional update let one caller end it.
+    if (ended !== undefined) this.metrics.campaignMoved(to);
+    return ended;
   }
 }
 

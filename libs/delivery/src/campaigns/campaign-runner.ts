@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '@app/common';
 import { AppConfigService } from '@app/config';
+import { Metrics } from '@app/metrics';
 import { PrismaService, SmsCampaign, SmsCampaignRecipient } from '@app/prisma';
 import type { SmsMessageRecord } from '../records/sms-message-record';
 import { SmsMessageRepository } from '../records/sms-message.repository';
@@ -53,6 +54,7 @@ export class CampaignRunner {
     private readonly sender: SmsSender,
     private readonly suppression: SuppressionList,
     private readonly clock: CampaignClock,
+    private readonly metrics: Metrics,
     config: AppConfigService,
   ) {
     this.retry = {
@@ -81,7 +83,10 @@ export class CampaignRunner {
         if (wait > 0) {
           await sleep(Math.min(wait, LOOK_AGAIN_MS));
         } else {
-          await this.campaigns.transition(campaignId, ['scheduled'], 'sending', { startedAt: now });
+          const started = await this.campaigns.transition(campaignId, ['scheduled'], 'sending', {
+            startedAt: now,
+          });
+          if (started !== undefined) this.metrics.campaignMoved('started');
         }
         continue;
       }
@@ -181,6 +186,7 @@ export class CampaignRunner {
       };
     });
     await this.records.upsertMany(records);
+    this.metrics.campaignMessagesSettled(lost.map(() => 'unknown'));
   }
 
   private async sendChunk(
@@ -224,6 +230,9 @@ export class CampaignRunner {
         await this.recipients.settle(tx, campaign.id, outcomes);
       },
       { timeout: SETTLE_TIMEOUT_MS },
+    );
+    this.metrics.campaignMessagesSettled(
+      outcomes.map((outcome) => (outcome.status === 'pending' ? 'retry' : outcome.status)),
     );
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InvalidParamError } from '@app/common';
 import { AppConfigService } from '@app/config';
+import { Metrics } from '@app/metrics';
 import { PrismaService, SmsCampaign } from '@app/prisma';
 import { SignatureNotApprovedError, SignatureNotFoundError } from '../catalog.errors';
 import { SmsSignatureRepository } from '../signatures/sms-signature.repository';
@@ -45,6 +46,7 @@ export class CampaignService {
     private readonly messages: CampaignMessages,
     private readonly queue: CampaignQueue,
     private readonly clock: CampaignClock,
+    private readonly metrics: Metrics,
     config: AppConfigService,
   ) {
     this.defaultLocale = config.get('SMS_DEFAULT_LOCALE');
@@ -107,6 +109,7 @@ export class CampaignService {
       windowTimeZone: window?.timeZone ?? null,
       rate: request.rate ?? null,
     });
+    this.metrics.campaignMoved('created');
     return toCampaignDto(campaign);
   }
 
@@ -195,6 +198,7 @@ export class CampaignService {
       { runs: { increment: 1 }, ...(ahead ? {} : { startedAt: campaign.startedAt ?? now }) },
     );
     if (moved === undefined) throw await this.conflict(campaign.id, action);
+    if (!ahead && campaign.startedAt === null) this.metrics.campaignMoved('started');
     try {
       await this.queue.start(moved.id, moved.runs, ahead ? moved.scheduledAt : null, now);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { Metrics } from '@app/metrics';
 import { PhoneNormalizer } from '@app/phone';
 import { PrismaService } from '@app/prisma';
 import { SuppressionList } from '../suppression/suppression-list';
@@ -47,6 +48,7 @@ export class RecipientUploadService {
     private readonly messages: CampaignMessages,
     private readonly phones: PhoneNormalizer,
     private readonly suppression: SuppressionList,
+    private readonly metrics: Metrics,
   ) {}
 
   /** `file.truncated` says, once it ended, that it was cut at the size limit. */
@@ -129,6 +131,7 @@ export class RecipientUploadService {
       throw error;
     }
     await this.campaigns.addCounts(this.prisma, campaignId, counts);
+    this.metrics.recipientsUploaded(counts);
     return { upload, rows, ...counts };
   }
 }

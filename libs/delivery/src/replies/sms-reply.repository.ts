@@ -28,6 +28,18 @@ export interface AnsweredMessage {
 export class SmsReplyRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /**
+   * Deletes up to `limit` replies received before `cutoff` (by the received_at index); their
+   * suppressions stay, unlinked (reply_id SET NULL). Answers how many went.
+   */
+  deleteReceivedBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM "sms_replies" WHERE "id" IN (
+        SELECT "id" FROM "sms_replies" WHERE "received_at" < ${cutoff}
+         LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      )`;
+  }
+
   /** The new row, or undefined when this reply (its dedupe key) was recorded before. */
   async insertOnce(reply: NewReply, db: Db): Promise<SmsReply | undefined> {
     const [inserted] = await db.smsReply.createManyAndReturn({
