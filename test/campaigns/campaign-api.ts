@@ -63,6 +63,27 @@ export async function campaignWhen(
   }
 }
 
+/**
+ * Sends `rows` (phone, order) as one campaign of the `shipped` notification template signed
+ * `main` (the ProviderFixture's catalogue), and answers it once it completes.
+ */
+export async function sendShippedCampaign(
+  service: TestApp,
+  rows: Array<[string, string]>,
+): Promise<CampaignView> {
+  const admin = adminApi(service);
+  const campaign = await createCampaign(admin, {
+    name: 'batch',
+    kind: 'notification',
+    template: 'shipped',
+    signature: 'main',
+  });
+  const list = csvOf([['phone', 'order'], ...rows]);
+  await upload(service, campaign.id, list, 'list.csv').expect(201);
+  await admin.post(`/v1/admin/campaigns/${campaign.id}/confirm`).expect(200);
+  return campaignWhen(admin, campaign.id, (c) => c.status === 'completed');
+}
+
 /** The marketing template both marketing suites send, with its opt-out text. */
 export const SALE_TEMPLATE = '{{surname}}您好，春节特惠全场八折，拒收请回复R';
 

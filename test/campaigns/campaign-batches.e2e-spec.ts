@@ -1,8 +1,7 @@
 import { uniqueCnPhone } from '../support/phones';
-import { startTestApp, TestApp } from '../support/test-app';
-import { adminApi } from '../templates/catalog-api';
+import { startTestApp } from '../support/test-app';
 import { ProviderFixture } from '../templates/provider-fixture';
-import { campaignWhen, createCampaign, csvOf, upload } from './campaign-api';
+import { sendShippedCampaign as sendCampaign } from './campaign-api';
 
 /** Rows that render alike go in the providers' batch requests; the rest one request each. */
 describe('Campaigns through the batch APIs', () => {
@@ -10,21 +9,6 @@ describe('Campaigns through the batch APIs', () => {
 
   beforeAll(() => fixture.start(), 120_000);
   afterAll(() => fixture.close());
-
-  const listOf = (rows: Array<[string, string]>) => csvOf([['phone', 'order'], ...rows]);
-
-  const sendCampaign = async (service: TestApp, rows: Array<[string, string]>) => {
-    const admin = adminApi(service);
-    const campaign = await createCampaign(admin, {
-      name: 'batch',
-      kind: 'notification',
-      template: 'shipped',
-      signature: 'main',
-    });
-    await upload(service, campaign.id, listOf(rows), 'list.csv').expect(201);
-    await admin.post(`/v1/admin/campaigns/${campaign.id}/confirm`).expect(200);
-    return campaignWhen(admin, campaign.id, (c) => c.status === 'completed');
-  };
 
   it('sends one Tencent SendSms for the numbers of one content, singles for the others', async () => {
     const same = Array.from({ length: 5 }, () => uniqueCnPhone());

@@ -22,13 +22,19 @@ export interface TencentReplyPush {
   extend?: string;
 }
 
+/** Tencent's split of an E.164 number: `nationcode` and the national `mobile`. */
+export function tencentNumber(phone: string): { nationcode: string; mobile: string } {
+  const match = /^\+(86|1|852|853|886|\d{2})(\d+)$/.exec(phone);
+  if (match === null) throw new Error(`Not an E.164 number: ${phone}`);
+  return { nationcode: match[1], mobile: match[2] };
+}
+
 export function tencentReplyBody(reply: TencentReplyPush): Record<string, unknown> {
-  const match = /^\+(86|1|852|853|886|\d{2})(\d+)$/.exec(reply.phone);
-  if (match === null) throw new Error(`Not an E.164 number: ${reply.phone}`);
+  const { nationcode, mobile } = tencentNumber(reply.phone);
   return {
     extend: reply.extend ?? '',
-    mobile: match[2],
-    nationcode: match[1],
+    mobile,
+    nationcode,
     sign: reply.sign,
     text: reply.text,
     time: reply.time ?? Math.floor(Date.now() / 1000),
@@ -87,7 +93,10 @@ export async function pushAliyunReplies(
   return { ...answer, accepted: answer.status === 200 && code === 0 };
 }
 
-async function postJson(url: string, body: unknown): Promise<Omit<PushedReplyAnswer, 'accepted'>> {
+export async function postJson(
+  url: string,
+  body: unknown,
+): Promise<Omit<PushedReplyAnswer, 'accepted'>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

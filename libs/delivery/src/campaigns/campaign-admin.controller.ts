@@ -11,6 +11,7 @@ import { IdParamDto } from '../catalog.dto';
 import {
   CampaignHasNoRecipientsError,
   CampaignNotFoundError,
+  CampaignRateAboveProvidersError,
   CampaignStateConflictError,
   OptOutTextMissingError,
 } from './campaign.errors';
@@ -35,6 +36,7 @@ export class CampaignAdminController {
     TemplateNotApprovedError,
     SignatureNotFoundError,
     SignatureNotApprovedError,
+    CampaignRateAboveProvidersError,
   )
   create(@Body() body: CreateCampaignDto): Promise<CampaignDto> {
     return this.campaigns.create(body);
@@ -66,6 +68,8 @@ export class CampaignAdminController {
     OptOutTextMissingError,
     TemplateNotFoundError,
     TemplateNotApprovedError,
+    SignatureNotFoundError,
+    SignatureNotApprovedError,
   )
   confirm(@Param() params: IdParamDto): Promise<CampaignDto> {
     return this.campaigns.confirm(params.id);

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { SmsCampaign, SmsTemplate } from '@app/prisma';
 import { NormalizedPhone } from '@app/phone';
-import { TemplateNotApprovedError, TemplateNotFoundError } from '../catalog.errors';
+import {
+  SignatureNotApprovedError,
+  SignatureNotFoundError,
+  TemplateNotApprovedError,
+  TemplateNotFoundError,
+} from '../catalog.errors';
 import type { OutgoingSms } from '../providers/sms-provider';
 import { ChosenSignature, MessageComposer, MessagePlan } from '../sending/message-composer';
 import { outgoingMessage } from '../sending/outgoing-message';
 import type { SendRecordContext } from '../sending/sms-sender.service';
 import type { RenderedMessage } from '../templates/message-renderer';
+import { SmsSignatureRepository } from '../signatures/sms-signature.repository';
 import { SmsTemplateRepository } from '../templates/sms-template.repository';
 import { isSystemVariable } from '../templates/template-limits';
 
@@ -22,6 +28,7 @@ export interface CampaignPlan {
 export class CampaignMessages {
   constructor(
     private readonly templates: SmsTemplateRepository,
+    private readonly signatures: SmsSignatureRepository,
     private readonly composer: MessageComposer,
   ) {}
 
@@ -50,6 +57,21 @@ export class CampaignMessages {
       throw new TemplateNotApprovedError(`Template ${campaign.templateName} is not approved`);
     }
     return template;
+  }
+
+  /**
+   * The campaign's signature must still be approved: one withdrawn or rejected since the
+   * campaign was made sends nothing. A campaign without one signs with the app's name.
+   */
+  async checkSignature(campaign: Pick<SmsCampaign, 'signatureId' | 'signature'>): Promise<void> {
+    if (campaign.signatureId === null) return;
+    const signature = await this.signatures.findById(campaign.signatureId);
+    if (signature === null) {
+      throw new SignatureNotFoundError(`The signature ${campaign.signature} was deleted`);
+    }
+    if (signature.status !== 'approved') {
+      throw new SignatureNotApprovedError(`Signature ${signature.name} is not approved`);
+    }
   }
 
   planFrom(template: SmsTemplate, signature: ChosenSignature): CampaignPlan {

@@ -128,6 +128,7 @@ export class CampaignRunner {
   private async planOrFail(campaign: SmsCampaign): Promise<CampaignPlan | undefined> {
     try {
       const template = await this.messages.templateOf(campaign);
+      await this.messages.checkSignature(campaign);
       if (campaign.kind === 'marketing' && !hasOptOutText(template.content)) {
         await this.fail(campaign, `Template ${template.name} lacks the opt-out text`);
         return undefined;

@@ -37,6 +37,22 @@ export class OptOutTextMissingError extends AppError {
   }
 }
 
+/**
+ * A campaign's rate above what the providers take together a second (their
+ * `<PROVIDER>_MAX_PER_SECOND`): it could never be held, only spill over into failures.
+ */
+export class CampaignRateAboveProvidersError extends AppError {
+  readonly code = 'CampaignRateAboveProviders';
+  readonly status = 400;
+  constructor(readonly maxRate: number) {
+    super(`The providers take at most ${maxRate} messages a second: ask for that or less`);
+  }
+
+  override get details(): Record<string, unknown> {
+    return { maxRate: this.maxRate };
+  }
+}
+
 /** The uploaded file is not a CSV or XLSX list this campaign can read. */
 export class RecipientFileInvalidError extends AppError {
   readonly code = 'RecipientFileInvalid';

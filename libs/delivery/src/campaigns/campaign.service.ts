@@ -5,6 +5,7 @@ import { AppConfigService } from '@app/config';
 import { Metrics } from '@app/metrics';
 import { PrismaService, SmsCampaign } from '@app/prisma';
 import { SignatureNotApprovedError, SignatureNotFoundError } from '../catalog.errors';
+import { SmsProviderRouter } from '../providers/sms-provider-router';
 import { SmsSignatureRepository } from '../signatures/sms-signature.repository';
 import { SmsTemplateRepository } from '../templates/sms-template.repository';
 import { TemplateNotApprovedError, TemplateNotFoundError } from '../catalog.errors';
@@ -19,6 +20,7 @@ import { CampaignRepository, messageCounts } from './campaign.repository';
 import {
   CampaignHasNoRecipientsError,
   CampaignNotFoundError,
+  CampaignRateAboveProvidersError,
   CampaignStateConflictError,
   OptOutTextMissingError,
 } from './campaign.errors';
@@ -47,6 +49,7 @@ export class CampaignService {
     private readonly queue: CampaignQueue,
     private readonly clock: CampaignClock,
     private readonly metrics: Metrics,
+    private readonly router: SmsProviderRouter,
     config: AppConfigService,
   ) {
     this.defaultLocale = config.get('SMS_DEFAULT_LOCALE');
@@ -81,6 +84,10 @@ export class CampaignService {
         `Invalid parameters: ${problems.map((p) => p.field).join(', ')}`,
         problems,
       );
+    }
+    const maxRate = this.providersMaxRate();
+    if (request.rate !== undefined && maxRate !== undefined && request.rate > maxRate) {
+      throw new CampaignRateAboveProvidersError(maxRate);
     }
     const named = await this.templates.named(request.template, [request.kind]);
     if (named.length === 0) {
@@ -134,11 +141,13 @@ export class CampaignService {
 
   /**
    * Confirms a draft: `scheduled` for a time ahead, else `sending` at once; a worker sends it.
-   * The template must still be approved and, for marketing, end with its opt-out text.
+   * The template and the signature must still be approved and, for marketing, the template
+   * must end with its opt-out text.
    */
   async confirm(id: string): Promise<CampaignDto> {
     const campaign = await this.inState(id, 'confirmed');
     const template = await this.messages.templateOf(campaign);
+    await this.messages.checkSignature(campaign);
     if (campaign.kind === 'marketing' && !hasOptOutText(template.content)) {
       throw new OptOutTextMissingError(template.name);
     }
@@ -220,6 +229,20 @@ export class CampaignService {
   private async conflict(id: string, action: CampaignAction): Promise<Error> {
     const campaign = await this.get(id);
     return new CampaignStateConflictError(action, campaign.status);
+  }
+
+  /**
+   * The most messages a second the SMS providers take together (each held to its
+   * `<PROVIDER>_MAX_PER_SECOND` across all workers, failover spilling over to the next);
+   * undefined when one of them has no limit.
+   */
+  private providersMaxRate(): number | undefined {
+    let total = 0;
+    for (const provider of this.router.all) {
+      if (provider.maxPerSecond === undefined) return undefined;
+      total += provider.maxPerSecond;
+    }
+    return total === 0 ? undefined : total;
   }
 
   private async signatureFor(name: string | undefined) {

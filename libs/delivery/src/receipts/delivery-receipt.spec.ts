@@ -84,8 +84,24 @@ describe('parseAliyunReceipts', () => {
         delivered: true,
         code: 'DELIVERED',
         at: new Date('2017-02-02T14:23:24Z'),
+        phoneDigits: '13800138000',
       },
       { providerMessageId: '12346^0', delivered: false, code: 'MN:0017', at: now },
     ]);
+    expect(receipts[1].phoneDigits).toBeUndefined();
+  });
+
+  it.each([
+    ['masked', '1380013****'],
+    ['with a plus', '+8613800138000'],
+    ['a number', 13800138000],
+    ['16 digits', '1'.repeat(16)],
+  ])('matches by the BizId alone when phone_number is %s', (_case, phone) => {
+    const [receipt] = parseAliyunReceipts(
+      [{ success: true, biz_id: '1^0', phone_number: phone }],
+      now,
+    );
+    expect(receipt.providerMessageId).toBe('1^0');
+    expect(receipt.phoneDigits).toBeUndefined();
   });
 });

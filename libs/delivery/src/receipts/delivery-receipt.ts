@@ -6,6 +6,13 @@ export interface DeliveryReceipt {
   code?: string;
   /** When the phone received it (or the report time), else when we got the receipt. */
   at: Date;
+  /**
+   * The recipient's number in digits, when one provider message id covers several numbers
+   * (Aliyun's SendBatchSms: one BizId for the batch): mainland numbers national (11 digits),
+   * others with their country code, as Aliyun writes them. The receipt then reaches only the
+   * message to that number; without it, every message of the id.
+   */
+  phoneDigits?: string;
 }
 
 /** Receipts in one callback we take at most; a longer batch is cut (providers batch far less). */
@@ -37,7 +44,8 @@ export function parseTencentReceipts(body: unknown, now = new Date()): DeliveryR
 /**
  * Aliyun's `SmsReport` push: a JSON array of
  * `{ phone_number, send_time, report_time, success, err_code, err_msg, sms_size, biz_id, out_id }`,
- * where `biz_id` is the SendSms `BizId`.
+ * where `biz_id` is the SendSms or SendBatchSms `BizId`: a batch's numbers share it, and
+ * `phone_number` tells them apart.
  */
 export function parseAliyunReceipts(body: unknown, now = new Date()): DeliveryReceipt[] {
   return receiptEntries(body).flatMap((entry) => {
@@ -49,9 +57,15 @@ export function parseAliyunReceipts(body: unknown, now = new Date()): DeliveryRe
         delivered: entry.success,
         code: boundedString(entry.err_code, MAX_CODE_LENGTH),
         at: chinaTime(entry.report_time) ?? now,
+        phoneDigits: phoneDigits(entry.phone_number),
       },
     ];
   });
+}
+
+/** A number written in digits (at most 15, E.164's longest); anything else, none. */
+function phoneDigits(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\d{5,15}$/.test(value) ? value : undefined;
 }
 
 /** The objects of a JSON array body (at most MAX_RECEIPTS_PER_CALLBACK); anything else, none. */

@@ -181,14 +181,19 @@ export class SmsMessageRepository {
     const statuses = receipts.map((receipt) => (receipt.delivered ? 'delivered' : 'undelivered'));
     const codes = receipts.map((receipt) => receipt.code ?? null);
     const times = receipts.map((receipt) => receipt.at.toISOString());
+    const phones = receipts.map((receipt) => receipt.phoneDigits ?? null);
+    // A receipt with the number's digits reaches only the message to that number (a batch's
+    // messages share one id): E.164 without its `+`, or mainland numbers without `86`.
     const [row] = await this.prisma.$queryRaw<Array<{ updated: number }>>`
       WITH r AS (
-        SELECT * FROM unnest(${ids}::text[], ${statuses}::text[], ${codes}::text[], ${times}::text[])
-          AS r(id, status, code, at)
+        SELECT * FROM unnest(${ids}::text[], ${statuses}::text[], ${codes}::text[], ${times}::text[],
+                             ${phones}::text[])
+          AS r(id, status, code, at, phone)
       ), prior AS (
         SELECT m."id", m."status" FROM "sms_messages" AS m JOIN r ON m."provider_message_id" = r.id
          WHERE m."provider" = ${provider} AND m."channel" = ${channel}::"message_channel"
            AND m."status" <> 'failed'
+           AND (r.phone IS NULL OR ltrim(m."phone", '+') IN (r.phone, '86' || r.phone))
       ), updated AS (
         UPDATE "sms_messages" AS m
            SET "status" = r.status::"sms_message_status",
@@ -199,6 +204,7 @@ export class SmsMessageRepository {
            AND m."channel" = ${channel}::"message_channel"
            AND m."provider_message_id" = r.id
            AND m."status" <> 'failed'
+           AND (r.phone IS NULL OR ltrim(m."phone", '+') IN (r.phone, '86' || r.phone))
         RETURNING m.*
       ), changed AS (
         SELECT updated.* FROM updated JOIN prior ON prior."id" = updated."id"
