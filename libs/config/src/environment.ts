@@ -20,6 +20,7 @@ import {
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
 import { NotEqualToSetting } from './not-equal-to-setting';
 import { FraudGuardSettings } from './fraud-guard.settings';
+import { OnlyWithRedisCluster, PumpingDefenceOffOnCluster } from './redis-cluster';
 import { IsRedisTlsPemFile } from './redis-tls';
 import { splitList, toBoolean, toLowerCaseList } from './setting-transforms';
 
@@ -112,6 +113,31 @@ export class Environment extends FraudGuardSettings {
   @Min(50)
   @Max(60000)
   REDIS_COMMAND_TIMEOUT_MS = 1000;
+
+  /**
+   * REDIS_URL is one node of a Redis Cluster: the service connects with ioredis' Cluster client
+   * (it learns the other nodes from that one), each script's keys share a hash slot, and the
+   * limits that span slots are checked step by step (README, "Redis Cluster").
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  @PumpingDefenceOffOnCluster()
+  REDIS_CLUSTER = false;
+
+  /**
+   * More nodes to start from, comma-separated `redis://host:port` (same scheme as REDIS_URL),
+   * so that a start does not depend on REDIS_URL's node being up.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? splitList(value) : value,
+  )
+  @OnlyWithRedisCluster()
+  @Matches(/^rediss?:\/\/[^/\s]+\/?$/, {
+    each: true,
+    message: 'REDIS_CLUSTER_NODES must be comma-separated redis://host:port URLs',
+  })
+  REDIS_CLUSTER_NODES?: string[];
 
   /**
    * Bound of one SQL statement, both on the server (`statement_timeout`) and in the client

@@ -8,6 +8,10 @@ export interface RedisConnectionSettings {
   REDIS_TLS_CA_FILE?: string;
   REDIS_TLS_CERT_FILE?: string;
   REDIS_TLS_KEY_FILE?: string;
+  /** REDIS_URL is a node of a Redis Cluster (off when unset). */
+  REDIS_CLUSTER?: boolean;
+  /** More cluster nodes to start from. */
+  REDIS_CLUSTER_NODES?: string[];
 }
 
 /**

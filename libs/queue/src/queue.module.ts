@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfigService } from '@app/config';
+import { redisConnectionSettings } from '@app/redis';
 import { QueueAdminController } from './admin/queue-admin.controller';
 import { QueueStatsService } from './admin/queue-stats.service';
 import { producerConnection, queueKeyPrefix } from './queue-connection';
@@ -34,13 +35,12 @@ export class QueueModule {
           inject: [AppConfigService],
           useFactory: (config: AppConfigService) => ({
             connection: producerConnection({
-              REDIS_URL: config.get('REDIS_URL'),
-              REDIS_TLS_CA_FILE: config.get('REDIS_TLS_CA_FILE'),
-              REDIS_TLS_CERT_FILE: config.get('REDIS_TLS_CERT_FILE'),
-              REDIS_TLS_KEY_FILE: config.get('REDIS_TLS_KEY_FILE'),
+              ...redisConnectionSettings(config),
               REDIS_COMMAND_TIMEOUT_MS: config.get('REDIS_COMMAND_TIMEOUT_MS'),
             }),
-            prefix: queueKeyPrefix(config.get('REDIS_KEY_PREFIX')),
+            prefix: queueKeyPrefix(config.get('REDIS_KEY_PREFIX'), config.get('REDIS_CLUSTER')),
+            // producerConnection's reason, for a cluster client (its options do not carry it).
+            ...(config.get('REDIS_CLUSTER') ? { skipVersionCheck: true } : {}),
           }),
         }),
         queues,

@@ -1,5 +1,12 @@
 export { RedisModule } from './redis.module';
 export { RedisScript } from './redis-script';
 export { RedisService } from './redis.service';
+export {
+  clusterStartNodes,
+  createRedisClient,
+  isCluster,
+  type RedisClient,
+  redisConnectionSettings,
+} from './redis-client';
 export { countInFixedWindow, WindowCount } from './fixed-window-counter';
 export { isRedisCommandTimeout } from './command-timeout';

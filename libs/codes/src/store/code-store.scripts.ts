@@ -1,5 +1,6 @@
 import { RedisScript } from '@app/redis';
 import { FRAUD_LUA } from '../fraud/fraud.lua';
+import { VOICE_PHONE_CHECKS_LUA } from './voice-phone-checks.lua';
 
 /**
  * Checks every sending limit and, when all pass, counts the send and stores the
@@ -108,27 +109,9 @@ return { 0, 0, action, watched, unverified, budget }
  */
 export const reserveVoiceSendScript = new RedisScript(`
 local now = tonumber(ARGV[8])
-local hourMs, dayMs = 3600000, 86400000
-local voiceMs = redis.call('PTTL', KEYS[1])
-if voiceMs > 0 then return { 1, voiceMs } end
-local smsMs = redis.call('PTTL', KEYS[2])
-if smsMs > 0 then
-  local live = redis.call('HMGET', KEYS[6], 'state', 'expiresAt', 'channel')
-  local smsCodeLive = live[1] == 'live' and now < tonumber(live[2]) and (live[3] or 'sms') == 'sms'
-  if not smsCodeLive then return { 1, smsMs } end
-end
-
--- The call that leaves a window first frees a place: the (count - limit + 1)th oldest in it.
-local function retryAfterWindow(windowMs, count, limit)
-  local since = now - windowMs
-  local leaving = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. since, '+inf', 'WITHSCORES', 'LIMIT', count - limit, 1)
-  return tonumber(leaving[2]) + windowMs - now
-end
-redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - dayMs)
-local inDay = redis.call('ZCARD', KEYS[3])
-if inDay >= tonumber(ARGV[3]) then return { 2, retryAfterWindow(dayMs, inDay, tonumber(ARGV[3])) } end
-local inHour = redis.call('ZCOUNT', KEYS[3], '(' .. (now - hourMs), '+inf')
-if inHour >= tonumber(ARGV[2]) then return { 5, retryAfterWindow(hourMs, inHour, tonumber(ARGV[2])) } end
+local voiceLock, smsLock, calls, codeKey = KEYS[1], KEYS[2], KEYS[3], KEYS[6]
+local hourlyLimit, dailyLimit = tonumber(ARGV[2]), tonumber(ARGV[3])
+${VOICE_PHONE_CHECKS_LUA}
 if tonumber(redis.call('GET', KEYS[4]) or '0') >= tonumber(ARGV[4]) then return { 3, 0 } end
 if tonumber(redis.call('GET', KEYS[5]) or '0') >= tonumber(ARGV[5]) then return { 4, 0 } end
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { hkdfSync } from 'node:crypto';
 import { AppConfigService } from '@app/config';
-import { isRedisCommandTimeout, RedisService } from '@app/redis';
+import { isRedisCommandTimeout, type RedisScript, RedisService } from '@app/redis';
 import { CodeChannel, DailyLimitExceededError, TooFrequentError } from '@app/delivery';
 import {
   CodeExpiredError,
@@ -20,6 +20,7 @@ import {
   reserveVoiceSendScript,
   verifyCodeScript,
 } from './code-store.scripts';
+import { ClusterReservations, type ClusterSend } from './cluster-reservations';
 import { DAILY_COUNTER_TTL_MS, secondsUntilNextUtcDay, utcDayKey } from './daily-window';
 import { FraudGuard, type FraudPlan, type ReserveAnswer } from '../fraud/fraud-guard';
 import { hashCode } from './verification-code';
@@ -83,6 +84,8 @@ export class SmsCodeStore {
   private readonly dailyWrongLimit: number;
   private readonly limits: { phone: number; ip: number; service: number };
   private readonly voice: VoiceLimits;
+  /** The reserve and release steps on a Redis Cluster (REDIS_CLUSTER); unset on one Redis. */
+  private readonly clusterSteps?: ClusterReservations;
 
   constructor(
     private readonly redis: RedisService,
@@ -108,6 +111,7 @@ export class SmsCodeStore {
       phoneDaily: config.get('SMS_VOICE_PHONE_DAILY_LIMIT'),
       service: config.get('SMS_VOICE_DAILY_LIMIT'),
     };
+    if (redis.cluster) this.clusterSteps = new ClusterReservations(redis);
   }
 
   get codeTtlSeconds(): number {
@@ -138,9 +142,10 @@ export class SmsCodeStore {
       captchaSolved: slot.captchaSolved ?? false,
     };
     const fraud: FraudPlan | undefined = slot.region ? this.fraud.plan(send) : undefined;
+    const phoneTag = this.redis.slotTag(slot.phone);
     const keys = [
-      this.redis.key('sms', 'resend', slot.phone),
-      this.redis.key('sms', 'day', day, 'phone', slot.phone),
+      this.redis.key('sms', 'resend', phoneTag),
+      this.redis.key('sms', 'day', day, 'phone', phoneTag),
       this.redis.key('sms', 'day', day, 'ip', slot.clientIp),
       this.redis.key('sms', 'day', day, 'service'),
       this.codeKey(slot.purpose, slot.phone),
@@ -154,29 +159,26 @@ export class SmsCodeStore {
       messageId: slot.messageId,
       fraudHour: fraud ? Math.floor(now / HOUR_MS) : undefined,
     };
-    let reserved: ReserveAnswer;
-    try {
-      reserved = (await reserveSendScript.run(this.redis.client, keys, [
-        this.resendMs,
-        this.limits.phone,
-        this.limits.ip,
-        this.limits.service,
-        DAILY_COUNTER_TTL_MS,
-        codeHash,
-        now,
-        now + this.codeTtlMs,
-        this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
-        slot.messageId,
-        ...(fraud?.args ?? []),
-      ])) as ReserveAnswer;
-    } catch (error) {
-      // The request answers 503 and sends nothing. A hung Redis still runs the reserve when it
-      // resumes: left alone, it would hold the resend lock (the user's retry refused as too
-      // frequent), spend one of the day's sends and replace the phone's live code, for a
-      // message never sent. Not awaited: the answer must not wait on the hung Redis again.
-      if (isRedisCommandTimeout(error)) this.cancelLateReservation(reservation);
-      throw error;
-    }
+    // The pumping defence is off on a cluster (validated at start-up): no fraud keys there.
+    const reserved = this.clusterSteps
+      ? await this.clusterSteps.reserveSms(
+          keys,
+          this.clusterSend(reservation, now, [this.limits.ip, this.limits.service]),
+          { resendMs: this.resendMs, limit: this.limits.phone },
+        )
+      : await this.runReserveScript<ReserveAnswer>(reserveSendScript, reservation, [
+          this.resendMs,
+          this.limits.phone,
+          this.limits.ip,
+          this.limits.service,
+          DAILY_COUNTER_TTL_MS,
+          codeHash,
+          now,
+          now + this.codeTtlMs,
+          this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
+          slot.messageId,
+          ...(fraud?.args ?? []),
+        ]);
     if (fraud) this.fraud.settle(send, fraud, reserved);
     const [outcome, retryMs] = reserved;
 
@@ -198,10 +200,11 @@ export class SmsCodeStore {
   private async reserveCall(slot: SendSlot, code: string): Promise<Reservation> {
     const now = Date.now();
     const day = utcDayKey(now);
+    const phoneTag = this.redis.slotTag(slot.phone);
     const keys = [
-      this.redis.key('sms', 'voice', 'resend', slot.phone),
-      this.redis.key('sms', 'resend', slot.phone),
-      this.redis.key('sms', 'voice', 'calls', slot.phone),
+      this.redis.key('sms', 'voice', 'resend', phoneTag),
+      this.redis.key('sms', 'resend', phoneTag),
+      this.redis.key('sms', 'voice', 'calls', phoneTag),
       this.redis.key('sms', 'day', day, 'ip', slot.clientIp),
       this.redis.key('sms', 'day', day, 'voice-service'),
       this.codeKey(slot.purpose, slot.phone),
@@ -213,26 +216,29 @@ export class SmsCodeStore {
       codeHash,
       messageId: slot.messageId,
     };
-    let reserved: [number, number];
-    try {
-      reserved = (await reserveVoiceSendScript.run(this.redis.client, keys, [
-        this.voice.resendMs,
-        this.voice.phoneHourly,
-        this.voice.phoneDaily,
-        this.limits.ip,
-        this.voice.service,
-        DAILY_COUNTER_TTL_MS,
-        codeHash,
-        now,
-        now + this.codeTtlMs,
-        this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
-        slot.messageId,
-      ])) as [number, number];
-    } catch (error) {
-      // As for an SMS (see reserveSms).
-      if (isRedisCommandTimeout(error)) this.cancelLateReservation(reservation);
-      throw error;
-    }
+    const reserved = this.clusterSteps
+      ? await this.clusterSteps.reserveCall(
+          keys,
+          this.clusterSend(reservation, now, [this.limits.ip, this.voice.service]),
+          {
+            resendMs: this.voice.resendMs,
+            hourly: this.voice.phoneHourly,
+            daily: this.voice.phoneDaily,
+          },
+        )
+      : await this.runReserveScript<[number, number]>(reserveVoiceSendScript, reservation, [
+          this.voice.resendMs,
+          this.voice.phoneHourly,
+          this.voice.phoneDaily,
+          this.limits.ip,
+          this.voice.service,
+          DAILY_COUNTER_TTL_MS,
+          codeHash,
+          now,
+          now + this.codeTtlMs,
+          this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
+          slot.messageId,
+        ]);
     const [outcome, retryMs] = reserved;
     const retrySeconds = Math.max(1, Math.ceil(retryMs / 1000));
     switch (outcome) {
@@ -249,6 +255,40 @@ export class SmsCodeStore {
       default:
         throw new ServiceLimitExceededError(secondsUntilNextUtcDay(now));
     }
+  }
+
+  /** A reserve in one script, on a single Redis: one round trip. */
+  private async runReserveScript<T>(
+    script: RedisScript,
+    reservation: Reservation,
+    args: Array<string | number>,
+  ): Promise<T> {
+    try {
+      return (await script.run(this.redis.client, reservation.keys, args)) as T;
+    } catch (error) {
+      // The request answers 503 and sends nothing. A hung Redis still runs the reserve when it
+      // resumes: left alone, it would hold the resend lock (the user's retry refused as too
+      // frequent), spend one of the day's sends and replace the phone's live code, for a
+      // message never sent. Not awaited: the answer must not wait on the hung Redis again.
+      if (isRedisCommandTimeout(error)) this.cancelLateReservation(reservation);
+      throw error;
+    }
+  }
+
+  private clusterSend(
+    reservation: Reservation,
+    now: number,
+    sharedLimits: ClusterSend['sharedLimits'],
+  ): ClusterSend {
+    return {
+      codeHash: reservation.codeHash,
+      messageId: reservation.messageId,
+      now,
+      expiresAt: now + this.codeTtlMs,
+      codeKeyTtlMs: this.codeTtlMs + EXPIRED_CODE_MEMORY_MS,
+      counterTtlMs: DAILY_COUNTER_TTL_MS,
+      sharedLimits,
+    };
   }
 
   private cancelLateReservation(reservation: Reservation): void {
@@ -272,7 +312,11 @@ export class SmsCodeStore {
   /** Takes back a reservation whose message did not go out. */
   async release(reservation: Reservation): Promise<void> {
     const { channel, keys, codeHash, messageId } = reservation;
-    if (channel === 'voice') {
+    if (this.clusterSteps) {
+      await (channel === 'voice'
+        ? this.clusterSteps.releaseCall(keys, codeHash, messageId)
+        : this.clusterSteps.releaseSms(keys, codeHash));
+    } else if (channel === 'voice') {
       await releaseVoiceSendScript.run(this.redis.client, keys, [codeHash, messageId, 0]);
     } else {
       await releaseSendScript.run(this.redis.client, keys, [codeHash, reservation.fraudHour ?? '']);
@@ -318,16 +362,15 @@ export class SmsCodeStore {
     return { channel, messageId, refusal: refusalOf(outcome, now) };
   }
 
-  // One verify touches several keys of one phone (its codes and its wrong-guess counter): on
-  // a Redis Cluster they would need one hash slot, which a `{phone}` hash tag in these two
-  // helpers would give (the reserve also spans the IP and service counters, so it would need
-  // splitting first). A single Redis, as deployed today, needs neither.
+  // One verify touches several keys of one phone (its codes and its wrong-guess counter), and
+  // a reserve the phone's lock, counters and code: on a Redis Cluster the phone's hash tag
+  // puts them in one slot (slotTag; the names are unchanged on a single Redis).
   private codeKey(purpose: string, phone: string): string {
-    return this.redis.key('sms', 'code', purpose, phone);
+    return this.redis.key('sms', 'code', purpose, this.redis.slotTag(phone));
   }
 
   private wrongGuessesKey(day: string, phone: string): string {
-    return this.redis.key('sms', 'day', day, 'wrong', phone);
+    return this.redis.key('sms', 'day', day, 'wrong', this.redis.slotTag(phone));
   }
 }
 

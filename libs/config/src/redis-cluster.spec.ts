@@ -1,0 +1,57 @@
+import { InvalidConfigurationError, validateEnvironment } from './validate-environment';
+
+const required = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/smsauth',
+  REDIS_URL: 'redis://127.0.0.1:7000',
+  ADMIN_API_KEY: 'an-admin-key-of-some-length',
+};
+
+function problemsOf(settings: Record<string, string | undefined>): string[] {
+  try {
+    validateEnvironment({ ...required, ...settings });
+  } catch (error) {
+    if (error instanceof InvalidConfigurationError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('REDIS_CLUSTER and REDIS_CLUSTER_NODES', () => {
+  it('are off and unset by default', () => {
+    expect(validateEnvironment(required)).toMatchObject({ REDIS_CLUSTER: false });
+    expect(validateEnvironment(required).REDIS_CLUSTER_NODES).toBeUndefined();
+  });
+
+  it('take a cluster with more start nodes when the pumping defence is off', () => {
+    const env = validateEnvironment({
+      ...required,
+      REDIS_CLUSTER: 'on',
+      REDIS_CLUSTER_NODES: 'redis://127.0.0.1:7001, redis://10.0.0.2:7002',
+      SMS_FRAUD_GUARD: 'off',
+    });
+    expect(env).toMatchObject({
+      REDIS_CLUSTER: true,
+      REDIS_CLUSTER_NODES: ['redis://127.0.0.1:7001', 'redis://10.0.0.2:7002'],
+    });
+  });
+
+  it('refuses a cluster with the pumping defence on, saying why', () => {
+    const problems = problemsOf({ REDIS_CLUSTER: 'on' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/REDIS_CLUSTER=on needs SMS_FRAUD_GUARD=off/);
+  });
+
+  it('refuses start nodes without the cluster, and nodes that are not redis:// URLs', () => {
+    expect(problemsOf({ REDIS_CLUSTER_NODES: 'redis://127.0.0.1:7001' })).toEqual([
+      expect.stringContaining('REDIS_CLUSTER_NODES is for REDIS_CLUSTER=on'),
+    ]);
+    expect(
+      problemsOf({
+        REDIS_CLUSTER: 'on',
+        SMS_FRAUD_GUARD: 'off',
+        REDIS_CLUSTER_NODES: 'redis://127.0.0.1:7001,127.0.0.1:7002',
+      }),
+    ).toEqual([expect.stringContaining('comma-separated redis://host:port URLs')]);
+    expect(problemsOf({ REDIS_CLUSTER: 'maybe', SMS_FRAUD_GUARD: 'off' })).toHaveLength(1);
+  });
+});
