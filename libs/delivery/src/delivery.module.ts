@@ -139,6 +139,10 @@ import { SmsTemplateService } from './templates/sms-template.service';
     RecordsInFlight,
     SuppressionList,
     CampaignRunner,
+    // For the campaign sweep (campaign-sweep.ts) of the worker module.
+    CampaignRepository,
+    CampaignQueue,
+    CampaignClock,
   ],
 })
 export class DeliveryModule {}

@@ -4,7 +4,12 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfigService } from '@app/config';
 import { QUEUES } from '../queue-names';
-import { PERIODIC_JOB, PeriodicJobHandler, PeriodicJobSummary } from './periodic-job';
+import {
+  PERIODIC_JOB,
+  PERIODIC_JOB_MAX_INTERVAL,
+  PeriodicJobHandler,
+  PeriodicJobSummary,
+} from './periodic-job';
 
 // Runs kept for `GET /v1/admin/queues` and for looking into a failure.
 const KEPT_RUNS = 200;
@@ -30,12 +35,16 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const every = this.config.get('MAINTENANCE_INTERVAL_SECONDS') * 1000;
-    if (every === 0) return;
-    for (const name of this.handlerMap().keys()) {
+    const interval = this.config.get('MAINTENANCE_INTERVAL_SECONDS');
+    if (interval === 0) return;
+    for (const [name, handler] of this.handlerMap()) {
+      const most = this.reflector.get<number | undefined>(
+        PERIODIC_JOB_MAX_INTERVAL,
+        handler.constructor,
+      );
       await this.queue.upsertJobScheduler(
         name,
-        { every },
+        { every: Math.min(interval, most ?? interval) * 1000 },
         {
           name,
           opts: { removeOnComplete: { count: KEPT_RUNS }, removeOnFail: { count: KEPT_RUNS } },
