@@ -140,6 +140,10 @@ import { SmsTemplateService } from './templates/sms-template.service';
     SuppressionList,
     SmsReplyRepository,
     CampaignRunner,
+    // For the campaign sweep (campaign-sweep.ts) of the worker module.
+    CampaignRepository,
+    CampaignQueue,
+    CampaignClock,
   ],
 })
 export class DeliveryModule {}

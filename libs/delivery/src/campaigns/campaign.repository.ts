@@ -51,6 +51,31 @@ export class CampaignRepository {
     return (await this.find(id)) ?? undefined;
   }
 
+  /** Campaigns that should have a live job: sending, or scheduled (waiting for their time). */
+  underWay(): Promise<Array<Pick<SmsCampaign, 'id' | 'status' | 'runs' | 'scheduledAt'>>> {
+    return this.prisma.smsCampaign.findMany({
+      where: { status: { in: ['sending', 'scheduled'] } },
+      select: { id: true, status: true, runs: true, scheduledAt: true },
+    });
+  }
+
+  /**
+   * Starts a new run of the campaign, if it is still in `status` at run `runs` (nobody paused,
+   * resumed or ended it meanwhile): answers the updated row, or undefined.
+   */
+  async newRun(
+    id: string,
+    status: SmsCampaignStatus,
+    runs: number,
+  ): Promise<SmsCampaign | undefined> {
+    const { count } = await this.prisma.smsCampaign.updateMany({
+      where: { id, status, runs },
+      data: { runs: { increment: 1 } },
+    });
+    if (count === 0) return undefined;
+    return (await this.find(id)) ?? undefined;
+  }
+
   /** Adds to the upload counts (in the upload's transaction). */
   async addCounts(db: Prisma.TransactionClient, id: string, counts: UploadCounts): Promise<void> {
     await db.smsCampaign.update({

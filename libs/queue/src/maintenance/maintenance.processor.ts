@@ -7,6 +7,7 @@ import { QUEUES } from '../queue-names';
 import {
   PERIODIC_JOB,
   PERIODIC_JOB_EVERY,
+  PERIODIC_JOB_MAX_INTERVAL,
   PeriodicJobHandler,
   PeriodicJobSummary,
 } from './periodic-job';
@@ -36,14 +37,18 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const maintenanceEvery = this.config.get('MAINTENANCE_INTERVAL_SECONDS') * 1000;
-    if (maintenanceEvery === 0) return;
-    for (const name of this.handlerMap().keys()) {
+    const maintenanceSeconds = this.config.get('MAINTENANCE_INTERVAL_SECONDS');
+    if (maintenanceSeconds === 0) return;
+    for (const [name, handler] of this.handlerMap()) {
       const ownSeconds = this.ownPeriods.get(name)?.(this.config) ?? 0;
-      const every = ownSeconds > 0 ? ownSeconds * 1000 : maintenanceEvery;
+      const seconds = ownSeconds > 0 ? ownSeconds : maintenanceSeconds;
+      const most = this.reflector.get<number | undefined>(
+        PERIODIC_JOB_MAX_INTERVAL,
+        handler.constructor,
+      );
       await this.queue.upsertJobScheduler(
         name,
-        { every },
+        { every: Math.min(seconds, most ?? seconds) * 1000 },
         {
           name,
           opts: { removeOnComplete: { count: KEPT_RUNS }, removeOnFail: { count: KEPT_RUNS } },
