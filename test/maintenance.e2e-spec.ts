@@ -19,6 +19,7 @@ const JOBS = [
   'delete-old-fraud-decisions',
   'fold-sms-stats',
   'delete-old-sms-replies',
+  'resume-stranded-campaigns',
 ];
 /** fold-sms-stats has a period of its own (SMS_STATS_FOLD_INTERVAL_SECONDS). */
 const FOLD_PERIOD_MS = 2000;
