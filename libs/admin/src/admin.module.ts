@@ -1,9 +1,14 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AdminSessionResolver } from '@app/common';
 import { MetricsModule } from '@app/metrics';
 import { PasswordHasher } from '@app/user';
 import { AdminAccountsRepository } from './accounts/admin-accounts.repository';
 import { AdminAccountsService } from './accounts/admin-accounts.service';
+import { AdminAuditInterceptor } from './audit/admin-audit.interceptor';
+import { AdminAuditRepository } from './audit/admin-audit.repository';
+import { AdminAuditController } from './http/admin-audit.controller';
+import { AdminSettingsController } from './http/admin-settings.controller';
 import { AdminAccountsController } from './http/admin-accounts.controller';
 import { AdminTotpController } from './http/admin-totp.controller';
 import { AdminTotpService } from './totp/admin-totp.service';
@@ -29,6 +34,8 @@ import { TotpCheck } from './totp/totp-check';
     AdminSessionController,
     AdminTotpController,
     AdminAccountsController,
+    AdminAuditController,
+    AdminSettingsController,
   ],
   providers: [
     AdminAccountsRepository,
@@ -41,6 +48,8 @@ import { TotpCheck } from './totp/totp-check';
     AdminSetupService,
     AdminAccountsService,
     AdminTotpService,
+    AdminAuditRepository,
+    { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor },
     AdminCookieSessionResolver,
     { provide: AdminSessionResolver, useExisting: AdminCookieSessionResolver },
   ],
