@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfigService } from './app-config.service';
+import { EffectiveSettings } from './effective-settings';
 import { Environment } from './environment';
 
 @Global()
@@ -21,8 +22,11 @@ export class AppConfigModule {
           load: [() => ({ ...environment })],
         }),
       ],
-      providers: [AppConfigService],
-      exports: [AppConfigService],
+      providers: [
+        AppConfigService,
+        { provide: EffectiveSettings, useValue: new EffectiveSettings(environment) },
+      ],
+      exports: [AppConfigService, EffectiveSettings],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { declareSettings } from './effective-settings';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { Environment } from './environment';
@@ -43,6 +44,7 @@ export function validateEnvironment<const S extends readonly SettingsSchema[] = 
     Object.assign(environment, pick(settings, section));
   }
   if (problems.length > 0) throw new InvalidConfigurationError(problems.map(describe));
+  declareSettings(environment, [Environment, ...sections]);
   return environment as Environment & SettingsOf<S>;
 }
 

@@ -10,3 +10,4 @@ export {
 } from './redis-client';
 export { countInFixedWindow, WindowCount } from './fixed-window-counter';
 export { isRedisCommandTimeout } from './command-timeout';
+export { type AttemptBudget, takeAttempt } from './attempt-budget';
