@@ -13,6 +13,9 @@ export default tseslint.config(
       'bench/results/**',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
+      // Generated from the OpenAPI document (npm run console:api-schema).
+      'apps/console/src/api/schema.d.ts',
       'libs/user/src/demo/**',
     ],
   },

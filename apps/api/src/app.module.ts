@@ -11,6 +11,7 @@ import { RedisModule } from '@app/redis';
 import { CodesModule } from '@app/codes';
 import { UserModule } from '@app/user';
 import { WORKER_MODULES } from '../../worker/src/worker-modules';
+import { ConsoleController } from './console/console.controller';
 import { HealthController } from './health/health.controller';
 import { HealthMetrics } from './health/health-metrics';
 import { ReadinessService } from './health/readiness.service';
@@ -37,7 +38,7 @@ export class AppModule {
         ...(environment.WORKER_EMBEDDED ? WORKER_MODULES : []),
         MetricsExposureModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ConsoleController],
       providers: [ReadinessService, ShutdownState, HealthMetrics],
     };
   }
