@@ -31,6 +31,6 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     // antd in jsdom is slow on a loaded machine.
-    testTimeout: 30_000,
+    testTimeout: 90_000,
   },
 });

@@ -3,6 +3,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   MailOutlined,
+  NotificationOutlined,
   StopOutlined,
   TagOutlined,
   UnorderedListOutlined,
@@ -13,6 +14,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import type { MessageKey } from './i18n/en';
 import { browserTimeZone, useI18n } from './i18n/i18n';
 import { LanguageSwitch } from './pages/AuthCard';
+import { CampaignsPage } from './pages/CampaignsPage';
 import { FraudPage } from './pages/FraudPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -49,6 +51,12 @@ const PAGES: ConsolePage[] = [
     element: <TemplatesPage />,
   },
   { path: '/messages', label: 'navMessages', icon: <MailOutlined />, element: <MessagesPage /> },
+  {
+    path: '/campaigns',
+    label: 'navCampaigns',
+    icon: <NotificationOutlined />,
+    element: <CampaignsPage />,
+  },
   {
     path: '/suppressions',
     label: 'navSuppressions',
