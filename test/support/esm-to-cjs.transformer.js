@@ -42,7 +42,12 @@ const isEsModule = (filename) =>
 
 module.exports = {
   process(source, filename) {
-    if (!isEsModule(filename)) return { code: source };
+    // A CommonJS file that loads an ES module with `await import(...)` (@fastify/cookie loads
+    // `cookie` so): Jest's runtime has no dynamic import without a Node flag, and the module,
+    // compiled here, can be required instead.
+    if (!isEsModule(filename)) {
+      return { code: source.replace(/\bawait import\((['"][^'"]+['"])\)/g, 'require($1)') };
+    }
     // CommonJS has no import.meta; its module-relative facts come from __filename,
     // and it already has the `require` that ES modules build with createRequire.
     const withoutImportMeta = source
@@ -58,7 +63,7 @@ module.exports = {
   },
   getCacheKey(source, filename) {
     return createHash('sha1')
-      .update(isEsModule(filename) ? 'esm:v3:' : 'cjs:v3:')
+      .update(isEsModule(filename) ? 'esm:v3:' : 'cjs:v4:')
       .update(ts.version)
       .update(filename)
       .update(source)

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AdminModule } from '@app/admin';
 import { CaptchaModule } from '@app/captcha';
 import { ThrottlingModule } from '@app/common';
 import { AppConfigModule, Environment } from '@app/config';
@@ -33,6 +34,7 @@ export class AppModule {
         CaptchaModule,
         UserModule,
         EventsModule,
+        AdminModule,
         ...(isLeanCloudEnabled(environment) ? [LeanCloudModule] : []),
         // One process for a small deployment: the API works the queues too.
         ...(environment.WORKER_EMBEDDED ? WORKER_MODULES : []),

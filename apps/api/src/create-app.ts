@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -61,6 +62,8 @@ export async function createApp(
     // HTML form cannot make a visitor's browser send codes (no CORS preflight).
     { logger: new JsonLogger(logger), bodyParser: false },
   );
+  // Reads and writes the console's session cookie (libs/admin); nothing is signed by it.
+  await app.register(fastifyCookie);
   configureApp(app);
   await app.get(RedisService).waitUntilReady();
   // The first query loads Prisma's query compiler and opens a connection: done here, not in

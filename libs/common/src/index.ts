@@ -1,4 +1,21 @@
-export { AdminGuard } from './auth/admin.guard';
+export { AdminGuard, CSRF_HEADER } from './auth/admin.guard';
+export { CurrentAdmin } from './auth/current-admin.decorator';
+export {
+  adminPrincipalOf,
+  type AdminPrincipal,
+  type AdminRoleName,
+  AdminSessionResolver,
+  API_KEY_PRINCIPAL,
+  roleSuffices,
+} from './auth/admin-principal';
+export {
+  ADMIN_ROLE,
+  ADMIN_SESSION_ONLY,
+  AdminRole,
+  AdminSessionOnly,
+  isReadMethod,
+  neededRole,
+} from './auth/admin-role.decorator';
 export {
   type Actor,
   actorFromAuthorization,
@@ -12,6 +29,9 @@ export { RequestActor } from './auth/request-actor.decorator';
 export { AdminOnly, Public, ROUTE_ACCESS, RouteAccess } from './auth/route-access';
 export { AppError, RetryableAppError } from './errors/app-error';
 export {
+  AdminRoleForbiddenError,
+  AdminSessionRequiredError,
+  CsrfTokenInvalidError,
   FieldError,
   InvalidParamError,
   ServiceUnavailableError,

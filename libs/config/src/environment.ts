@@ -205,6 +205,16 @@ export class Environment extends FraudGuardSettings {
   @IsNotTheWellKnownKeyInProduction()
   ADMIN_API_KEY: string;
 
+  /**
+   * Minutes a console session of a named admin lives after its last request (sliding expiry).
+   * Short by default: an admin session can change everything the admin's role allows.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  ADMIN_SESSION_IDLE_MINUTES = 60;
+
   @IsString()
   @MinLength(1)
   APP_NAME = 'SMS Auth';

@@ -1,5 +1,7 @@
 export { Prisma } from './generated/client';
 export type {
+  AdminAccount,
+  AdminAuditEntry,
   FraudDecision,
   LifecycleEvent,
   Session,
@@ -16,6 +18,7 @@ export type {
   WebhookEndpoint,
 } from './generated/client';
 export {
+  AdminRole,
   FraudAction,
   FraudOutcome,
   MessageChannel,

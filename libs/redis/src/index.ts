@@ -3,3 +3,4 @@ export { RedisScript } from './redis-script';
 export { RedisService } from './redis.service';
 export { countInFixedWindow, WindowCount } from './fixed-window-counter';
 export { isRedisCommandTimeout } from './command-timeout';
+export { type AttemptBudget, takeAttempt } from './attempt-budget';

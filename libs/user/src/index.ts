@@ -15,12 +15,12 @@ export {
   leanCloudPasswordHash,
   verifyLeanCloudPassword,
 } from './passwords/leancloud-password-hash';
-export { PASSWORD_MAX_LENGTH } from './passwords/password-hasher';
+export { PASSWORD_MAX_LENGTH, PasswordHasher } from './passwords/password-hasher';
 export { ActorSessions } from './sessions/actor-sessions';
 export { CurrentSession, SessionRequired } from './sessions/session.decorators';
 export { SessionGuard } from './sessions/session.guard';
 export { AuthenticatedSession, SessionOrigin, SessionService } from './sessions/session.service';
 export * from './user.errors';
 export { UserModule } from './user.module';
-export { USERNAME_PATTERN } from './users/username';
+export { USERNAME_PATTERN, usernameKey } from './users/username';
 export { UserWorkerModule } from './user-worker.module';

@@ -1,6 +1,10 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { UnauthorizedError } from '../errors/common.errors';
+import {
+  AdminRoleForbiddenError,
+  CsrfTokenInvalidError,
+  UnauthorizedError,
+} from '../errors/common.errors';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AdminGuard } from './admin.guard';
 
@@ -14,11 +18,14 @@ export const ROUTE_ACCESS = 'routeAccess';
 /** Open to any client (still rate-limited). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ROUTE_ACCESS, 'public');
 
-/** Only with `Authorization: Bearer <ADMIN_API_KEY>`. */
+/**
+ * Only with `Authorization: Bearer <ADMIN_API_KEY>`, or a named admin's console session whose
+ * role is enough (see AdminGuard; the role by method unless `@AdminRole`).
+ */
 export const AdminOnly = (): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(ROUTE_ACCESS, 'admin'),
     UseGuards(AdminGuard),
     ApiBearerAuth('admin'),
-    ApiErrors(UnauthorizedError),
+    ApiErrors(UnauthorizedError, AdminRoleForbiddenError, CsrfTokenInvalidError),
   );

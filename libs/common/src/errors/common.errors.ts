@@ -50,3 +50,33 @@ export class ServiceUnavailableError extends AppError {
     super(message);
   }
 }
+
+/** A named admin's role is below what the route needs. */
+export class AdminRoleForbiddenError extends AppError {
+  readonly code = 'AdminRoleForbidden';
+  readonly status = 403;
+
+  constructor(needed: string) {
+    super(`This route needs the ${needed} role`);
+  }
+}
+
+/** A state-changing call of a console session without its X-CSRF-Token, or with another one. */
+export class CsrfTokenInvalidError extends AppError {
+  readonly code = 'CsrfTokenInvalid';
+  readonly status = 403;
+
+  constructor() {
+    super('Send the csrfToken of the session in the X-CSRF-Token header');
+  }
+}
+
+/** A route about the admin's own console session, called with ADMIN_API_KEY. */
+export class AdminSessionRequiredError extends AppError {
+  readonly code = 'AdminSessionRequired';
+  readonly status = 403;
+
+  constructor() {
+    super('This route is about a signed-in admin: sign in to the console (the key has no account)');
+  }
+}

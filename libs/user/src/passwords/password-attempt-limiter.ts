@@ -1,28 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Metrics } from '@app/metrics';
-import { RedisScript, RedisService } from '@app/redis';
+import { AttemptBudget, RedisService, takeAttempt } from '@app/redis';
 import { TooManyAttemptsError } from '../user.errors';
 
-const MAX_ATTEMPTS = 5;
-const WINDOW_MS = 15 * 60 * 1000;
-
-/**
- * Takes one attempt if the phone has some left in its window. Counting before the
- * password is checked means concurrent guesses cannot exceed the limit.
- *
- * KEYS: the phone's counter. ARGV: max attempts, window ms.
- * Returns { 1, 0 } when taken, { 0, ms until the window ends } when exhausted.
- */
-const takeAttempt = new RedisScript(`
-local used = tonumber(redis.call('GET', KEYS[1]) or '0')
-if used >= tonumber(ARGV[1]) then
-  local ttl = redis.call('PTTL', KEYS[1])
-  if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]); ttl = tonumber(ARGV[2]) end
-  return { 0, ttl }
-end
-if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return { 1, 0 }
-`);
+const BUDGET: AttemptBudget = { maxAttempts: 5, windowMs: 15 * 60 * 1000 };
 
 /**
  * Password guesses per phone: 5 in 15 minutes (a fixed window from the first), whoever
@@ -38,14 +19,10 @@ export class PasswordAttemptLimiter {
 
   /** Takes one attempt for the phone, or throws TooManyAttempts. */
   async take(phone: string): Promise<void> {
-    const [taken, retryMs] = (await takeAttempt.run(
-      this.redis.client,
-      [this.key(phone)],
-      [MAX_ATTEMPTS, WINDOW_MS],
-    )) as [number, number];
-    if (taken === 1) return;
+    const retryAfterSeconds = await takeAttempt(this.redis, this.key(phone), BUDGET);
+    if (retryAfterSeconds === undefined) return;
     this.metrics.lockedOut();
-    throw new TooManyAttemptsError(Math.max(1, Math.ceil(retryMs / 1000)));
+    throw new TooManyAttemptsError(retryAfterSeconds);
   }
 
   /** After a right password, or once the phone's owner proved it with a code. */

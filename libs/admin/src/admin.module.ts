@@ -1,0 +1,49 @@
+import { Global, Module } from '@nestjs/common';
+import { AdminSessionResolver } from '@app/common';
+import { MetricsModule } from '@app/metrics';
+import { PasswordHasher } from '@app/user';
+import { AdminAccountsRepository } from './accounts/admin-accounts.repository';
+import { AdminAccountsService } from './accounts/admin-accounts.service';
+import { AdminAccountsController } from './http/admin-accounts.controller';
+import { AdminTotpController } from './http/admin-totp.controller';
+import { AdminTotpService } from './totp/admin-totp.service';
+import { AdminSessionController } from './http/admin-session.controller';
+import { AdminSetupController } from './http/admin-setup.controller';
+import { AdminCookieSessionResolver } from './sessions/admin-session.resolver';
+import { AdminSessionService } from './sessions/admin-session.service';
+import { AdminSessionStore } from './sessions/admin-session.store';
+import { AdminSignInLimiter } from './sessions/admin-sign-in-limiter';
+import { AdminSignInService } from './sessions/admin-sign-in.service';
+import { AdminSetupService } from './setup/admin-setup.service';
+import { TotpCheck } from './totp/totp-check';
+
+/**
+ * Named admins of the console: accounts and roles, console sessions, the first owner's setup.
+ * Global so that the AdminGuard of every module's admin routes finds the session resolver.
+ */
+@Global()
+@Module({
+  imports: [MetricsModule],
+  controllers: [
+    AdminSetupController,
+    AdminSessionController,
+    AdminTotpController,
+    AdminAccountsController,
+  ],
+  providers: [
+    AdminAccountsRepository,
+    PasswordHasher,
+    AdminSignInLimiter,
+    TotpCheck,
+    AdminSessionStore,
+    AdminSignInService,
+    AdminSessionService,
+    AdminSetupService,
+    AdminAccountsService,
+    AdminTotpService,
+    AdminCookieSessionResolver,
+    { provide: AdminSessionResolver, useExisting: AdminCookieSessionResolver },
+  ],
+  exports: [AdminSessionResolver, AdminSetupService],
+})
+export class AdminModule {}
