@@ -568,6 +568,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the first owner is still to be created */
+        get: operations["AdminSetupController_state"];
+        put?: never;
+        /** Create the first owner with ADMIN_API_KEY, signed in (once: refused when an owner exists) */
+        post: operations["AdminSetupController_createFirstOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in admin and the CSRF token of the session */
+        get: operations["AdminSessionController_current"];
+        put?: never;
+        /** Sign in to the console: sets the admin_session cookie (HttpOnly, SameSite=Strict) */
+        post: operations["AdminSessionController_signIn"];
+        /** Sign out: ends the session and clears its cookie */
+        delete: operations["AdminSessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/session/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol a TOTP second factor: a secret to confirm with a first code */
+        post: operations["AdminTotpController_enrol"];
+        /** Remove the TOTP second factor */
+        delete: operations["AdminTotpController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/session/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the enrolled secret with a code: sign-in asks codes from now on */
+        post: operations["AdminTotpController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The named admins, oldest first (owners only) */
+        get: operations["AdminAccountsController_list"];
+        put?: never;
+        /** Create a named admin with a role */
+        post: operations["AdminAccountsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an admin's role, or disable or enable it */
+        patch: operations["AdminAccountsController_update"];
+        trace?: never;
+    };
+    "/v1/admin/accounts/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reset an admin's password (ends its console sessions) */
+        put: operations["AdminAccountsController_resetPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -1741,6 +1865,98 @@ export interface components {
             attempts: components["schemas"]["WebhookAttemptDto"][];
             /** @description The body sent: `{ type, timestamp, data }` */
             body: string;
+        };
+        SetupStateDto: {
+            /** @description true while no owner exists: the console shows its setup page */
+            needed: boolean;
+        };
+        FirstOwnerDto: {
+            /**
+             * Format: password
+             * @description The ADMIN_API_KEY of the service
+             */
+            apiKey: string;
+            /**
+             * @description 3-32 ASCII letters, digits, _ . -; unique without regard to case
+             * @example alice
+             */
+            username: string;
+            /** Format: password */
+            password: string;
+        };
+        AdminDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            /** @enum {string} */
+            role: "owner" | "operator" | "viewer";
+            /** @description Whether signing in asks a TOTP code */
+            totpEnabled: boolean;
+        };
+        AdminSessionDto: {
+            admin: components["schemas"]["AdminDto"];
+            /** @description Send as the X-CSRF-Token header on every state-changing call */
+            csrfToken: string;
+        };
+        SignInDto: {
+            /** @example alice */
+            username: string;
+            /** Format: password */
+            password: string;
+            /**
+             * @description The authenticator code, for an admin with TOTP
+             * @example 123456
+             */
+            totp?: string;
+        };
+        TotpEnrolmentDto: {
+            /** @description Base32 secret, for typing into an authenticator app */
+            secret: string;
+            /** @description otpauth://totp/... URI, for a QR code */
+            otpauthUri: string;
+        };
+        ConfirmTotpDto: {
+            /**
+             * @description The code the authenticator app shows now
+             * @example 123456
+             */
+            code: string;
+        };
+        AdminAccountDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            /** @enum {string} */
+            role: "owner" | "operator" | "viewer";
+            /** @description Whether signing in asks a TOTP code */
+            totpEnabled: boolean;
+            disabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AdminAccountListDto: {
+            items: components["schemas"]["AdminAccountDto"][];
+        };
+        CreateAdminDto: {
+            /**
+             * @description 3-32 ASCII letters, digits, _ . -; unique without regard to case
+             * @example alice
+             */
+            username: string;
+            /** Format: password */
+            password: string;
+            /** @enum {string} */
+            role: "owner" | "operator" | "viewer";
+        };
+        UpdateAdminDto: {
+            /** @enum {string} */
+            role?: "owner" | "operator" | "viewer";
+            /** @description true: the admin cannot sign in, its sessions end */
+            disabled?: boolean;
+        };
+        ResetAdminPasswordDto: {
+            /** Format: password */
+            password: string;
         };
         SendNotificationDto: {
             /** @example +8613800138000 */
@@ -2980,6 +3196,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {
@@ -3368,6 +3598,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {
@@ -3440,6 +3684,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -3533,6 +3791,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -5544,6 +5816,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {
@@ -5636,6 +5922,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -5973,6 +6273,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {
@@ -6063,6 +6377,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -6185,6 +6513,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: WebhookNotFound */
             404: {
                 headers: {
@@ -6300,6 +6642,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -6454,6 +6810,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: WebhookNotFound */
             404: {
                 headers: {
@@ -6598,6 +6968,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -6753,6 +7137,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: WebhookNotFound */
             404: {
                 headers: {
@@ -6873,6 +7271,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: WebhookDeliveryNotFound, WebhookNotFound */
             404: {
                 headers: {
@@ -6898,6 +7310,1532 @@ export interface operations {
                         statusCode?: 414;
                         /** @enum {string} */
                         code?: "UriTooLong";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminSetupController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupStateDto"];
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminSetupController_createFirstOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FirstOwnerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSessionDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: AdminSetupKeyWrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AdminSetupKeyWrong";
+                    };
+                };
+            };
+            /** @description Codes: AdminSetupDone, AdminUsernameTaken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "AdminSetupDone" | "AdminUsernameTaken";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminSessionController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSessionDto"];
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, AdminSessionRequired, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "AdminSessionRequired" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminSessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSessionDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: AdminInvalidCredentials, AdminTotpInvalid, AdminTotpRequired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AdminInvalidCredentials" | "AdminTotpInvalid" | "AdminTotpRequired";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: AdminTooManyAttempts, TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "AdminTooManyAttempts" | "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminSessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, AdminSessionRequired, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "AdminSessionRequired" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminTotpController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, AdminSessionRequired, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "AdminSessionRequired" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminTotpController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, AdminSessionRequired, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "AdminSessionRequired" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminTotpController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTotpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: AdminTotpInvalid, Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AdminTotpInvalid" | "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, AdminSessionRequired, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "AdminSessionRequired" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: AdminTotpState */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "AdminTotpState";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminAccountsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountListDto"];
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminAccountsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdminDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: AdminUsernameTaken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "AdminUsernameTaken";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminAccountsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAdminDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: AdminNotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "AdminNotFound";
+                    };
+                };
+            };
+            /** @description Codes: AdminLastOwner */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "AdminLastOwner";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UriTooLong */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 414;
+                        /** @enum {string} */
+                        code?: "UriTooLong";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminAccountsController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetAdminPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: AdminNotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "AdminNotFound";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UriTooLong */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 414;
+                        /** @enum {string} */
+                        code?: "UriTooLong";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
                     };
                 };
             };
@@ -7088,6 +9026,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {
@@ -7178,6 +9130,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -7342,6 +9308,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: MessageNotFound */
             404: {
                 headers: {
@@ -7458,6 +9438,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -7624,6 +9618,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {
@@ -7714,6 +9722,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -7850,6 +9872,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: SignatureNotFound */
             404: {
                 headers: {
@@ -7965,6 +10001,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -8133,6 +10183,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: SignatureNotFound */
             404: {
                 headers: {
@@ -8294,6 +10358,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: SignatureNotFound */
             404: {
                 headers: {
@@ -8442,6 +10520,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -8599,6 +10691,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {
@@ -8689,6 +10795,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -8825,6 +10945,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TemplateNotFound */
             404: {
                 headers: {
@@ -8940,6 +11074,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -9108,6 +11256,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TemplateNotFound */
             404: {
                 headers: {
@@ -9269,6 +11431,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TemplateNotFound */
             404: {
                 headers: {
@@ -9417,6 +11593,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -10011,6 +12201,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {
@@ -10108,6 +12312,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -10215,6 +12433,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -10360,6 +12592,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -10515,6 +12761,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -10882,6 +13142,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: SignatureNotFound */
             404: {
                 headers: {
@@ -10988,6 +13262,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {
@@ -11078,6 +13366,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -11228,6 +13530,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: CampaignNotFound */
             404: {
                 headers: {
@@ -11344,6 +13660,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -11508,6 +13838,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: CampaignNotFound */
             404: {
                 headers: {
@@ -11669,6 +14013,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: CampaignNotFound */
             404: {
                 headers: {
@@ -11827,6 +14185,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -11992,6 +14364,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: CampaignNotFound, TemplateNotFound */
             404: {
                 headers: {
@@ -12123,6 +14509,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -12263,6 +14663,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -12427,6 +14841,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: CampaignNotFound */
             404: {
                 headers: {
@@ -12546,6 +14974,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
@@ -12686,6 +15128,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
             /** @description Codes: CampaignNotFound */
             404: {
                 headers: {
@@ -12803,6 +15259,20 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
                     };
                 };
             };
