@@ -262,7 +262,7 @@ function CampaignWizard({ onClose }: { onClose: () => void }) {
         </Form>
       )}
       {step === 1 && campaign && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Space>
             <a href={`/v1/admin/campaigns/${campaign.id}/recipients/template.csv`} download>
               {t('recipientForm')} (CSV)
@@ -326,7 +326,7 @@ function CampaignWizard({ onClose }: { onClose: () => void }) {
         </Space>
       )}
       {step === 2 && preview && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type="info" title={preview.phone} description={preview.content} />
           <Descriptions size="small" bordered column={2} data-testid="campaign-totals">
             <Descriptions.Item label={t('recipients')}>{preview.recipients}</Descriptions.Item>

@@ -79,7 +79,7 @@ export function FraudPage() {
   );
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Card title={t('navFraud')} extra={<Button onClick={reload}>{t('refresh')}</Button>}>
         <Tabs
           items={[

@@ -162,9 +162,8 @@ function MessageDetails({ message }: { message: Message }) {
       </Descriptions>
       <Table
         title={() => t('attempts')}
-        rowKey={(_, index) => String(index)}
         pagination={false}
-        dataSource={message.attempts}
+        dataSource={message.attempts.map((attempt, order) => ({ ...attempt, key: order }))}
         columns={[
           { title: t('provider'), dataIndex: 'provider' },
           { title: t('status'), dataIndex: 'status' },

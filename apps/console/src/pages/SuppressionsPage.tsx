@@ -31,7 +31,7 @@ export function SuppressionsPage() {
 
   return (
     <Card title={t('navSuppressions')}>
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         <Form
           form={form}
           layout="inline"

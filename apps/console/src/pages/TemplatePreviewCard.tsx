@@ -18,7 +18,7 @@ export function TemplatePreviewCard({
   const preview = previewTemplate(content, { signature, appName: 'App' });
   return (
     <Card size="small" title={t('preview')} data-testid="template-preview">
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         <Select
           aria-label={t('previewSignature')}
           value={signature}
