@@ -13,6 +13,9 @@ export default tseslint.config(
       'bench/results/**',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
+      // Generated from the OpenAPI document (npm run console:api-schema).
+      'apps/console/src/api/schema.d.ts',
       'libs/user/src/demo/**',
     ],
   },
@@ -28,7 +31,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -122,6 +122,17 @@ describe('The Dockerfile', () => {
       /^npm ci --omit=dev --ignore-scripts .*&& node prune-to-runtime\.mjs/,
     );
   });
+
+  it('keeps the built console: the build stage runs `npm run build`, which writes dist/console, and the runtime copies dist', () => {
+    const build = stages.find((stage) => stage[0].args.endsWith(' AS build')) ?? [];
+    expect(build.filter((i) => i.keyword === 'RUN').map((i) => i.args)).toContain('npm run build');
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> })
+      .scripts;
+    expect(scripts.build).toMatch(/&& npm run build:console$/);
+    expect(scripts['build:console']).toContain('vite build --config apps/console/vite.config.ts');
+    expect(read('apps/console/vite.config.ts')).toContain("outDir: '../../dist/console'");
+    expect(find('COPY').map((i) => i.args)).toContain('--from=build /app/dist ./dist');
+  });
 });
 
 describe('docker/prune-to-runtime.mjs, on this lockfile', () => {
@@ -235,7 +246,9 @@ describe('docker-compose.yml', () => {
 
   it('passes TRUST_PROXY through, off unless set', () => {
     expect(validateServiceEnvironment(apiEnvironment({})).TRUST_PROXY).toBe(false);
-    expect(validateServiceEnvironment(apiEnvironment({ TRUST_PROXY: 'true' })).TRUST_PROXY).toBe(true);
+    expect(validateServiceEnvironment(apiEnvironment({ TRUST_PROXY: 'true' })).TRUST_PROXY).toBe(
+      true,
+    );
   });
 });
 

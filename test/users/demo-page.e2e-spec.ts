@@ -1,24 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { Browser, chromium, Page } from 'playwright-core';
+import { CHROMIUM } from '../support/chromium';
 import { bearer } from '../support/accounts';
 import { TURNSTILE_FAKE_SITE_KEY, TurnstileFake } from '../fakes/turnstile.fake';
 import { CaptchaAnswers } from '../support/captcha-answers';
 import { uniqueCnPhone } from '../support/phones';
 import { startTestApp, TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
-
-/** Debian's Chromium, as CI installs it (`.ci/run`). */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 interface ListeningApp {
   service: TestApp;

@@ -12,6 +12,7 @@ import { RedisModule } from '@app/redis';
 import { CodesModule } from '@app/codes';
 import { UserModule } from '@app/user';
 import { WORKER_MODULES } from '../../worker/src/worker-modules';
+import { ConsoleController } from './console/console.controller';
 import { HealthController } from './health/health.controller';
 import { HealthMetrics } from './health/health-metrics';
 import { ReadinessService } from './health/readiness.service';
@@ -39,7 +40,7 @@ export class AppModule {
         ...(environment.WORKER_EMBEDDED ? WORKER_MODULES : []),
         MetricsExposureModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ConsoleController],
       providers: [ReadinessService, ShutdownState, HealthMetrics],
     };
   }

@@ -2,7 +2,8 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
 import {
@@ -112,6 +113,14 @@ export function configureApp(app: NestFastifyApplication): void {
     done();
   });
 
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
+}
+
+/**
+ * The OpenAPI document served at /docs-json; also what the console's typed client is generated
+ * from (scripts/console-api-schema.ts), which builds it from an app created in preview mode.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -129,5 +138,5 @@ export function configureApp(app: NestFastifyApplication): void {
       )
       .build(),
   );
-  SwaggerModule.setup('docs', app, documentErrorResponses(document));
+  return documentErrorResponses(document);
 }

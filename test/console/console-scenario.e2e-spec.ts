@@ -1,0 +1,212 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN } from '../support/accounts';
+import { launchChromium, watchedPage, type WatchedPage } from '../support/chromium';
+import { ensureConsoleBuilt } from '../support/console-build';
+import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
+import { uniqueCnPhone } from '../support/phones';
+import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { WebhookReceiver } from '../support/webhook-receiver';
+import { requestCode } from '../fraud/fraud-support';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'console');
+const OWNER = { username: 'owner', password: 'correct horse battery staple' };
+const VIEWER = { username: 'viewer', password: 'viewer password 123456' };
+
+/**
+ * An admin's first day in the console, in Chromium against the real service (PostgreSQL,
+ * Redis, the webhook provider): the first owner, the catalogue, a test message, a suppressed
+ * number, a decision of the pumping defence, and a viewer who can change nothing. Its own
+ * database: the setup page appears only while no admin account exists. Screenshots of the
+ * main pages go to docs/console (the README shows them).
+ */
+describe('The admin console in a real browser', () => {
+  const receiver = new WebhookReceiver();
+  let database: IsolatedDatabase;
+  let service: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let owner: WatchedPage;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    await receiver.start();
+    database = await createIsolatedDatabase();
+    service = await startTestApp({
+      ...receiver.settings,
+      DATABASE_URL: database.url,
+      TRUST_PROXY: 'true',
+      SMS_FRAUD_GUARD: 'enforce',
+      SMS_FRAUD_DENY: '+86170',
+    });
+    [baseUrl, browser] = await Promise.all([service.listen(), launchChromium()]);
+    owner = await watchedPage(browser);
+    await owner.page.setViewportSize({ width: 1440, height: 900 });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+    await database?.drop();
+    await receiver.stop();
+  });
+
+  afterEach(() => {
+    // Every step: no script error and no refusal of the Content-Security-Policy.
+    expect(owner.problems).toEqual([]);
+  });
+
+  const go = (page: Page, path: string) => page.goto(`${baseUrl}/console#${path}`);
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const row = (page: Page, text: string) => page.locator('tr.ant-table-row', { hasText: text });
+
+  it('creates the first owner with the admin key, then signs in with the password', async () => {
+    const { page } = owner;
+    await page.goto(`${baseUrl}/console`);
+    await page.getByText('Create the first owner').waitFor();
+    await shot(page, 'setup');
+    await page.getByLabel('Admin API key').fill('not the key');
+    await page.getByLabel('Username').fill(OWNER.username);
+    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
+    await page.getByLabel('Repeat the password').fill(OWNER.password);
+    await page.getByRole('button', { name: 'Create owner' }).click();
+    await page.getByText(/AdminSetupKeyWrong/).waitFor();
+    await page.getByLabel('Admin API key').fill(TEST_ADMIN_KEY);
+    await page.getByRole('button', { name: 'Create owner' }).click();
+    await page.getByTestId('signed-in-admin').getByText('owner').first().waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Username').fill(OWNER.username);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/AdminInvalidCredentials/).waitFor();
+    await page.getByLabel('Password').fill(OWNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Codes sent and verified per day').waitFor();
+  }, 120_000);
+
+  it('creates and approves a signature', async () => {
+    const { page } = owner;
+    await go(page, '/signatures');
+    await page.getByRole('button', { name: 'New signature' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('shop');
+    await dialog.getByLabel('Content').fill('示例商城');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await row(page, '示例商城').getByText('pending').waitFor();
+    await page.getByRole('button', { name: 'Approve shop' }).click();
+    await row(page, '示例商城').getByText('approved').waitFor();
+    await shot(page, 'signatures');
+  }, 120_000);
+
+  it('creates a template with its live preview and segment count, and approves it', async () => {
+    const { page } = owner;
+    await go(page, '/templates');
+    await page.getByRole('button', { name: 'New template' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('order_shipped');
+    await dialog.getByLabel('Content').fill('您的订单{{order}}已发货，感谢您的支持');
+    const preview = dialog.getByTestId('preview-text');
+    await preview.getByText('【示例商城】您的订单', { exact: false }).waitFor();
+    expect(await dialog.getByTestId('preview-segments').textContent()).toBe('1');
+    await dialog.getByLabel('Content').fill('您的订单{{order}}已发货，感谢您的支持'.repeat(2));
+    await dialog.getByTestId('preview-segments').getByText('2').waitFor();
+    await dialog.getByLabel('Content').fill('您的订单{{order}}已发货，感谢您的支持');
+    await shot(page, 'template-preview');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await row(page, 'order_shipped').getByText('pending').waitFor();
+    await page.getByRole('button', { name: 'Approve order_shipped' }).click();
+    await row(page, 'order_shipped').getByText('approved').waitFor();
+  }, 120_000);
+
+  it('sends a test message and finds it with its attempts', async () => {
+    const { page } = owner;
+    const phone = uniqueCnPhone();
+    await row(page, 'order_shipped').getByRole('button', { name: 'Send a test message' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Phone').fill(phone);
+    await dialog.getByLabel('order').fill('A-1001');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    // A worker of the service sends it (WORKER_EMBEDDED): wait for the provider to get it.
+    for (
+      let waited = 0;
+      receiver.messagesTo(phone).length === 0 && waited < 30_000;
+      waited += 200
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(receiver.messagesTo(phone).map((sms) => sms.content)).toEqual([
+      '【示例商城】您的订单A-1001已发货，感谢您的支持',
+    ]);
+
+    await go(page, '/messages');
+    await page.getByLabel('Phone').fill(phone);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await row(page, phone).getByText('order_shipped').waitFor();
+    await shot(page, 'messages');
+    await row(page, phone).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('webhook').first().waitFor();
+    await drawer.getByText('【示例商城】您的订单A-1001已发货，感谢您的支持').waitFor();
+    await drawer.getByRole('button', { name: 'Close' }).click();
+  }, 120_000);
+
+  it('suppresses a number for the signature', async () => {
+    const { page } = owner;
+    const phone = uniqueCnPhone();
+    await go(page, '/suppressions');
+    await page.getByLabel('Signature').click();
+    await page.locator('.ant-select-item-option', { hasText: 'shop' }).click();
+    await page.getByLabel('Phone', { exact: true }).fill(phone);
+    await page.getByRole('button', { name: 'Suppress a number' }).click();
+    await row(page, phone).getByText('admin').waitFor();
+    await shot(page, 'suppressions');
+  }, 120_000);
+
+  it('shows a decision of the pumping defence, and the overview charts', async () => {
+    const { page } = owner;
+    await requestCode(service, '+8617012340001', '198.51.100.7').expect(403);
+    await go(page, '/fraud');
+    await row(page, '+8617012340001').getByText('deny').waitFor();
+    await shot(page, 'pumping-defence');
+    await go(page, '/overview');
+    await page.getByRole('img', { name: 'Codes sent and verified per day' }).waitFor();
+    await page.getByRole('img', { name: 'Queue depths' }).waitFor();
+    await shot(page, 'overview');
+  }, 120_000);
+
+  it('lets a viewer read every page but change nothing', async () => {
+    await service
+      .http()
+      .post('/v1/admin/accounts')
+      .set('Authorization', ADMIN)
+      .send({ ...VIEWER, role: 'viewer' })
+      .expect(201);
+    const viewer = await watchedPage(browser);
+    const { page } = viewer;
+    await page.goto(`${baseUrl}/console`);
+    await page.getByLabel('Username').fill(VIEWER.username);
+    await page.getByLabel('Password').fill(VIEWER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Read only: your role cannot change anything.').waitFor();
+    await go(page, '/signatures');
+    await row(page, '示例商城').waitFor();
+    expect(await page.getByRole('button', { name: 'New signature' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Reject shop' }).isDisabled()).toBe(true);
+    await go(page, '/suppressions');
+    expect(await page.getByRole('button', { name: 'Suppress a number' }).isDisabled()).toBe(true);
+    // The service refuses a viewer's change even when the page is bypassed.
+    const refused = await page.evaluate(async () => {
+      const answer = await fetch('/v1/admin/sms/signatures', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'x', content: '示例', type: 'company' }),
+      });
+      return { status: answer.status, body: (await answer.json()) as { code: string } };
+    });
+    expect(refused.status).toBe(403);
+    expect(viewer.problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
