@@ -1,4 +1,5 @@
 import { Cluster } from 'ioredis';
+import { CaptchaAnswers, solveCaptcha } from '../support/captcha-answers';
 import { fakeClock } from '../support/clock';
 import { createIsolatedDatabase, IsolatedDatabase, withClient } from '../support/isolated-database';
 import { LocalRedisCluster, startRedisCluster } from '../support/redis-cluster';
@@ -66,6 +67,7 @@ describe('The fraud guard on a Redis Cluster', () => {
       SMS_RESEND_INTERVAL_SECONDS: '0',
       CAPTCHA_RATE_LIMIT: '100000',
       SMS_FRAUD_GUARD: 'enforce',
+      SMS_ALLOWED_REGIONS: '*',
     });
     started.push(app);
     return app;
@@ -74,12 +76,15 @@ describe('The fraud guard on a Redis Cluster', () => {
   const admin = (app: TestApp, path: string) =>
     app.http().get(path).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
   const prefixKey = (phone: string) => `${keyPrefix}fraud:prefix:{${phone.slice(0, -4)}}`;
-  const sentThisHour = async (phone: string): Promise<number> =>
-    Number((await redis.hget(prefixKey(phone), `s${Math.floor(Date.now() / HOUR_MS)}`)) ?? '0');
+  const sentThisHourIn = async (key: string): Promise<number> =>
+    Number((await redis.hget(key, `s${Math.floor(Date.now() / HOUR_MS)}`)) ?? '0');
+  const sentThisHour = (phone: string): Promise<number> => sentThisHourIn(prefixKey(phone));
 
   let app: TestApp;
+  let answers: CaptchaAnswers;
   beforeAll(async () => {
     app = await service();
+    answers = new CaptchaAnswers(app.app);
   }, 60_000);
   beforeEach(() => {
     fakeClock();
@@ -155,6 +160,26 @@ describe('The fraud guard on a Redis Cluster', () => {
     const cleared = await clearWatchedKey(app, 'prefix', prefix).expect(200);
     expect(cleared.body).toEqual({ cleared: 3 });
     await requestCode(app, cnPhone(2, 44), lonelyIp()).expect(202);
+  });
+
+  it("challenges an IP's 4th country, taking back the earlier keys' counts; a solved captcha passes it", async () => {
+    const ip = lonelyIp();
+    for (const phone of ['+8613812345678', '+447400123456', '+12015550123']) {
+      await requestCode(app, phone, ip).expect(202);
+    }
+    const france = `${keyPrefix}fraud:country:{FR}`;
+    const countries = `${keyPrefix}fraud:ip-countries:{${ip}}`;
+    const refused = await requestCode(app, '+33612345678', ip).expect(403);
+    expect(refused.body).toMatchObject({ code: 'CaptchaRequired', reason: 'fraud_guard' });
+    // The IP's step refused after the country's, range's and prefix's steps had counted it.
+    expect(await sentThisHourIn(france)).toBe(0);
+    expect(await redis.zcard(countries)).toBe(3);
+
+    const validateToken = await solveCaptcha(app, answers, ip);
+    await requestCode(app, '+33612345679', ip, { validateToken }).expect(202);
+    expect(await sentThisHourIn(france)).toBe(1);
+    expect(await redis.zcard(countries)).toBe(4);
+    expect(await sentThisHourIn(`${keyPrefix}fraud:ip:{${ip}}`)).toBe(4);
   });
 
   it('rebuilds the budgets from the records after FLUSHALL on every master', async () => {
