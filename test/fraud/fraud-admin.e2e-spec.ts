@@ -1,7 +1,7 @@
 import { fakeClock } from '../support/clock';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
-import { cnPhone, freshWindow, lonelyIp, requestCode } from './fraud-support';
+import { clearWatchedKey, cnPhone, freshWindow, lonelyIp, requestCode } from './fraud-support';
 
 const settings = {
   TRUST_PROXY: 'true',
@@ -87,12 +87,7 @@ describe('Fraud guard: decisions, overview, clearing a block', () => {
     const prefix = cnPhone(8, 55).slice(0, -4);
     const overview = await admin(app, '/v1/admin/fraud/overview').expect(200);
     expect(overview.body.prefixes).toContainEqual(expect.objectContaining({ value: prefix }));
-    const cleared = await app
-      .http()
-      .post('/v1/admin/fraud/clear')
-      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
-      .send({ kind: 'prefix', value: prefix })
-      .expect(200);
+    const cleared = await clearWatchedKey(app, 'prefix', prefix).expect(200);
     expect(cleared.body).toEqual({ cleared: 3 });
     await requestCode(app, cnPhone(8, 55), lonelyIp()).expect(202);
   });

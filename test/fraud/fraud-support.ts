@@ -1,4 +1,4 @@
-import { TestApp } from '../support/test-app';
+import { TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 const DAY_MS = 24 * 3600_000;
 /** The suites' own clock start: whole days, far from the real date, each test two days on. */
@@ -80,3 +80,11 @@ export const requestCode = (app: TestApp, phone: string, ip: string, body: objec
 
 export const verifyCode = (app: TestApp, phone: string, code: string) =>
   app.http().post('/v1/sms/codes/verify').send({ phone, code });
+
+/** An admin's clearance of a watched key: its unverified codes given back. */
+export const clearWatchedKey = (app: TestApp, kind: string, value: string) =>
+  app
+    .http()
+    .post('/v1/admin/fraud/clear')
+    .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+    .send({ kind, value });

@@ -1,6 +1,6 @@
 import type { LocalRedisCluster } from '../support/redis-cluster';
 
-/** The settings of a service on the local cluster (the pumping defence is off there). */
+/** The settings of a service on the local cluster (the pumping defence off, as in other test apps). */
 export function clusterSettings(cluster: LocalRedisCluster): Record<string, string> {
   return {
     REDIS_URL: cluster.url,

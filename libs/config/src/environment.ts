@@ -20,7 +20,7 @@ import {
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
 import { NotEqualToSetting } from './not-equal-to-setting';
 import { FraudGuardSettings } from './fraud-guard.settings';
-import { OnlyWithRedisCluster, PumpingDefenceOffOnCluster } from './redis-cluster';
+import { OnlyWithRedisCluster } from './redis-cluster';
 import { IsRedisTlsPemFile } from './redis-tls';
 import { splitList, toBoolean, toLowerCaseList } from './setting-transforms';
 
@@ -121,7 +121,6 @@ export class Environment extends FraudGuardSettings {
    */
   @Transform(toBoolean)
   @IsBoolean()
-  @PumpingDefenceOffOnCluster()
   REDIS_CLUSTER = false;
 
   /**

@@ -22,7 +22,7 @@ describe('REDIS_CLUSTER and REDIS_CLUSTER_NODES', () => {
     expect(validateEnvironment(required).REDIS_CLUSTER_NODES).toBeUndefined();
   });
 
-  it('take a cluster with more start nodes when the pumping defence is off', () => {
+  it('take a cluster with more start nodes', () => {
     const env = validateEnvironment({
       ...required,
       REDIS_CLUSTER: 'on',
@@ -35,10 +35,11 @@ describe('REDIS_CLUSTER and REDIS_CLUSTER_NODES', () => {
     });
   });
 
-  it('refuses a cluster with the pumping defence on, saying why', () => {
-    const problems = problemsOf({ REDIS_CLUSTER: 'on' });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/REDIS_CLUSTER=on needs SMS_FRAUD_GUARD=off/);
+  it('takes a cluster with the pumping defence on (the default) or enforcing', () => {
+    expect(problemsOf({ REDIS_CLUSTER: 'on' })).toEqual([]);
+    expect(
+      validateEnvironment({ ...required, REDIS_CLUSTER: 'on', SMS_FRAUD_GUARD: 'enforce' }),
+    ).toMatchObject({ REDIS_CLUSTER: true, SMS_FRAUD_GUARD: 'enforce' });
   });
 
   it('refuses start nodes without the cluster, and nodes that are not redis:// URLs', () => {

@@ -19,6 +19,8 @@ import type {
 const DAY_MS = 86_400_000;
 /** Keys of each kind the overview lists: the busiest of the last 24 hours. */
 const OVERVIEW_KEYS = 200;
+/** fraudOverviewScript's row of a key: sent, verified, unverified, budget, verdict. */
+type FigureRow = [number, number, number, number, number];
 
 /** The admin's view of the guard: its decisions, its keys' state, and clearing a block. */
 @Injectable()
@@ -89,11 +91,11 @@ export class FraudAdminService {
     if (values.length === 0) return [];
     const at = FRAUD_KEY_KINDS.indexOf(kind) * 3;
     const budget = this.budgetArgs.slice(at, at + 3);
-    const rows = (await fraudOverviewScript.run(
-      this.redis.client,
+    const rows = await this.figuresOf(
       values.map((value) => this.keys.watched(kind, value)),
-      [now, FRAUD_BUDGET_RATIO, FRAUD_ATTACK_FACTOR, ...values.flatMap(() => budget)],
-    )) as Array<[number, number, number, number, number]>;
+      now,
+      budget,
+    );
     return values
       .map((value, i) => {
         const [sent, verified, unverified, dayBudget, verdict] = rows[i];
@@ -108,6 +110,22 @@ export class FraudAdminService {
         };
       })
       .sort((a, b) => b.sent - a.sent);
+  }
+
+  /**
+   * One script for every key on a single Redis; on a Redis Cluster each watched key is its own
+   * slot: one call per key, in parallel.
+   */
+  private async figuresOf(keys: string[], now: number, budget: number[]): Promise<FigureRow[]> {
+    const run = async (batch: string[]): Promise<FigureRow[]> =>
+      (await fraudOverviewScript.run(this.redis.client, batch, [
+        now,
+        FRAUD_BUDGET_RATIO,
+        FRAUD_ATTACK_FACTOR,
+        ...batch.flatMap(() => budget),
+      ])) as FigureRow[];
+    if (!this.redis.cluster) return run(keys);
+    return (await Promise.all(keys.map((key) => run([key])))).flat();
   }
 
   private stateOf(verdict: number, unverified: number, budget: number): FraudState {

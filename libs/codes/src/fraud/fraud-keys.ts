@@ -49,15 +49,17 @@ export const INDEXED_KINDS = ['country', 'range', 'prefix'] as const satisfies F
 
 /**
  * Every Redis key of the fraud guard, built here only. On a Redis Cluster (README: "Fraud guard
- * on a Redis Cluster") each watched key is its own slot: the reserve's guarantee per key holds
- * when each key's check-and-count is one step, which a script per slot gives.
+ * on a Redis Cluster") each watched value is hash-tagged (slotTag): its keys share a slot (the
+ * IP's watched key and its countries set), and the reserve's guarantee per key holds because
+ * each key's check-and-count is one script there (ClusterFraudSteps). On a single Redis the
+ * names are those of before the cluster mode.
  */
 @Injectable()
 export class FraudKeys {
   constructor(private readonly redis: RedisService) {}
 
   watched(kind: FraudKeyKind, value: string): string {
-    return this.redis.key('fraud', kind, value);
+    return this.redis.key('fraud', kind, this.redis.slotTag(value));
   }
 
   /** The watched keys of a send, in FRAUD_KEY_KINDS' order (the reserve script's KEYS[6-10]). */
@@ -67,7 +69,7 @@ export class FraudKeys {
 
   /** The destination countries an IP sent to in the last 24 hours (sorted set by time). */
   ipCountries(ip: string): string {
-    return this.redis.key('fraud', 'ip-countries', ip);
+    return this.redis.key('fraud', 'ip-countries', this.redis.slotTag(ip));
   }
 
   /** The values of a kind seen in the last 24 hours (sorted set by time), for the overview. */

@@ -9,6 +9,8 @@ import {
   storeCodeScript,
   uncountScript,
 } from './cluster-reserve.scripts';
+import { ClusterFraudSteps } from '../fraud/cluster-fraud-steps';
+import { FRAUD_REFUSED, type FraudPlan, type ReserveAnswer } from '../fraud/fraud-guard';
 
 /** What every reservation step needs besides its keys. */
 export interface ClusterSend {
@@ -43,20 +45,28 @@ type Undo = () => Promise<unknown>;
  * the other side: while a refused send's counts are being taken back, a parallel send may see
  * them and be refused too (never let through).
  *
+ * With the pumping defence on, its watched keys come next (ClusterFraudSteps), one step each.
  * The code is stored last, so that a refused send leaves the phone's earlier code live, as the
  * single-Redis script does. The keys are reserveSendScript's / reserveVoiceSendScript's.
  */
 export class ClusterReservations {
   private readonly logger = new Logger(ClusterReservations.name);
+  readonly fraud: ClusterFraudSteps;
 
-  constructor(private readonly redis: RedisService) {}
+  constructor(private readonly redis: RedisService) {
+    this.fraud = new ClusterFraudSteps(redis);
+  }
 
-  /** KEYS as reserveSendScript's first five: resend lock, phone-day, ip-day, service-day, code. */
+  /**
+   * KEYS as reserveSendScript's first five: resend lock, phone-day, ip-day, service-day, code;
+   * with `fraud`, the send is watched (its keys follow). Answers as reserveSendScript.
+   */
   async reserveSms(
     keys: string[],
     send: ClusterSend,
     phone: { resendMs: number; limit: number },
-  ): Promise<ReserveOutcome> {
+    fraud?: FraudPlan,
+  ): Promise<ReserveAnswer> {
     const [lock, phoneDay, ipDay, serviceDay, code] = keys;
     const undoPhone = (onlyIfRun: boolean): Promise<unknown> =>
       this.run(releasePhoneSmsScript, [lock, phoneDay, code], [send.codeHash, onlyIfRun ? 1 : 0]);
@@ -72,6 +82,7 @@ export class ClusterReservations {
       code,
       '',
       send,
+      fraud,
     );
   }
 
@@ -80,7 +91,7 @@ export class ClusterReservations {
     keys: string[],
     send: ClusterSend,
     phone: { resendMs: number; hourly: number; daily: number },
-  ): Promise<ReserveOutcome> {
+  ): Promise<ReserveAnswer> {
     const [voiceLock, smsLock, calls, ipDay, serviceDay, code] = keys;
     const undoPhone = (onlyIfRun: boolean): Promise<unknown> =>
       this.run(
@@ -104,10 +115,13 @@ export class ClusterReservations {
   }
 
   /** Takes back an SMS reservation whose message did not go out (as releaseSendScript). */
-  async releaseSms(keys: string[], codeHash: string): Promise<void> {
-    const [lock, phoneDay, ipDay, serviceDay, code] = keys;
+  async releaseSms(keys: string[], codeHash: string, fraudHour?: number): Promise<void> {
+    const [lock, phoneDay, ipDay, serviceDay, code, ...watched] = keys;
     await this.run(releasePhoneSmsScript, [lock, phoneDay, code], [codeHash, 0]);
-    await Promise.all([ipDay, serviceDay].map((key) => this.run(uncountScript, [key], [])));
+    await Promise.all([
+      ...[ipDay, serviceDay].map((key) => this.run(uncountScript, [key], [])),
+      fraudHour !== undefined && watched.length > 0 ? this.fraud.uncount(watched, fraudHour) : 0,
+    ]);
   }
 
   /** As releaseVoiceSendScript: the shared counters only when the call was still counted. */
@@ -129,7 +143,8 @@ export class ClusterReservations {
     code: string,
     channel: string,
     send: ClusterSend,
-  ): Promise<ReserveOutcome> {
+    fraud?: FraudPlan,
+  ): Promise<ReserveAnswer> {
     let phoneOutcome: ReserveOutcome;
     try {
       phoneOutcome = await reservePhone();
@@ -155,12 +170,26 @@ export class ClusterReservations {
         }
         undo.push(() => this.run(uncountScript, [counter], []));
       }
+      const watched = fraud ? await this.fraud.checkAndCount(fraud, send.now, undo) : undefined;
+      if (watched?.[0] === FRAUD_REFUSED) {
+        await this.undoNow(undo);
+        return watched;
+      }
       await this.run(
         storeCodeScript,
         [code],
-        [send.codeHash, send.now, send.expiresAt, send.codeKeyTtlMs, send.messageId, channel],
+        [
+          send.codeHash,
+          send.now,
+          send.expiresAt,
+          send.codeKeyTtlMs,
+          send.messageId,
+          channel,
+          ...(fraud ? this.fraud.codeMarks(fraud, send.now) : []),
+        ],
       );
-      return [0, 0];
+      if (fraud) this.fraud.index(fraud, send.now);
+      return watched ?? [0, 0];
     } catch (error) {
       // The request answers 503 and sends nothing: what was counted is taken back. A counter
       // whose own step timed out may stay counted once (the safe side); the phone's undo runs

@@ -93,12 +93,23 @@ return 0
 /**
  * The last step: the new code replaces the phone's code of this purpose (as the reserve
  * scripts do once every limit passed). KEYS: code hash. ARGV: code hash, sent at ms, expires
- * at ms, code key ttl ms, message id, channel ('' for SMS, as the single-Redis script stores).
+ * at ms, code key ttl ms, message id, channel ('' for SMS, as the single-Redis script stores);
+ * for a send the fraud guard counted, [7] its watched keys (space-separated), [8] its hour,
+ * [9] its day: kept on the code for the verify's give-back, with the unverified codes it
+ * carries (as reserveSendScript).
  */
 export const storeCodeScript = new RedisScript(`
+local carried = 0
+if ARGV[7] then
+  local old = redis.call('HMGET', KEYS[1], 'state', 'fh', 'fc')
+  if old[1] == 'live' and old[2] and tonumber(old[2]) > tonumber(ARGV[8]) - 24 then
+    carried = math.min(5, tonumber(old[3] or '0') + 1)
+  end
+end
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], 'hash', ARGV[1], 'sentAt', ARGV[2], 'expiresAt', ARGV[3], 'tries', 0, 'state', 'live', 'message', ARGV[5])
 if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'channel', ARGV[6]) end
+if ARGV[7] then redis.call('HSET', KEYS[1], 'fk', ARGV[7], 'fh', ARGV[8], 'fd', ARGV[9], 'fc', carried) end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 0
 `);

@@ -229,9 +229,24 @@ return 1
  *
  * A code verified (consumed) gives its send back to the fraud guard's watched keys named on
  * it (see fraud.lua.ts). Those keys are not among KEYS: the send's IP is not known here. A
- * single Redis allows it; on a Cluster this give-back moves to a second script (see README).
+ * single Redis allows it; on a Cluster they live in other slots, and clusterVerifyCodeScript
+ * answers what the code keeps for the give-back instead (ClusterFraudSteps.giveBack).
  */
-export const verifyCodeScript = new RedisScript(`
+export const verifyCodeScript = new RedisScript(verifyCodeLua(true));
+
+/**
+ * verifyCodeScript without the give-back, for a Redis Cluster: a verified code answers
+ * { 0, message id, channel, watched keys, hour, day, carried } ('' when it was not watched).
+ */
+export const clusterVerifyCodeScript = new RedisScript(verifyCodeLua(false));
+
+function verifyCodeLua(giveBackHere: boolean): string {
+  const verified = giveBackHere
+    ? `for watched in string.gmatch(stored[6] or '', '%S+') do
+            fraudCountVerified(watched, stored[7], stored[8], 1 + tonumber(stored[9] or '0'))
+          end`
+    : `return { 0, stored[4] or '', channel, stored[6] or '', stored[7] or '', stored[8] or '', stored[9] or '' }`;
+  return `
 ${FRAUD_LUA}
 local now, maxAttempts, consume = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
 local wrongLimit, counterTtlMs = tonumber(ARGV[4]), ARGV[5]
@@ -256,9 +271,7 @@ for i = 2, #KEYS do
       if diff == 0 then
         if consume then
           redis.call('HSET', key, 'state', 'used')
-          for watched in string.gmatch(stored[6] or '', '%S+') do
-            fraudCountVerified(watched, stored[7], stored[8], 1 + tonumber(stored[9] or '0'))
-          end
+          ${verified}
         end
         return { 0, stored[4] or '', channel }
       end
@@ -277,4 +290,5 @@ for _, key in ipairs(compared) do
 end
 if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], counterTtlMs) end
 return { 4, '', wrongChannel }
-`);
+`;
+}

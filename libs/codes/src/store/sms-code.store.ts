@@ -18,6 +18,7 @@ import {
   releaseVoiceSendScript,
   reserveSendScript,
   reserveVoiceSendScript,
+  clusterVerifyCodeScript,
   verifyCodeScript,
 } from './code-store.scripts';
 import { ClusterReservations, type ClusterSend } from './cluster-reservations';
@@ -159,12 +160,12 @@ export class SmsCodeStore {
       messageId: slot.messageId,
       fraudHour: fraud ? Math.floor(now / HOUR_MS) : undefined,
     };
-    // The pumping defence is off on a cluster (validated at start-up): no fraud keys there.
     const reserved = this.clusterSteps
       ? await this.clusterSteps.reserveSms(
           keys,
           this.clusterSend(reservation, now, [this.limits.ip, this.limits.service]),
           { resendMs: this.resendMs, limit: this.limits.phone },
+          fraud,
         )
       : await this.runReserveScript<ReserveAnswer>(reserveSendScript, reservation, [
           this.resendMs,
@@ -315,7 +316,7 @@ export class SmsCodeStore {
     if (this.clusterSteps) {
       await (channel === 'voice'
         ? this.clusterSteps.releaseCall(keys, codeHash, messageId)
-        : this.clusterSteps.releaseSms(keys, codeHash));
+        : this.clusterSteps.releaseSms(keys, codeHash, reservation.fraudHour));
     } else if (channel === 'voice') {
       await releaseVoiceSendScript.run(this.redis.client, keys, [codeHash, messageId, 0]);
     } else {
@@ -345,7 +346,9 @@ export class SmsCodeStore {
     consume: boolean,
   ): Promise<CodeVerification> {
     const now = Date.now();
-    const [outcome, messageId, storedChannel] = (await verifyCodeScript.run(
+    // On a cluster the watched keys are in other slots: the give-back follows the verify.
+    const script = this.clusterSteps ? clusterVerifyCodeScript : verifyCodeScript;
+    const [outcome, messageId, storedChannel, keys, hour, day, carried] = (await script.run(
       this.redis.client,
       [this.wrongGuessesKey(utcDayKey(now), phone), ...purposes.map((p) => this.codeKey(p, phone))],
       [
@@ -356,7 +359,10 @@ export class SmsCodeStore {
         DAILY_COUNTER_TTL_MS,
         ...purposes.map((purpose) => hashCode(this.secret, purpose, phone, code)),
       ],
-    )) as [number, string, string];
+    )) as [number, string, string, string?, string?, string?, string?];
+    if (outcome === 0 && keys && hour && day) {
+      this.clusterSteps?.fraud.giveBack({ keys, hour, day, carried: carried ?? '0' });
+    }
     const channel =
       storedChannel === 'voice' || storedChannel === 'sms' ? storedChannel : undefined;
     return { channel, messageId, refusal: refusalOf(outcome, now) };
