@@ -1,9 +1,11 @@
 import {
   AlertOutlined,
+  AuditOutlined,
   DashboardOutlined,
   FileTextOutlined,
   MailOutlined,
   NotificationOutlined,
+  SettingOutlined,
   StopOutlined,
   TagOutlined,
   UnorderedListOutlined,
@@ -14,11 +16,13 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import type { MessageKey } from './i18n/en';
 import { browserTimeZone, useI18n } from './i18n/i18n';
 import { LanguageSwitch } from './pages/AuthCard';
+import { AuditPage } from './pages/AuditPage';
 import { CampaignsPage } from './pages/CampaignsPage';
 import { FraudPage } from './pages/FraudPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { QueuesPage } from './pages/QueuesPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { SignaturesPage } from './pages/SignaturesPage';
 import { SuppressionsPage } from './pages/SuppressionsPage';
 import { TemplatesPage } from './pages/TemplatesPage';
@@ -65,6 +69,8 @@ const PAGES: ConsolePage[] = [
   },
   { path: '/fraud', label: 'navFraud', icon: <AlertOutlined />, element: <FraudPage /> },
   { path: '/queues', label: 'navQueues', icon: <UnorderedListOutlined />, element: <QueuesPage /> },
+  { path: '/audit', label: 'navAudit', icon: <AuditOutlined />, element: <AuditPage /> },
+  { path: '/settings', label: 'navSettings', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];
 
 export function ConsoleLayout({ admin }: { admin: Admin }) {

@@ -134,4 +134,13 @@ export const zhCN: Messages = {
   rejectedRows: '被拒绝的行',
   cost: '预估费用',
   confirm: '确认发送',
+  admin: '管理员',
+  adminId: '管理员 ID',
+  route: '路由',
+  method: '方法',
+  object: '对象',
+  requestBody: '请求（已隐藏密钥）',
+  responseBody: '变更后',
+  filterSettings: '筛选配置',
+  value: '值',
 };
