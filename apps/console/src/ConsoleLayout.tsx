@@ -9,6 +9,7 @@ import {
   StopOutlined,
   TagOutlined,
   UnorderedListOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Select, Tag } from 'antd';
 import type { ReactNode } from 'react';
@@ -26,6 +27,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { SignaturesPage } from './pages/SignaturesPage';
 import { SuppressionsPage } from './pages/SuppressionsPage';
 import { TemplatesPage } from './pages/TemplatesPage';
+import { UsersPage } from './pages/UsersPage';
 import { type Admin, useSession } from './session';
 
 interface ConsolePage {
@@ -69,6 +71,7 @@ const PAGES: ConsolePage[] = [
   },
   { path: '/fraud', label: 'navFraud', icon: <AlertOutlined />, element: <FraudPage /> },
   { path: '/queues', label: 'navQueues', icon: <UnorderedListOutlined />, element: <QueuesPage /> },
+  { path: '/users', label: 'navUsers', icon: <UserOutlined />, element: <UsersPage /> },
   { path: '/audit', label: 'navAudit', icon: <AuditOutlined />, element: <AuditPage /> },
   { path: '/settings', label: 'navSettings', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

@@ -143,6 +143,12 @@ export const en = {
   responseBody: 'After the change',
   filterSettings: 'Filter settings',
   value: 'Value',
+  phoneVerified: 'Phone verified',
+  phoneUnverified: 'Phone unverified',
+  disabled: 'Disabled',
+  enable: 'Enable',
+  disable: 'Disable',
+  markVerified: 'Mark verified',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -143,4 +143,10 @@ export const zhCN: Messages = {
   responseBody: '变更后',
   filterSettings: '筛选配置',
   value: '值',
+  phoneVerified: '手机号已验证',
+  phoneUnverified: '手机号未验证',
+  disabled: '已停用',
+  enable: '启用',
+  disable: '停用',
+  markVerified: '标记为已验证',
 };

@@ -1,18 +1,7 @@
-import {
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Drawer,
-  Form,
-  Input,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Card, Descriptions, Drawer, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client';
+import { FilterToolbar, type TimeRange } from '../components/FilterToolbar';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../useLoad';
 
@@ -21,7 +10,7 @@ type AuditEntry = Schemas['AuditEntryDto'];
 interface Filters {
   adminId?: string;
   route?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  range?: TimeRange;
 }
 
 const PAGE_SIZE = 20;
@@ -53,13 +42,12 @@ export function AuditPage() {
 
   return (
     <Card title={t('navAudit')}>
-      <Form<Filters>
-        layout="inline"
-        className="page-toolbar"
-        onFinish={(values) => {
+      <FilterToolbar<Filters>
+        onSearch={(values) => {
           setPage(1);
           setFilters(values);
         }}
+        onRefresh={list.reload}
       >
         <Form.Item name="adminId" label={t('adminId')}>
           <Input allowClear style={{ width: 300 }} />
@@ -67,16 +55,7 @@ export function AuditPage() {
         <Form.Item name="route" label={t('route')}>
           <Input placeholder="/v1/admin/sms/signatures" allowClear />
         </Form.Item>
-        <Form.Item name="range" label={`${t('from')} – ${t('to')}`}>
-          <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
-        </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('search')}
-          </Button>
-          <Button onClick={list.reload}>{t('refresh')}</Button>
-        </Space>
-      </Form>
+      </FilterToolbar>
       <Table<AuditEntry>
         rowKey="id"
         loading={list.loading}
