@@ -2,6 +2,7 @@ import { Card, Descriptions, Drawer, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client';
 import { FilterToolbar, type TimeRange } from '../components/FilterToolbar';
+import { serverPages } from '../components/table-pages';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../useLoad';
 
@@ -61,13 +62,7 @@ export function AuditPage() {
         loading={list.loading}
         dataSource={list.data?.items}
         onRow={(row) => ({ onClick: () => setShown(row) })}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, PAGE_SIZE, list.data?.total, setPage)}
         columns={[
           { title: t('createdAt'), dataIndex: 'createdAt', render: formatDateTime },
           {

@@ -2,6 +2,7 @@ import { Card, Descriptions, Drawer, Form, Input, Select, Table, Tag } from 'ant
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client';
 import { FilterToolbar, type TimeRange } from '../components/FilterToolbar';
+import { serverPages } from '../components/table-pages';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../useLoad';
 
@@ -80,13 +81,7 @@ export function MessagesPage() {
         loading={list.loading}
         dataSource={list.data?.items}
         onRow={(row) => ({ onClick: () => setShown(row) })}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: list.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, 20, list.data?.total, setPage)}
         columns={[
           { title: t('createdAt'), dataIndex: 'createdAt', render: formatDateTime },
           { title: t('phone'), dataIndex: 'phone' },

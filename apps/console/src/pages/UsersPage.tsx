@@ -1,6 +1,7 @@
 import { Button, Card, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client';
+import { serverPages } from '../components/table-pages';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
@@ -53,13 +54,7 @@ export function UsersPage() {
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, PAGE_SIZE, list.data?.total, setPage)}
         columns={[
           { title: t('phone'), dataIndex: 'phone' },
           {
