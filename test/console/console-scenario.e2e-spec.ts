@@ -251,7 +251,11 @@ describe('The admin console in a real browser', () => {
     await page.getByLabel('Route').fill('/v1/admin/sms/signatures');
     await page.getByRole('button', { name: 'Search' }).click();
     // Only the signature's creation: its approval's route is another pattern.
-    await page.waitForFunction(() => document.querySelectorAll('tr.ant-table-row').length === 1);
+    const rows = page.locator('tr.ant-table-row');
+    for (let waited = 0; (await rows.count()) !== 1 && waited < 10_000; waited += 100) {
+      await page.waitForTimeout(100);
+    }
+    expect(await rows.count()).toBe(1);
     const created = row(page, '/v1/admin/sms/signatures');
     await created.getByText('POST').waitFor();
     await shot(page, 'audit');
