@@ -62,6 +62,8 @@ const session: Middleware = {
 export const api = createClient<paths>({
   baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
   credentials: 'same-origin',
+  // The global fetch at call time, not at start-up (component tests replace it).
+  fetch: (request) => globalThis.fetch(request),
 });
 api.use(session);
 
