@@ -1,12 +1,15 @@
 import {
   AlertOutlined,
+  AuditOutlined,
   DashboardOutlined,
   FileTextOutlined,
   MailOutlined,
   NotificationOutlined,
+  SettingOutlined,
   StopOutlined,
   TagOutlined,
   UnorderedListOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Select, Tag } from 'antd';
 import type { ReactNode } from 'react';
@@ -14,14 +17,17 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import type { MessageKey } from './i18n/en';
 import { browserTimeZone, useI18n } from './i18n/i18n';
 import { LanguageSwitch } from './pages/AuthCard';
+import { AuditPage } from './pages/AuditPage';
 import { CampaignsPage } from './pages/CampaignsPage';
 import { FraudPage } from './pages/FraudPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { QueuesPage } from './pages/QueuesPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { SignaturesPage } from './pages/SignaturesPage';
 import { SuppressionsPage } from './pages/SuppressionsPage';
 import { TemplatesPage } from './pages/TemplatesPage';
+import { UsersPage } from './pages/UsersPage';
 import { type Admin, useSession } from './session';
 
 interface ConsolePage {
@@ -65,6 +71,9 @@ const PAGES: ConsolePage[] = [
   },
   { path: '/fraud', label: 'navFraud', icon: <AlertOutlined />, element: <FraudPage /> },
   { path: '/queues', label: 'navQueues', icon: <UnorderedListOutlined />, element: <QueuesPage /> },
+  { path: '/users', label: 'navUsers', icon: <UserOutlined />, element: <UsersPage /> },
+  { path: '/audit', label: 'navAudit', icon: <AuditOutlined />, element: <AuditPage /> },
+  { path: '/settings', label: 'navSettings', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];
 
 export function ConsoleLayout({ admin }: { admin: Admin }) {

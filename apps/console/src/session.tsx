@@ -1,25 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import {
-  ApiError,
-  type ApiErrorBody,
-  csrfHeaders,
-  setCsrfToken,
-  setSignedOutHandler,
-} from './api/client';
+import { api, ok, type Schemas, setCsrfToken, setSignedOutHandler } from './api/client';
 
-export type AdminRole = 'owner' | 'operator' | 'viewer';
-
-export interface Admin {
-  id: string;
-  username: string;
-  role: AdminRole;
-  totpEnabled: boolean;
-}
-
-interface SessionAnswer {
-  admin: Admin;
-  csrfToken: string;
-}
+export type Admin = Schemas['AdminDto'];
+export type AdminRole = Admin['role'];
+type SessionAnswer = Schemas['AdminSessionDto'];
 
 export type SessionState =
   | { status: 'loading' }
@@ -27,17 +11,8 @@ export type SessionState =
   | { status: 'signedOut' }
   | { status: 'signedIn'; admin: Admin };
 
-export interface SignInForm {
-  username: string;
-  password: string;
-  totp?: string;
-}
-
-export interface SetupForm {
-  apiKey: string;
-  username: string;
-  password: string;
-}
+export type SignInForm = Schemas['SignInDto'];
+export type SetupForm = Schemas['FirstOwnerDto'];
 
 interface Session {
   state: SessionState;
@@ -50,22 +25,6 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      ...csrfHeaders(),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw new ApiError(response.status, parsed as ApiErrorBody | undefined);
-  return parsed as T;
-}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
@@ -85,10 +44,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let stale = false;
     const load = async () => {
       try {
-        const answer = await call<SessionAnswer>('GET', '/v1/admin/session');
+        const answer = await ok(api.GET('/v1/admin/session'));
         if (!stale) signedIn(answer);
       } catch {
-        const { needed } = await call<{ needed: boolean }>('GET', '/v1/admin/setup');
+        const { needed } = await ok(api.GET('/v1/admin/setup'));
         if (!stale) setState({ status: needed ? 'setup' : 'signedOut' });
       }
     };
@@ -102,10 +61,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const role = state.status === 'signedIn' ? state.admin.role : undefined;
   const value: Session = {
     state,
-    signIn: async (form) => signedIn(await call<SessionAnswer>('POST', '/v1/admin/session', form)),
-    setUp: async (form) => signedIn(await call<SessionAnswer>('POST', '/v1/admin/setup', form)),
+    signIn: async (form) => signedIn(await ok(api.POST('/v1/admin/session', { body: form }))),
+    setUp: async (form) => signedIn(await ok(api.POST('/v1/admin/setup', { body: form }))),
     signOut: async () => {
-      await call('DELETE', '/v1/admin/session').catch(() => undefined);
+      await ok(api.DELETE('/v1/admin/session')).catch(() => undefined);
       signedOut();
     },
     canChange: role === 'owner' || role === 'operator',

@@ -38,6 +38,7 @@ export function csrfHeaders(): Record<string, string> {
   return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
 }
 
+const SESSION_PATHS = ['/v1/admin/session', '/v1/admin/setup'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const session: Middleware = {
@@ -48,7 +49,11 @@ const session: Middleware = {
     return request;
   },
   onResponse({ response, request }) {
-    if (response.status === 401 && !request.url.includes('/v1/admin/session')) onSignedOut?.();
+    // A 401 of sign-in or setup is a wrong password or key, not a session that ended.
+    const path = new URL(request.url).pathname;
+    if (response.status === 401 && !SESSION_PATHS.some((prefix) => path.startsWith(prefix))) {
+      onSignedOut?.();
+    }
     return response;
   },
 };
@@ -57,6 +62,8 @@ const session: Middleware = {
 export const api = createClient<paths>({
   baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
   credentials: 'same-origin',
+  // The global fetch at call time, not at start-up (component tests replace it).
+  fetch: (request) => globalThis.fetch(request),
 });
 api.use(session);
 

@@ -692,6 +692,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of admin changes, newest first */
+        get: operations["AdminAuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The effective configuration, secrets masked (read only) */
+        get: operations["AdminSettingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -1958,6 +1992,51 @@ export interface components {
             /** Format: password */
             password: string;
         };
+        AuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            actor: "api-key" | "session";
+            /** Format: uuid */
+            adminId: string | null;
+            adminUsername: string | null;
+            method: string;
+            /** @description The route pattern */
+            route: string;
+            /** @description The path as called */
+            path: string;
+            objectId: string | null;
+            /** @description The answer’s status */
+            status: number;
+            /** @description Secrets masked */
+            requestBody?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The object after the change */
+            responseBody?: {
+                [key: string]: unknown;
+            } | null;
+            clientIp: string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EffectiveSettingDto: {
+            /** @example SMS_PROVIDER */
+            name: string;
+            /** @description As used; secrets are ***, null when unset */
+            value: string | null;
+            /** @description A secret: its value is never shown */
+            secret: boolean;
+        };
+        EffectiveSettingsDto: {
+            settings: components["schemas"]["EffectiveSettingDto"][];
+        };
         SendNotificationDto: {
             /** @example +8613800138000 */
             phone: string;
@@ -2061,7 +2140,10 @@ export interface components {
         };
         SmsMessagePageDto: {
             items: components["schemas"]["SmsMessageDto"][];
+            /** @description Messages matching the filter: counted exactly up to 10,000; past that PostgreSQL's estimate (`totalIsEstimate`), so that the list answers in bounded time at any size */
             total: number;
+            /** @description Whether `total` is an estimate (more than 10,000 matches) rather than a count */
+            totalIsEstimate: boolean;
             page: number;
             pageSize: number;
         };
@@ -2750,6 +2832,16 @@ export interface components {
             /** @description Data rows read */
             rows: number;
         };
+        RejectedRecipientDto: {
+            /** @description Which upload (1, 2, …) */
+            upload: number;
+            /** @description The row in the file; the header is row 1 */
+            rowNumber: number;
+            /** @example PhoneInvalid */
+            code: string;
+            reason: string;
+            phone: string | null;
+        };
         RecipientReportDto: {
             /** @description Rows taken, to send (suppressed ones not counted) */
             accepted: number;
@@ -2761,7 +2853,7 @@ export interface components {
             rejected: number;
             uploads: number;
             /** @description The first 1,000 rejected rows */
-            rejectedRows: components["schemas"]["RejectedRowDto"][];
+            rejectedRows: components["schemas"]["RejectedRecipientDto"][];
         };
         PriceEstimateDto: {
             /** @example 45 */
@@ -8883,6 +8975,209 @@ export interface operations {
             };
         };
     };
+    AdminAuditController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only the changes of this named admin */
+                adminId?: string;
+                /** @description Only this route pattern */
+                route?: string;
+                /** @description From this time on (inclusive) */
+                from?: string;
+                /** @description Before this time (exclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    AdminSettingsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectiveSettingsDto"];
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
     MetricsController_scrape: {
         parameters: {
             query?: never;
@@ -13341,7 +13636,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignDto"];
                 };
             };
-            /** @description Codes: InValidParam */
+            /** @description Codes: CampaignRateAboveProviders, InValidParam */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13351,7 +13646,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "InValidParam";
+                        code?: "CampaignRateAboveProviders" | "InValidParam";
                     };
                 };
             };
@@ -13677,7 +13972,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Codes: CampaignNotFound, TemplateNotFound */
+            /** @description Codes: CampaignNotFound, SignatureNotFound, TemplateNotFound */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13687,11 +13982,11 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 404;
                         /** @enum {string} */
-                        code?: "CampaignNotFound" | "TemplateNotFound";
+                        code?: "CampaignNotFound" | "SignatureNotFound" | "TemplateNotFound";
                     };
                 };
             };
-            /** @description Codes: CampaignHasNoRecipients, CampaignStateConflict, OptOutTextMissing, TemplateNotApproved */
+            /** @description Codes: CampaignHasNoRecipients, CampaignStateConflict, OptOutTextMissing, SignatureNotApproved, TemplateNotApproved */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13701,7 +13996,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "CampaignHasNoRecipients" | "CampaignStateConflict" | "OptOutTextMissing" | "TemplateNotApproved";
+                        code?: "CampaignHasNoRecipients" | "CampaignStateConflict" | "OptOutTextMissing" | "SignatureNotApproved" | "TemplateNotApproved";
                     };
                 };
             };

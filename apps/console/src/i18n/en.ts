@@ -134,6 +134,21 @@ export const en = {
   rejectedRows: 'Rejected rows',
   cost: 'Estimated cost',
   confirm: 'Confirm and send',
+  admin: 'Admin',
+  adminId: 'Admin id',
+  route: 'Route',
+  method: 'Method',
+  object: 'Object',
+  requestBody: 'Request (secrets masked)',
+  responseBody: 'After the change',
+  filterSettings: 'Filter settings',
+  value: 'Value',
+  phoneVerified: 'Phone verified',
+  phoneUnverified: 'Phone unverified',
+  disabled: 'Disabled',
+  enable: 'Enable',
+  disable: 'Disable',
+  markVerified: 'Mark verified',
 } as const;
 
 export type MessageKey = keyof typeof en;

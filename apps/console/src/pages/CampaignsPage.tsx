@@ -303,14 +303,15 @@ function CampaignWizard({ onClose }: { onClose: () => void }) {
               {uploaded.rejectedRows.length > 0 && (
                 <Table
                   size="small"
-                  rowKey="row"
+                  rowKey={(rejected) => `${rejected.upload}-${rejected.rowNumber}`}
                   title={() => t('rejectedRows')}
                   pagination={false}
                   dataSource={uploaded.rejectedRows}
                   columns={[
-                    { title: '#', dataIndex: 'row' },
-                    { title: t('content'), dataIndex: 'value' },
-                    { title: t('reason'), dataIndex: 'code' },
+                    { title: '#', dataIndex: 'rowNumber' },
+                    { title: t('phone'), dataIndex: 'phone' },
+                    { title: t('error'), dataIndex: 'code' },
+                    { title: t('reason'), dataIndex: 'reason' },
                   ]}
                 />
               )}

@@ -1,19 +1,8 @@
-import {
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Drawer,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Card, Descriptions, Drawer, Form, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client';
+import { FilterToolbar, type TimeRange } from '../components/FilterToolbar';
+import { serverPages } from '../components/table-pages';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../useLoad';
 
@@ -40,7 +29,7 @@ const STATUS_COLOURS: Partial<Record<MessageStatus, string>> = {
 interface Filters {
   phone?: string;
   status?: MessageStatus;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  range?: TimeRange;
 }
 
 export function MessagesPage() {
@@ -69,13 +58,12 @@ export function MessagesPage() {
 
   return (
     <Card title={t('navMessages')}>
-      <Form<Filters>
-        layout="inline"
-        className="page-toolbar"
-        onFinish={(values) => {
+      <FilterToolbar<Filters>
+        onSearch={(values) => {
           setPage(1);
           setFilters(values);
         }}
+        onRefresh={list.reload}
       >
         <Form.Item name="phone" label={t('phone')}>
           <Input placeholder="+8613800138000" allowClear />
@@ -87,28 +75,13 @@ export function MessagesPage() {
             options={STATUSES.map((status) => ({ value: status, label: status }))}
           />
         </Form.Item>
-        <Form.Item name="range" label={`${t('from')} – ${t('to')}`}>
-          <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
-        </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('search')}
-          </Button>
-          <Button onClick={list.reload}>{t('refresh')}</Button>
-        </Space>
-      </Form>
+      </FilterToolbar>
       <Table<Message>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items}
         onRow={(row) => ({ onClick: () => setShown(row) })}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: list.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, 20, list.data?.total, setPage)}
         columns={[
           { title: t('createdAt'), dataIndex: 'createdAt', render: formatDateTime },
           { title: t('phone'), dataIndex: 'phone' },

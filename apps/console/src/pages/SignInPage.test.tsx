@@ -13,11 +13,15 @@ interface Call {
 
 /** A fake of the session routes: no session yet, a TOTP-protected owner. */
 function fakeSessionRoutes(calls: Call[]) {
-  return vi.fn((url: string, init?: RequestInit) => Promise.resolve(answer(url, init)));
+  // The typed client (openapi-fetch) calls fetch with one Request.
+  return vi.fn(async (request: Request) =>
+    answer(new URL(request.url).pathname, { method: request.method, body: await request.text() }),
+  );
 
   function answer(url: string, init?: RequestInit): Response {
     const method = init?.method ?? 'GET';
-    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const body: unknown =
+      typeof init?.body === 'string' && init.body ? JSON.parse(init.body) : undefined;
     calls.push({ method, url, body });
     const json = (status: number, value: unknown) =>
       new Response(JSON.stringify(value), {

@@ -65,7 +65,8 @@ export class CampaignPageDto {
   @ApiProperty() pageSize: number;
 }
 
-export class RejectedRowDto {
+/** Named apart from the suppression import's RejectedRowDto: OpenAPI schemas share one namespace. */
+export class RejectedRecipientDto {
   @ApiProperty({ description: 'Which upload (1, 2, …)' }) upload: number;
   @ApiProperty({ description: 'The row in the file; the header is row 1' }) rowNumber: number;
   @ApiProperty({ example: 'PhoneInvalid' }) code: string;
@@ -80,8 +81,8 @@ export class UploadResultDto extends RecipientCountsDto {
 
 export class RecipientReportDto extends RecipientCountsDto {
   @ApiProperty() uploads: number;
-  @ApiProperty({ type: [RejectedRowDto], description: 'The first 1,000 rejected rows' })
-  rejectedRows: RejectedRowDto[];
+  @ApiProperty({ type: [RejectedRecipientDto], description: 'The first 1,000 rejected rows' })
+  rejectedRows: RejectedRecipientDto[];
 }
 
 export class PriceEstimateDto {
