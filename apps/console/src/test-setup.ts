@@ -16,4 +16,14 @@ if (!window.matchMedia) {
     }) as MediaQueryList;
 }
 
+// Node 25 and later have a `localStorage` global of their own (empty without
+// --localstorage-file), which hides jsdom's: give the pages jsdom's storage.
+declare const jsdom: { window: Window } | undefined;
+if (typeof jsdom !== 'undefined' && !globalThis.localStorage) {
+  Object.defineProperty(globalThis, 'localStorage', {
+    value: jsdom.window.localStorage,
+    configurable: true,
+  });
+}
+
 afterEach(cleanup);
