@@ -22,12 +22,15 @@ export class CampaignProcessor extends WorkerHost {
 
   async process(job: Job<CampaignJobData>): Promise<void> {
     if (job.name !== CAMPAIGN_JOB) throw new UnrecoverableError(`Unknown job ${job.name}`);
-    // A worker that is closing stops between chunks, and the job fails this try: it is taken
-    // up again (by the next worker) instead of completing half-sent.
+    // A worker that is stopping stops between chunks, and the job fails this try: it is taken
+    // up again (by the next worker) instead of completing half-sent. A graceful stop pauses the
+    // workers first (WorkerStop) and closes them only after WORKER_STOP_TIMEOUT_MS: a run that
+    // looked at `closing` alone went on sending through the pause, and its chunk in flight at
+    // the forced close was left `unknown`.
     const ended = await this.runner.run(
       job.data.campaignId,
       job.data.run,
-      () => this.worker.closing === undefined,
+      () => this.worker.closing === undefined && !this.worker.isPaused(),
     );
     if (!ended) throw new Error('The worker stopped mid-campaign: taken up again');
   }
