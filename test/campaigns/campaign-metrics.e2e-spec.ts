@@ -1,4 +1,5 @@
 import { bearer } from '../support/accounts';
+import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { uniqueCnPhone } from '../support/phones';
 import { parsePrometheusText, Sample, valueOf } from '../support/prometheus-text';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -12,15 +13,22 @@ const GREETING = '{{surname}}先生/女士，新春快乐';
 /**
  * The campaign counters on GET /metrics, as an operator reads them: campaigns by the state
  * they moved to, their messages by outcome, uploaded rows by result; never a campaign's id.
+ * Its own database: the signature it approves would be the default of every other suite's.
  */
 describe('Campaign metrics', () => {
   const receiver = new WebhookReceiver();
   let service: TestApp;
   let admin: AdminApi;
+  let database: IsolatedDatabase;
 
   beforeAll(async () => {
     await receiver.start();
-    service = await startTestApp({ ...receiver.settings, METRICS_TOKEN: TOKEN });
+    database = await createIsolatedDatabase();
+    service = await startTestApp({
+      ...receiver.settings,
+      DATABASE_URL: database.url,
+      METRICS_TOKEN: TOKEN,
+    });
     admin = adminApi(service);
     await approvedSignature(admin, { name: 'shop', content: '示例商城' });
     await approvedTemplate(admin, { name: 'greeting', kind: 'notification', content: GREETING });
@@ -28,6 +36,7 @@ describe('Campaign metrics', () => {
 
   afterAll(async () => {
     await service?.close();
+    await database?.drop();
     await receiver.stop();
   });
 
