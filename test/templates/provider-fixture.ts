@@ -88,10 +88,18 @@ export class ProviderFixture {
       .send({ phone, purpose: 'login', ...fields });
   }
 
-  /** The newest record of messages to `phone`. */
-  async recordOf(phone: string) {
-    const page = await this.admin.get('/v1/admin/sms/messages', { phone }).expect(200);
-    return page.body.items[0];
+  /**
+   * The newest record of messages to `phone`, once its outcome is written: records are
+   * written from the queue's state after the send's answer, so a read may come first.
+   */
+  async recordOf(phone: string, timeoutMs = 5000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const page = await this.admin.get('/v1/admin/sms/messages', { phone }).expect(200);
+      const [record] = page.body.items;
+      if ((record && record.status !== 'queued') || Date.now() > deadline) return record;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   tencentSentTo(phone: string): TencentFakeSentMessage[] {
