@@ -182,6 +182,38 @@ describe('Admin accounts, TOTP, the audit log and the settings page', () => {
     expect(future.body).toMatchObject({ items: [], total: 0 });
   });
 
+  it('records the changes of every library’s admin routes, and nothing of public calls or reads', async () => {
+    const startedAt = new Date().toISOString();
+    const signature = await service
+      .http()
+      .post('/v1/admin/sms/signatures')
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+      .send({ name: 'audited_shop', content: '审计商城', type: 'app' })
+      .expect(201);
+    await service
+      .http()
+      .get(`/v1/admin/sms/signatures/${signature.body.id}`)
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+      .expect(200);
+    await service.http().post('/v1/sms/codes').send({ phone: '+8613900009901' }).expect(202);
+
+    const log = await service
+      .http()
+      .get('/v1/admin/audit')
+      .query({ from: startedAt, pageSize: 100 })
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+      .expect(200);
+    const entries = log.body.items as Array<{ method: string; route: string; objectId: string }>;
+    expect(entries).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        route: '/v1/admin/sms/signatures',
+        objectId: signature.body.id,
+        status: 201,
+      }),
+    ]);
+  });
+
   it('shows the effective settings with the secrets masked', async () => {
     const response = await service
       .http()

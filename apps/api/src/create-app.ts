@@ -62,8 +62,9 @@ export async function createApp(
     // HTML form cannot make a visitor's browser send codes (no CORS preflight).
     { logger: new JsonLogger(logger), bodyParser: false },
   );
-  // Reads and writes the console's session cookie (libs/admin); nothing is signed by it.
-  await app.register(fastifyCookie);
+  // Writes the console's session cookie (libs/admin); nothing is signed by it. No parsing hook:
+  // only the admin routes read a cookie (adminSessionTokenOf), the others skip the work.
+  await app.register(fastifyCookie, { hook: false });
   configureApp(app);
   await app.get(RedisService).waitUntilReady();
   // The first query loads Prisma's query compiler and opens a connection: done here, not in

@@ -1,11 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AdminSessionResolver } from '@app/common';
+import { AdminAudit, AdminSessionResolver } from '@app/common';
 import { MetricsModule } from '@app/metrics';
 import { PasswordHasher } from '@app/user';
 import { AdminAccountsRepository } from './accounts/admin-accounts.repository';
 import { AdminAccountsService } from './accounts/admin-accounts.service';
-import { AdminAuditInterceptor } from './audit/admin-audit.interceptor';
+import { AdminAuditTrail } from './audit/admin-audit-trail';
 import { AdminAuditRepository } from './audit/admin-audit.repository';
 import { AdminAuditController } from './http/admin-audit.controller';
 import { AdminSettingsController } from './http/admin-settings.controller';
@@ -24,7 +23,8 @@ import { TotpCheck } from './totp/totp-check';
 
 /**
  * Named admins of the console: accounts and roles, console sessions, the first owner's setup.
- * Global so that the AdminGuard of every module's admin routes finds the session resolver.
+ * Global so that the AdminGuard and the audit of every module's admin routes find the session
+ * resolver and the audit trail.
  */
 @Global()
 @Module({
@@ -49,10 +49,11 @@ import { TotpCheck } from './totp/totp-check';
     AdminAccountsService,
     AdminTotpService,
     AdminAuditRepository,
-    { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor },
+    AdminAuditTrail,
+    { provide: AdminAudit, useExisting: AdminAuditTrail },
     AdminCookieSessionResolver,
     { provide: AdminSessionResolver, useExisting: AdminCookieSessionResolver },
   ],
-  exports: [AdminSessionResolver, AdminSetupService],
+  exports: [AdminSessionResolver, AdminAudit, AdminSetupService],
 })
 export class AdminModule {}

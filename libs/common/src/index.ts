@@ -1,3 +1,4 @@
+export { AdminAudit, AdminAuditInterceptor } from './auth/admin-audit';
 export { AdminGuard, CSRF_HEADER } from './auth/admin.guard';
 export { CurrentAdmin } from './auth/current-admin.decorator';
 export {

@@ -31,7 +31,10 @@ export function clearAdminSessionCookie(request: FastifyRequest, reply: FastifyR
   });
 }
 
+/** The session token of the request's cookie (parsed here: the cookie plugin has no hook). */
 export function adminSessionTokenOf(request: FastifyRequest): string | undefined {
-  const token = request.cookies[ADMIN_SESSION_COOKIE];
+  const header = request.headers.cookie;
+  if (header === undefined) return undefined;
+  const token = request.server.parseCookie(header)[ADMIN_SESSION_COOKIE];
   return token !== undefined && token.length > 0 ? token : undefined;
 }

@@ -1,4 +1,4 @@
-import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import {
   AdminRoleForbiddenError,
@@ -6,6 +6,7 @@ import {
   UnauthorizedError,
 } from '../errors/common.errors';
 import { ApiErrors } from '../openapi/api-errors.decorator';
+import { AdminAuditInterceptor } from './admin-audit';
 import { AdminGuard } from './admin.guard';
 
 /**
@@ -20,12 +21,15 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ROUTE_
 
 /**
  * Only with `Authorization: Bearer <ADMIN_API_KEY>`, or a named admin's console session whose
- * role is enough (see AdminGuard; the role by method unless `@AdminRole`).
+ * role is enough (see AdminGuard; the role by method unless `@AdminRole`). Their changes are
+ * audited.
  */
 export const AdminOnly = (): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(ROUTE_ACCESS, 'admin'),
     UseGuards(AdminGuard),
+    // Records the route's changes (AdminAudit, libs/admin).
+    UseInterceptors(AdminAuditInterceptor),
     ApiBearerAuth('admin'),
     ApiErrors(UnauthorizedError, AdminRoleForbiddenError, CsrfTokenInvalidError),
   );

@@ -4,13 +4,12 @@ import {
   HttpException,
   Injectable,
   Logger,
-  NestInterceptor,
   RequestMethod,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
-import { AdminPrincipal, adminPrincipalOf, AppError, isReadMethod } from '@app/common';
+import { AdminAudit, AdminPrincipal, adminPrincipalOf, AppError, isReadMethod } from '@app/common';
 import { AdminAuditRepository, AuditRecord } from './admin-audit.repository';
 import { auditedBody } from './mask-secrets';
 
@@ -21,12 +20,14 @@ import { auditedBody } from './mask-secrets';
  * Reads are not logged. A failed write is logged loudly and does not undo the change.
  */
 @Injectable()
-export class AdminAuditInterceptor implements NestInterceptor {
-  private readonly logger = new Logger(AdminAuditInterceptor.name);
+export class AdminAuditTrail extends AdminAudit {
+  private readonly logger = new Logger(AdminAuditTrail.name);
 
-  constructor(private readonly audit: AdminAuditRepository) {}
+  constructor(private readonly audit: AdminAuditRepository) {
+    super();
+  }
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  around(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = adminPrincipalOf(request);
