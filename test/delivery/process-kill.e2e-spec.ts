@@ -69,6 +69,9 @@ describe('SIGKILL of an API process under load', () => {
     processes.push(first);
     const load = new CodeLoad(phones, CONCURRENCY).start(first.url);
     await load.untilAnswered(KILL_AFTER, 60_000);
+    // Killed while a message is at the provider, so that one is lost mid-send whatever the
+    // machine's load (a starved process may hold all its requests before that point).
+    await receiver.untilOneInFlight(10_000);
 
     load.retarget(undefined); // the balancer takes the process out; what is in flight is cut
     await first.kill();

@@ -78,6 +78,18 @@ export class WebhookReceiver {
     return this.received.filter((sms) => sms.phone === phone);
   }
 
+  /**
+   * Resolves once a message is at this receiver, not yet answered (in mode `delayMs`): a
+   * sender killed now has a message in flight at its provider.
+   */
+  async untilOneInFlight(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.received.some((sms) => sms.answered === undefined)) {
+      if (Date.now() > deadline) throw new Error(`No message in flight within ${timeoutMs} ms`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   /** The messages to `phone` this receiver took (answered 2xx): what the phone would get. */
   acceptedTo(phone: string): ReceivedSms[] {
     return this.messagesTo(phone).filter(
