@@ -45,6 +45,7 @@ import { BenchSmsReceiver } from './support/sms-receiver';
  *   npm run bench -- [--only 1,2,6] [--duration 10] [--warmup 3] [--connections 64]
  *                    [--profile] [--no-floor] [--label text] [--out file.json]
  *                    [--recipients 100000]   (#7, the campaign)
+ *                    [--api-node-flags "--flag ..."]   (V8/Node flags to try on the API)
  */
 
 const ROOT = join(__dirname, '..');
@@ -64,6 +65,8 @@ interface Options {
   loginPool: number;
   verifyPool: number;
   recipients: number;
+  /** Node's flags for the API process (none by default, as the image). */
+  apiNodeFlags: string[];
 }
 
 const CAMPAIGN_SCENARIO = { id: 7, key: 'campaign', title: 'a campaign to the webhook provider' };
@@ -78,6 +81,7 @@ function parseArgs(args: string[]): Options {
     loginPool: 10000,
     verifyPool: 15000,
     recipients: 100_000,
+    apiNodeFlags: [],
   };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split('=', 2);
@@ -115,6 +119,9 @@ function parseArgs(args: string[]): Options {
         break;
       case '--recipients':
         options.recipients = Number(value());
+        break;
+      case '--api-node-flags':
+        options.apiNodeFlags = value().split(/\s+/).filter(Boolean);
         break;
       default:
         throw new Error(`Unknown option ${args[i]}`);
@@ -354,6 +361,11 @@ async function main(): Promise<void> {
         : { args: [], env: {} };
     const baseEnv: Record<string, string> = { PATH: process.env.PATH ?? '', TZ: 'UTC' };
     if (process.env.NODE_OPTIONS) baseEnv.NODE_OPTIONS = process.env.NODE_OPTIONS;
+    // glibc's malloc tuning, to try what the image could set.
+    for (const name of ['MALLOC_ARENA_MAX', 'MALLOC_TRIM_THRESHOLD_', 'MALLOC_MMAP_THRESHOLD_']) {
+      const value = process.env[name];
+      if (value) baseEnv[name] = value;
+    }
 
     log('starting the API (dist/apps/api/src/main.js)');
     const apiPort = await findFreePort();
@@ -361,7 +373,11 @@ async function main(): Promise<void> {
     const apiProfile = profileFlags('api');
     const apiServer = await startChildServer({
       name: 'api',
-      args: [...apiProfile.args, join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')],
+      args: [
+        ...options.apiNodeFlags,
+        ...apiProfile.args,
+        join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'),
+      ],
       env: { ...baseEnv, ...settings, ...apiProfile.env },
       url: `http://127.0.0.1:${apiPort}`,
       logFile: join(runDir, 'api.log'),
@@ -468,6 +484,7 @@ async function main(): Promise<void> {
         connections: options.connections,
         durationS: options.durationS,
         warmupS: options.warmupS,
+        apiNodeFlags: options.apiNodeFlags,
         api: Object.fromEntries(PUBLIC_SETTINGS.map((name) => [name, settings[name]])),
       },
       scenarios,

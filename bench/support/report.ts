@@ -58,6 +58,8 @@ export interface BenchReport {
     connections: number;
     durationS: number;
     warmupS: number;
+    /** Node flags the API ran with (`--api-node-flags`). */
+    apiNodeFlags?: string[];
     api: Record<string, string>;
   };
   scenarios: ScenarioResult[];
