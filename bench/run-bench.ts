@@ -23,6 +23,7 @@ import { summarize } from './profile/summarize-cpuprofile';
 import { type BenchContext, SCENARIOS, type Scenario, type Target } from './scenarios';
 import { type ChildServer, startChildServer } from './support/child-server';
 import { findFreePort } from './support/free-port';
+import { measureBareRenderer } from './support/bare-renderer';
 import { ensurePostgresOnPath } from './support/postgres-path';
 import { fire, round } from './support/load';
 import { RssSampler } from './support/process-stats';
@@ -290,6 +291,7 @@ async function runScenario(
   } catch (error) {
     return { ...result, status: 'failed', reason: describe(error) };
   }
+  if (scenario.key === 'captcha') result.bareLoop = measureBareRenderer();
   if (scenario.onFloor && targets.floor) {
     try {
       result.floor = await measure(scenario, targets.floor, bench, options, redisUrl, stamp);

@@ -1,24 +1,36 @@
 import { Queue } from 'bullmq';
 import Fastify, { type FastifyReply } from 'fastify';
 import Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { Pool } from 'pg';
 // The product's own scripts and pure helpers, so the floor does exactly the product's Redis work.
 import { reserveSendScript, verifyCodeScript } from '../../libs/codes/src/store/code-store.scripts';
 import { DAILY_COUNTER_TTL_MS, utcDayKey } from '../../libs/codes/src/store/daily-window';
 import { generateCode, hashCode } from '../../libs/codes/src/store/verification-code';
+import { normalizeCaptchaAnswer } from '../../libs/captcha/src/captcha-answer';
+import {
+  CAPTCHA_DEFAULT_HEIGHT,
+  CAPTCHA_DEFAULT_WIDTH,
+  randomCaptchaText,
+  renderCaptchaPng,
+} from '../../libs/captcha/src/image';
 import { signStandardWebhook } from '../../libs/common/src/webhooks/standard-webhook-signature';
 import { RedisScript } from '../../libs/redis/src/redis-script';
-import { hashSessionToken } from '../../libs/user/src/sessions/session-token';
+import { hashSessionToken, newSessionToken } from '../../libs/user/src/sessions/session-token';
 
 /**
  * The floor: a bare Fastify + ioredis server doing the product's Redis work for the send
  * and verify paths (the per-IP throttle hit, then the reserve or verify script) and, on a
  * send, the same durable writes around the provider call (the code's delayed job before it,
  * its record's job after, on a BullMQ queue with the product's job options) and the provider
- * call to the same webhook, with no framework, validation or logging, and no worker; and for GET /v1/users/me the throttle hit and the one indexed read of the session
- * and its user that the product makes (node-postgres, no ORM). Not part of the product;
+ * call to the same webhook, with no framework, validation or logging, and no worker; for
+ * GET /v1/users/me the throttle hit and the one indexed read of the session and its user that
+ * the product makes (node-postgres, no ORM); for a log-in with a code (POST /v1/sessions) the
+ * account's read, the verify script, the password-attempts reset and the session's transaction
+ * as the product writes it (the account locked, its expired sessions dropped, the session, the
+ * cap, the `user.signed_in` event); for POST /v1/captcha the per-IP captcha counter, the
+ * product's renderer and the answer's HMAC stored in Redis. Not part of the product;
  * `npm run bench` measures the API against it.
  */
 
@@ -40,6 +52,14 @@ const LIMITS = {
 /** SMS_CODE_DAILY_WRONG_LIMIT's default. */
 const DAILY_WRONG_LIMIT = 15;
 const EXPIRED_CODE_MEMORY_MS = 24 * 60 * 60 * 1000;
+const SESSION_TTL_MS = Number(env.USER_SESSION_TTL_DAYS ?? 30) * 24 * 60 * 60 * 1000;
+const MAX_SESSIONS = Number(env.USER_MAX_SESSIONS ?? 20);
+const CAPTCHA = {
+  limit: Number(env.CAPTCHA_RATE_LIMIT ?? 30),
+  windowMs: Number(env.CAPTCHA_RATE_TTL_SECONDS ?? 60) * 1000,
+  ttlMs: 5 * 60_000,
+  secret: Buffer.from('floor-captcha-secret-0123456789ab'),
+};
 const REJECTIONS = [
   '',
   'TooFrequent',
@@ -219,6 +239,130 @@ app.get('/v1/users/me', async (req, reply) => {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
+});
+
+interface AccountRow {
+  id: string;
+  phone: string;
+  username: string | null;
+  mobile_phone_verified: boolean;
+  disabled: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+app.post<{ Body: CodeBody }>('/v1/sessions', async (req, reply) => {
+  if (await throttled(req.ip, reply)) return reply;
+  const { phone, code = '' } = req.body;
+  const { rows } = await db.query<AccountRow>(
+    `SELECT id, phone, username, mobile_phone_verified, disabled, created_at, updated_at
+       FROM users WHERE phone = $1`,
+    [phone],
+  );
+  const user = rows[0];
+  if (!user || user.disabled) {
+    return reply.code(404).send({ statusCode: 404, code: 'UserNotFound', message: 'No user' });
+  }
+  const now = Date.now();
+  const [outcome] = (await verifyCodeScript.run(
+    redis,
+    [`${PREFIX}sms:day:${utcDayKey(now)}:wrong:${phone}`, `${PREFIX}sms:code:login:${phone}`],
+    [
+      now,
+      5,
+      1,
+      DAILY_WRONG_LIMIT,
+      DAILY_COUNTER_TTL_MS,
+      hashCode(CODE_SECRET, 'login', phone, code),
+    ],
+  )) as [number, string];
+  if (outcome !== 0) {
+    return reply.code(400).send({ statusCode: 400, code: 'CodeIsError', message: 'Wrong code' });
+  }
+  await redis.del(`${PREFIX}user:password-attempts:${phone}`);
+  const token = newSessionToken();
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT 1 FROM users WHERE id = $1::uuid FOR NO KEY UPDATE', [user.id]);
+    const openedAt = new Date();
+    await client.query('DELETE FROM sessions WHERE user_id = $1::uuid AND expires_at <= $2', [
+      user.id,
+      openedAt,
+    ]);
+    const sessionId = randomUUID();
+    await client.query(
+      `INSERT INTO sessions (id, user_id, token_hash, created_at, last_used_at, expires_at,
+         client_ip, user_agent) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+      [
+        sessionId,
+        user.id,
+        hashSessionToken(token),
+        openedAt,
+        new Date(openedAt.getTime() + SESSION_TTL_MS),
+        req.ip,
+        req.headers['user-agent'] ?? null,
+      ],
+    );
+    await client.query(
+      `DELETE FROM sessions WHERE user_id = $1::uuid AND id IN (
+         SELECT id FROM sessions WHERE user_id = $1::uuid AND id <> $2::uuid
+          ORDER BY created_at DESC, id DESC OFFSET $3) RETURNING id::text`,
+      [user.id, sessionId, MAX_SESSIONS - 1],
+    );
+    await client.query(
+      `INSERT INTO lifecycle_events ("type", "payload") VALUES ('user.signed_in', $1::jsonb)`,
+      [JSON.stringify({ userId: user.id, method: 'sms' })],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  return reply.code(201).send({
+    sessionToken: token,
+    user: {
+      id: user.id,
+      phone: user.phone,
+      username: user.username,
+      mobilePhoneVerified: true,
+      createdAt: user.created_at,
+      updatedAt: user.updated_at,
+    },
+  });
+});
+
+app.post('/v1/captcha', async (req, reply) => {
+  if (await throttled(req.ip, reply)) return reply;
+  const [hits] = (await throttleHit.run(
+    redis,
+    [`${PREFIX}captcha:rate:issue:${req.ip}`],
+    [CAPTCHA.windowMs],
+  )) as [number, number];
+  if (hits > CAPTCHA.limit) {
+    return reply.code(429).send({ statusCode: 429, code: 'TooManyRequests', message: 'Slow' });
+  }
+  const answer = randomCaptchaText();
+  const png = renderCaptchaPng(answer, {
+    width: CAPTCHA_DEFAULT_WIDTH,
+    height: CAPTCHA_DEFAULT_HEIGHT,
+  });
+  const token = randomBytes(24).toString('base64url');
+  const digest = createHash('sha256').update(token).digest('hex');
+  const answerHash = createHmac('sha256', CAPTCHA.secret)
+    .update(`${digest}:${normalizeCaptchaAnswer(answer)}`)
+    .digest('hex');
+  await redis.set(`${PREFIX}captcha:challenge:${digest}`, answerHash, 'PX', CAPTCHA.ttlMs);
+  return reply
+    .code(201)
+    .header('cache-control', 'no-store')
+    .send({
+      captchaToken: token,
+      image: `data:image/png;base64,${png.toString('base64')}`,
+      expiresIn: CAPTCHA.ttlMs / 1000,
+    });
 });
 
 app.get('/health', (_req, reply) => reply.send({ status: 'ok' }));
