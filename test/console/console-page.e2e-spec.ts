@@ -24,6 +24,9 @@ describe('The console page as the service serves it', () => {
   it('serves /console with a strict policy and a fresh style nonce on every request', async () => {
     const first = await service.http().get('/console').expect(200);
     const second = await service.http().get('/console').expect(200);
+    // As people type it.
+    const typed = await service.http().get('/console/').expect(308);
+    expect(typed.headers.location).toBe('/console');
     expect(first.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(first.headers['cache-control']).toBe('no-store');
     const policy: string = first.headers['content-security-policy'];

@@ -96,6 +96,9 @@ export function configureApp(app: NestFastifyApplication): void {
   useDepthCheckedJsonParser(fastify);
   useMultipartUploads(fastify);
   installShutdownHooks(fastify, app.get(ShutdownState));
+  // `/console/`, as people type it, goes to the console's page (Nest folds the two paths into
+  // one route, which Fastify matches without the slash only).
+  fastify.get('/console/', (_request, reply) => reply.redirect('/console', 308));
   const metrics = app.get(Metrics);
   // One line and one count per request, naming the route pattern rather than the URL, which
   // may hold codes and ids.

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors, Public } from '@app/common';
@@ -32,6 +32,7 @@ export class ConsoleController {
     description: 'The HTML page',
     content: { 'text/html': { schema: { type: 'string' } } },
   })
+  @ApiResponse({ status: 308, description: '`/console/` (with the slash) redirects to `/console`' })
   @ApiErrors(ConsoleNotBuiltError)
   getPage(@Res({ passthrough: true }) reply: FastifyReply): string {
     if (!this.build) throw new ConsoleNotBuiltError();

@@ -3106,6 +3106,13 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description `/console/` (with the slash) redirects to `/console` */
+            308: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Codes: TooManyRequests */
             429: {
                 headers: {

@@ -22,6 +22,12 @@ describe('maskSecrets', () => {
   it('keeps an empty secret field as it is, so the log tells it was cleared', () => {
     expect(maskSecrets({ secret: null })).toEqual({ secret: null });
   });
+
+  it('keeps a boolean under a secret-looking name: a state, not a secret', () => {
+    expect(
+      maskSecrets({ totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXP', password: false }),
+    ).toEqual({ totpEnabled: true, totpSecret: MASK, password: false });
+  });
 });
 
 describe('auditedBody', () => {

@@ -4,6 +4,13 @@ const SECRET_NAME =
 
 export const MASK = '***';
 
+/** A boolean under such a name (`totpEnabled`) tells a state, not a secret: it is kept. */
+function isSecret(name: string, field: unknown): boolean {
+  return (
+    SECRET_NAME.test(name) && field !== null && field !== undefined && typeof field !== 'boolean'
+  );
+}
+
 /** Longer bodies (an upload's rows) are cut: the log tells of the change, it is no archive. */
 const MAX_JSON_CHARS = 16_000;
 
@@ -15,7 +22,7 @@ export function maskSecrets(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>).map(([name, field]) => [
       name,
-      SECRET_NAME.test(name) && field !== null && field !== undefined ? MASK : maskSecrets(field),
+      isSecret(name, field) ? MASK : maskSecrets(field),
     ]),
   );
 }
