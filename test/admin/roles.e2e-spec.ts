@@ -59,6 +59,9 @@ describe('Admin roles on every admin route', () => {
         'get /v1/admin/audit',
         'get /v1/admin/settings',
         'post /v1/admin/accounts',
+        'get /v1/admin/fraud/rules',
+        'post /v1/admin/fraud/rules',
+        'delete /v1/admin/fraud/rules/{id}',
         SIGN_OUT,
       ]),
     );

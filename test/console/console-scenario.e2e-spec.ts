@@ -16,10 +16,10 @@ const VIEWER = { username: 'viewer', password: 'viewer password 123456' };
 /**
  * An admin's first day in the console, in Chromium against the real service (PostgreSQL,
  * Redis, the webhook provider): the first owner, the catalogue, a test message, a campaign,
- * a suppressed number, a decision of the pumping defence, an app user disabled, the audit log
- * and the settings, and a viewer who can change nothing. Its own database: the setup page
- * appears only while no admin account exists. Screenshots of the main pages go to
- * docs/console (the README shows them).
+ * a suppressed number, a decision and a deny rule of the pumping defence, an app user
+ * disabled, the audit log and the settings, and a viewer who can change nothing. Its own
+ * database: the setup page appears only while no admin account exists. Screenshots of the main
+ * pages go to docs/console (the README shows them).
  */
 describe('The admin console in a real browser', () => {
   const receiver = new WebhookReceiver();
@@ -224,6 +224,30 @@ describe('The admin console in a real browser', () => {
     await shot(page, 'overview');
   }, 120_000);
 
+  it('adds a deny rule for a prefix on the Rules tab, which refuses a send, then deletes it', async () => {
+    const { page } = owner;
+    await go(page, '/fraud');
+    await page.getByRole('tab', { name: 'Allow and deny rules' }).click();
+    await row(page, '+86170').getByText('From configuration').waitFor();
+    await page.getByLabel('Value').fill('China');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    // The service's own message, under the field.
+    await page.getByText(/value must be one ISO 3166 country/).waitFor();
+    await page.getByLabel('Value').fill('+8617112');
+    await page.getByLabel('Note').fill('pumped from a reseller');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await row(page, '+8617112').getByText('owner').waitFor();
+    await row(page, '+8617112').getByText('Number prefix').waitFor();
+
+    const refused = await requestCode(service, '+8617112340001', '198.51.100.8').expect(403);
+    expect(refused.body.code).toBe('FraudDenied');
+
+    await page.getByRole('button', { name: 'Delete deny +8617112' }).click();
+    await page.getByRole('button', { name: 'OK' }).click();
+    await row(page, '+8617112').waitFor({ state: 'detached' });
+    await requestCode(service, '+8617112340002', '198.51.100.8').expect(202);
+  }, 120_000);
+
   it('finds an app user, marks the phone verified and disables the account', async () => {
     const { page } = owner;
     const user = await new Accounts(service, receiver).signUpUnverified('user password 123');
@@ -293,6 +317,11 @@ describe('The admin console in a real browser', () => {
     expect(await page.getByRole('button', { name: 'Reject shop' }).isDisabled()).toBe(true);
     await go(page, '/suppressions');
     expect(await page.getByRole('button', { name: 'Suppress a number' }).isDisabled()).toBe(true);
+    await go(page, '/fraud');
+    await page.getByRole('tab', { name: 'Allow and deny rules' }).click();
+    await row(page, '+86170').getByText('From configuration').waitFor();
+    expect(await page.getByRole('button', { name: 'Add rule' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Delete / }).count()).toBe(0);
     // The service refuses a viewer's change even when the page is bypassed.
     const refused = await page.evaluate(async () => {
       const answer = await fetch('/v1/admin/sms/signatures', {

@@ -9,6 +9,11 @@ import { FraudDecisionRecorder } from './fraud/fraud-decision.recorder';
 import { FraudDecisionsRepository } from './fraud/fraud-decisions.repository';
 import { FraudGuard } from './fraud/fraud-guard';
 import { FraudKeys } from './fraud/fraud-keys';
+import { FraudRuleRefresher } from './fraud/fraud-rule-refresher';
+import { FraudRuleSet } from './fraud/fraud-rule-set';
+import { FraudRulesController } from './fraud/fraud-rules.controller';
+import { FraudRulesAdminService } from './fraud/fraud-rules-admin.service';
+import { FraudRulesRepository } from './fraud/fraud-rules.repository';
 import { SmsSendChecks } from './send-checks';
 import { SmsCodeController } from './sms-code.controller';
 import { SmsCodeService } from './sms-code.service';
@@ -20,7 +25,7 @@ import { SmsCodeStore } from './store/sms-code.store';
  */
 @Module({
   imports: [DeliveryModule, PhoneModule, MetricsModule],
-  controllers: [SmsCodeController, FraudAdminController],
+  controllers: [SmsCodeController, FraudAdminController, FraudRulesController],
   providers: [
     SmsCodeStore,
     SmsSendChecks,
@@ -31,6 +36,10 @@ import { SmsCodeStore } from './store/sms-code.store';
     FraudDecisionRecorder,
     FraudAdminService,
     FraudBudgetSeeder,
+    FraudRuleSet,
+    FraudRulesRepository,
+    FraudRuleRefresher,
+    FraudRulesAdminService,
   ],
   exports: [SmsCodeService, SmsSendChecks],
 })

@@ -13,6 +13,31 @@ export interface FraudRules {
 const COUNTRY = /^[A-Z]{2}$/;
 const PREFIX = /^\+[1-9]\d{0,14}$/;
 
+/** One entry of a rule list, in the form the guard matches it. */
+export type FraudRuleEntry =
+  | { readonly match: 'country'; readonly value: string }
+  | { readonly match: 'prefix'; readonly value: string }
+  | {
+      readonly match: 'cidr';
+      /** `address/bits`, a bare address given its /32 or /128. */
+      readonly value: string;
+      readonly network: FraudRules['networks'][number];
+    };
+
+/**
+ * One entry (`CN`, `+86170`, `203.0.113.0/24`): the same reading as each item of
+ * SMS_FRAUD_ALLOW / SMS_FRAUD_DENY, for the rules admins add at run time. Undefined when it is
+ * none of the three.
+ */
+export function parseFraudRuleEntry(text: string): FraudRuleEntry | undefined {
+  const entry = text.trim();
+  if (COUNTRY.test(entry.toUpperCase())) return { match: 'country', value: entry.toUpperCase() };
+  if (PREFIX.test(entry)) return { match: 'prefix', value: entry };
+  const network = parseNetwork(entry);
+  if (!network) return undefined;
+  return { match: 'cidr', value: `${network.address}/${network.prefix}`, network };
+}
+
 /** `10.0.0.0/8, CN, +8613800138000`; undefined when an entry is none of the three. */
 export function parseFraudRules(text: string): FraudRules | undefined {
   const rules = { networks: [], countries: [], prefixes: [] } as {
@@ -20,15 +45,13 @@ export function parseFraudRules(text: string): FraudRules | undefined {
     countries: string[];
     prefixes: string[];
   };
-  for (const entry of text.split(',').map((item) => item.trim())) {
-    if (entry.length === 0) continue;
-    if (COUNTRY.test(entry.toUpperCase())) rules.countries.push(entry.toUpperCase());
-    else if (PREFIX.test(entry)) rules.prefixes.push(entry);
-    else {
-      const network = parseNetwork(entry);
-      if (!network) return undefined;
-      rules.networks.push(network);
-    }
+  for (const item of text.split(',')) {
+    if (item.trim().length === 0) continue;
+    const entry = parseFraudRuleEntry(item);
+    if (!entry) return undefined;
+    if (entry.match === 'country') rules.countries.push(entry.value);
+    else if (entry.match === 'prefix') rules.prefixes.push(entry.value);
+    else rules.networks.push(entry.network);
   }
   return rules;
 }
@@ -40,7 +63,7 @@ function parseNetwork(entry: string): FraudRules['networks'][number] | undefined
   const max = version === 4 ? 32 : 128;
   const prefix = bits === undefined ? max : Number(bits);
   if (!/^\d{1,3}$/.test(bits ?? String(max)) || prefix > max) return undefined;
-  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
+  return { address: address.toLowerCase(), prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
 }
 
 /** `SMS_FRAUD_CEILINGS=country=5000,ip=50`: a ceiling per watched key kind; undefined when malformed. */

@@ -18,7 +18,7 @@ export {
   FraudGuardMode,
   FraudKeyKind,
 } from './fraud-guard.settings';
-export type { FraudRules } from './fraud-rules.parser';
+export { type FraudRuleEntry, type FraudRules, parseFraudRuleEntry } from './fraud-rules.parser';
 export { type RedisConnectionSettings, redisTlsOptions } from './redis-tls';
 export { IsParsed, parsedOr, splitList, toBoolean, toLowerCaseList } from './setting-transforms';
 export { settingNames } from './settings-schema';

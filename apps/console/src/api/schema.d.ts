@@ -188,6 +188,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/fraud/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allow and deny rules: the configuration's and the admins' */
+        get: operations["FraudRulesController_list"];
+        put?: never;
+        /** Add an allow or deny rule; every process applies it within a second */
+        post: operations["FraudRulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/fraud/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an admin's rule; every process drops it within a second */
+        delete: operations["FraudRulesController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/captcha/config": {
         parameters: {
             query?: never;
@@ -1522,6 +1557,49 @@ export interface components {
         FraudClearedDto: {
             /** @description Unverified codes given back */
             cleared: number;
+        };
+        FraudRuleDto: {
+            /** @description The admin rule's id; null for the configuration's */
+            id: string | null;
+            /**
+             * @description config: SMS_FRAUD_ALLOW / SMS_FRAUD_DENY (read-only here); admin: made on this API
+             * @enum {string}
+             */
+            source: "config" | "admin";
+            /** @enum {string} */
+            kind: "allow" | "deny";
+            /**
+             * @description What the value matches
+             * @enum {string}
+             */
+            match: "cidr" | "country" | "prefix" | "number";
+            /** @description As the guard matches it: CN, +86170, 203.0.113.0/24 */
+            value: string;
+            note: string;
+            /** @enum {string|null} */
+            createdByKind: "session" | "api-key" | null;
+            /** @description The admin's username then */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string | null;
+        };
+        FraudRulesDto: {
+            /** @description The configuration's rules, then the admins', oldest first */
+            items: components["schemas"]["FraudRuleDto"][];
+        };
+        CreateFraudRuleDto: {
+            /**
+             * @description allow: always passes, uncounted; deny: refused
+             * @enum {string}
+             */
+            kind: "allow" | "deny";
+            /**
+             * @description One entry as SMS_FRAUD_ALLOW / SMS_FRAUD_DENY take them: an ISO country, an E.164 prefix or number, an IPv4 or IPv6 address or CIDR
+             * @example +86170
+             */
+            value: string;
+            /** @description Why the rule is there */
+            note?: string;
         };
         CaptchaConfigDto: {
             /**
@@ -3918,6 +3996,405 @@ export interface operations {
                         statusCode?: 413;
                         /** @enum {string} */
                         code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    FraudRulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FraudRulesDto"];
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    FraudRulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFraudRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FraudRuleDto"];
+                };
+            };
+            /** @description Codes: FraudRuleInvalid, InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "FraudRuleInvalid" | "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: FraudRuleExists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "FraudRuleExists";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    FraudRulesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FraudRuleDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: FraudRuleNotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "FraudRuleNotFound";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UriTooLong */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 414;
+                        /** @enum {string} */
+                        code?: "UriTooLong";
                     };
                 };
             };

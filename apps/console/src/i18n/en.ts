@@ -149,6 +149,25 @@ export const en = {
   enable: 'Enable',
   disable: 'Disable',
   markVerified: 'Mark verified',
+  fraudRules: 'Allow and deny rules',
+  ruleSource: 'Source',
+  fromConfig: 'From configuration',
+  fromAdmin: 'Added by an admin',
+  ruleAllow: 'Allow',
+  ruleDeny: 'Deny',
+  ruleMatch: 'Matches',
+  matchCidr: 'Network (CIDR)',
+  matchCountry: 'Country',
+  matchPrefix: 'Number prefix',
+  matchNumber: 'Test number',
+  note: 'Note',
+  createdBy: 'By',
+  apiKey: 'API key',
+  addRule: 'Add rule',
+  deleteRule: 'Delete',
+  deleteRuleConfirm: 'Delete this rule?',
+  rulesApplyWithin:
+    'Every API process applies a change within a second. Rules from the configuration (SMS_FRAUD_ALLOW, SMS_FRAUD_DENY) are read-only here. An allow rule wins over a deny rule.',
 } as const;
 
 export type MessageKey = keyof typeof en;

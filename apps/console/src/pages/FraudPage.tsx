@@ -3,6 +3,7 @@ import { api, ok, type Schemas } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
+import { FraudRulesTab } from './FraudRulesTab';
 import { useAction } from './review';
 
 type FraudKey = Schemas['FraudKeyOverviewDto'];
@@ -98,6 +99,7 @@ export function FraudPage() {
               label: t('prefixes'),
               children: keyTable('prefix', overview.data?.prefixes),
             },
+            { key: 'rules', label: t('fraudRules'), children: <FraudRulesTab /> },
           ]}
         />
       </Card>

@@ -6,7 +6,7 @@ import { FRAUD_ATTACK_FACTOR, FRAUD_BUDGET_RATIO, budgetArguments } from './frau
 import { FraudDecisionRecorder } from './fraud-decision.recorder';
 import { FraudCaptchaRequiredError, FraudDeniedError, FraudSuspectedError } from './fraud.errors';
 import { FraudKeys, INDEXED_KINDS, watchedValues, type WatchedValues } from './fraud-keys';
-import { FraudRuleMatcher } from './fraud-rules';
+import { FraudRuleSet } from './fraud-rule-set';
 
 /** A send as the guard sees it. */
 export interface FraudSend {
@@ -41,8 +41,6 @@ const MODE_ARGUMENT: Record<Exclude<FraudGuardMode, 'off'>, number> = { record: 
 export class FraudGuard {
   private readonly mode: FraudGuardMode;
   private readonly challengeByCaptcha: boolean;
-  private readonly allow: FraudRuleMatcher;
-  private readonly deny: FraudRuleMatcher;
   private readonly fixedArgs: Array<string | number>;
   private readonly budgetArgs: number[];
 
@@ -50,12 +48,11 @@ export class FraudGuard {
     private readonly keys: FraudKeys,
     private readonly recorder: FraudDecisionRecorder,
     private readonly metrics: Metrics,
+    private readonly rules: FraudRuleSet,
     config: AppConfigService,
   ) {
     this.mode = config.get('SMS_FRAUD_GUARD');
     this.challengeByCaptcha = config.get('SMS_FRAUD_CHALLENGE') === 'captcha';
-    this.allow = new FraudRuleMatcher(config.get('SMS_FRAUD_ALLOW'));
-    this.deny = new FraudRuleMatcher(config.get('SMS_FRAUD_DENY'));
     this.fixedArgs = [
       config.get('SMS_FRAUD_IP_COUNTRIES'),
       FRAUD_BUDGET_RATIO,
@@ -67,11 +64,12 @@ export class FraudGuard {
   /**
    * The script's part for this send, or undefined when it is not watched (the guard off, or
    * an allow rule). A deny rule refuses here (in `record` mode it is recorded and passes).
+   * The rules (configuration's and admins') are matched in memory: no round trip.
    */
   plan(send: FraudSend): FraudPlan | undefined {
-    if (this.mode === 'off' || this.allow.match(send)) return undefined;
+    if (this.mode === 'off' || this.rules.allow.match(send)) return undefined;
     const values = watchedValues(send.e164, send.region, send.clientIp);
-    const denied = this.deny.match(send);
+    const denied = this.rules.deny.match(send);
     if (denied) {
       const outcome: FraudOutcome = this.mode === 'record' ? 'recorded' : 'refused';
       this.decide(
