@@ -79,7 +79,8 @@ function parseArgs(args: string[]): Options {
     connections: 64,
     profile: false,
     floor: true,
-    loginPool: 10000,
+    // Enough users that the floor, at its rate, does not run past them into cheap wrong codes.
+    loginPool: 40000,
     verifyPool: 15000,
     recipients: 100_000,
     apiNodeFlags: [],
