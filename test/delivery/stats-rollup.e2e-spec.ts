@@ -6,7 +6,8 @@ import { rollupAndRawCounts } from '../support/stats-rollup';
 import { startTestApp, TestApp } from '../support/test-app';
 import { adminApi, AdminApi } from '../templates/catalog-api';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 const RECEIPT_TOKEN = 'stats-rollup-receipt-token-01';
 const DIMENSIONS = [
   'day',
@@ -85,12 +86,13 @@ const pick = (group: Group): Group => ({
 });
 
 /**
- * The stats' daily rollup (migration 20261228000000) on generated records: whatever writes do
- * (inserts from several connections at once, receipts moving sent to delivered or undelivered,
- * the same receipts twice at once, codes verified, opt-out replies, deletes), the stats API
- * answers exactly what sms_messages gives, before and after the fold.
+ * The stats' daily and hourly rollups (migrations 20261228000000, 20261231000000) on generated
+ * records: whatever writes do (inserts from several connections at once, receipts moving sent
+ * to delivered or undelivered, the same receipts twice at once, codes verified, opt-out
+ * replies, deletes), the stats API answers exactly what sms_messages gives for ranges cut at
+ * days, hours, minutes and time-zone offsets, before and after the fold.
  */
-describe('Stats from the daily rollup', () => {
+describe('Stats from the daily and hourly rollups', () => {
   let database: IsolatedDatabase;
   let service: TestApp;
   let admin: AdminApi;
@@ -102,15 +104,27 @@ describe('Stats from the daily rollup', () => {
   };
   const campaigns = [randomUUID(), randomUUID()];
 
-  /** Both ranges: whole UTC days (the rollup) and one cut inside days (raw ends). */
+  const after = (ms: number) => new Date(today.getTime() + ms);
+  /**
+   * Ranges cut at every kind of place (stats-range.ts): whole UTC days (daily rollup only);
+   * whole hours (daily + hourly); the default "last 30 days" shape, cut at half past (daily,
+   * hourly and two raw half hours, which start on a generated record's minute); whole local days
+   * of Asia/Shanghai (+08:00, no raw row) and of Asia/Kolkata (+05:30); 24 hours cut mid-minute;
+   * under an hour across an hour (all raw); whole hours across midnight (all hourly).
+   */
+  const ranges = [
+    wholeDays,
+    { from: after(-2.5 * DAY_MS), to: after(0.75 * DAY_MS) },
+    { from: after(-3 * DAY_MS + 8.5 * HOUR_MS), to: after(8.5 * HOUR_MS) },
+    { from: after(-3 * DAY_MS - 8 * HOUR_MS), to: after(-8 * HOUR_MS) },
+    { from: after(-3 * DAY_MS - 5.5 * HOUR_MS), to: after(-5.5 * HOUR_MS) },
+    { from: after(-DAY_MS + 14 * HOUR_MS + 1_043_456), to: after(14 * HOUR_MS + 1_043_456) },
+    { from: after(-DAY_MS + 10.75 * HOUR_MS), to: after(-DAY_MS + 11.5 * HOUR_MS) },
+    { from: after(-2 * DAY_MS + 20 * HOUR_MS), to: after(-DAY_MS + 10 * HOUR_MS) },
+  ];
+
+  /** Every range and grouping of the API against the raw query; both rollups against raw. */
   async function expectStatsEqualRaw(): Promise<void> {
-    const ranges = [
-      wholeDays,
-      {
-        from: new Date(today.getTime() - 2.5 * DAY_MS),
-        to: new Date(today.getTime() + 0.75 * DAY_MS),
-      },
-    ];
     for (const range of ranges) {
       for (const groupBy of DIMENSIONS) {
         const answer = await admin
@@ -128,8 +142,9 @@ describe('Stats from the daily rollup', () => {
         });
       }
     }
-    const { rollup, raw } = await rollupAndRawCounts(prisma);
+    const { rollup, raw, hourlyRollup, hourlyRaw } = await rollupAndRawCounts(prisma);
     expect(rollup).toEqual(raw);
+    expect(hourlyRollup).toEqual(hourlyRaw);
   }
 
   /** `count` generated records of day `daysAgo`, spread over it, in one INSERT through sms_messages. */
@@ -252,12 +267,64 @@ describe('Stats from the daily rollup', () => {
     const pending = await prisma.$queryRaw<Array<{ n: number }>>`
       SELECT count(*)::int AS n FROM "sms_message_daily_changes"`;
     expect(pending[0].n).toBe(0);
+    // Groups that the receipts and deletes left at zero are gone from both rollups.
+    const zeros = await prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT (SELECT count(*) FROM "sms_message_daily" WHERE "messages" = 0 AND "segments" = 0
+                 AND "verified" = 0 AND "opt_outs" = 0)::int
+           + (SELECT count(*) FROM "sms_message_hourly" WHERE "messages" = 0 AND "segments" = 0
+                 AND "verified" = 0 AND "opt_outs" = 0)::int AS n`;
+    expect(zeros[0].n).toBe(0);
     await expectStatsEqualRaw();
     // Folded rows plus new pending changes.
     await prisma.$executeRaw`UPDATE "sms_messages" SET "status" = 'undelivered'
       WHERE "status" = 'delivered' AND right("phone", 1) = '5'`;
     await generate(0, 100, 6);
     await expectStatsEqualRaw();
+  });
+
+  it('moves counts within their hours for receipts of messages of many hours, folded or not', async () => {
+    // Receipts for a sent message of each hour of a day, in one post (changes of 24 hours at
+    // once), then late failures for some after a fold.
+    await generate(2, 1440, 8);
+    const sids = await prisma.$queryRaw<Array<{ sid: string; hour: string }>>`
+      SELECT DISTINCT ON (date_trunc('hour', "created_at", 'UTC'))
+             "provider_message_id" AS sid, date_trunc('hour', "created_at", 'UTC')::text AS hour
+        FROM "sms_messages"
+       WHERE "provider" = 'tencent' AND "channel" = 'sms' AND "status" = 'sent'
+         AND "created_at" >= ${after(-2 * DAY_MS)} AND "created_at" < ${after(-DAY_MS)}
+       ORDER BY date_trunc('hour', "created_at", 'UTC'), "provider_message_id"`;
+    expect(sids.length).toBe(24);
+    await receipts(
+      sids.map((row) => row.sid),
+      'SUCCESS',
+    );
+    await expectStatsEqualRaw();
+    const fold = service.app.get(SmsStatsFold, { strict: false });
+    await fold.run();
+    await receipts(
+      sids.filter((_, index) => index % 3 === 0).map((row) => row.sid),
+      'FAIL',
+    );
+    await expectStatsEqualRaw();
+  });
+
+  it('takes a range written in Asia/Shanghai time (+08:00) as the same instants', async () => {
+    const localDay = (daysAgo: number) =>
+      new Date(today.getTime() - daysAgo * DAY_MS).toISOString().slice(0, 10);
+    const from = `${localDay(3)}T00:00:00+08:00`;
+    const to = `${localDay(0)}T00:00:00+08:00`;
+    const answer = await admin.get('/v1/admin/sms/stats', { from, to, groupBy: 'day' }).expect(200);
+    expect(answer.body.from).toBe(new Date(from).toISOString());
+    expect((answer.body.groups as Group[]).map(pick)).toEqual(
+      await rawStats(prisma, new Date(from), new Date(to), 'day'),
+    );
+    // From 16:00 UTC of the day before the first local day; the generated records of a day fill
+    // its first hours (UTC), so the first UTC day of the range has none.
+    expect(answer.body.groups.map((group: Group) => group.key)).toEqual([
+      localDay(3),
+      localDay(2),
+      localDay(1),
+    ]);
   });
 
   it('lists messages with an exact total up to 10,000 matches and an estimate flagged past it', async () => {

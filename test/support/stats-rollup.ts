@@ -1,31 +1,58 @@
-import type { PrismaService } from '@app/prisma';
+import { Prisma, type PrismaService } from '@app/prisma';
 
-/** What one group of a day adds up to: messages, their segments, verified codes, opt-outs. */
+/** What one group of a day (or hour) adds up to: messages, their segments, verified codes, opt-outs. */
 export type DayGroupCounts = Record<string, string>;
 
 /**
- * The daily rollup (folded rows plus pending changes) and the same counts straight from
- * sms_messages, as `day|provider|status|...` -> `messages/segments/verified/optOuts`, groups
- * at zero left out: equal maps mean the rollup holds exactly what the records do.
+ * Both rollups (folded rows plus pending changes, which are by hour) and the same counts
+ * straight from sms_messages, as `day|provider|status|...` (or `hour|...`) ->
+ * `messages/segments/verified/optOuts`, groups at zero left out: equal maps mean the rollup
+ * holds exactly what the records do.
  */
-export async function rollupAndRawCounts(
+export async function rollupAndRawCounts(prisma: PrismaService): Promise<{
+  rollup: DayGroupCounts;
+  raw: DayGroupCounts;
+  hourlyRollup: DayGroupCounts;
+  hourlyRaw: DayGroupCounts;
+}> {
+  const day = await bucketCounts(prisma, {
+    folded: Prisma.sql`SELECT * FROM "sms_message_daily"`,
+    changeBucket: Prisma.sql`("hour" AT TIME ZONE 'UTC')::date`,
+    rawBucket: Prisma.sql`("created_at" AT TIME ZONE 'UTC')::date`,
+  });
+  const hour = await bucketCounts(prisma, {
+    // As text in UTC, whatever the session's time zone.
+    folded: Prisma.sql`SELECT to_char("hour" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') AS "day",
+                              "template_name", "signature", "provider", "status", "region",
+                              "channel", "kind", "campaign_id", "messages", "segments",
+                              "verified", "opt_outs"
+                         FROM "sms_message_hourly"`,
+    changeBucket: Prisma.sql`to_char("hour" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24')`,
+    rawBucket: Prisma.sql`to_char("created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24')`,
+  });
+  return { rollup: day.rollup, raw: day.raw, hourlyRollup: hour.rollup, hourlyRaw: hour.raw };
+}
+
+async function bucketCounts(
   prisma: PrismaService,
+  sql: { folded: Prisma.Sql; changeBucket: Prisma.Sql; rawBucket: Prisma.Sql },
 ): Promise<{ rollup: DayGroupCounts; raw: DayGroupCounts }> {
   const rollup = await prisma.$queryRaw<CountRow[]>`
     SELECT concat_ws('|', "day", "provider", "status", "channel", "kind", "template_name",
                      "signature", "region", "campaign_id") AS "group",
            sum("messages")::text || '/' || sum("segments")::text || '/' || sum("verified")::text
              || '/' || sum("opt_outs")::text AS counts
-      FROM (SELECT * FROM "sms_message_daily"
+      FROM (${sql.folded}
             UNION ALL
-            SELECT "day", "template_name", "signature", "provider", "status", "region", "channel",
-                   "kind", "campaign_id", "messages", "segments", "verified", "opt_outs"
+            SELECT ${sql.changeBucket}, "template_name", "signature", "provider", "status",
+                   "region", "channel", "kind", "campaign_id", "messages", "segments",
+                   "verified", "opt_outs"
               FROM "sms_message_daily_changes") AS both_tables
      GROUP BY 1
     HAVING sum("messages") <> 0 OR sum("segments") <> 0 OR sum("verified") <> 0
         OR sum("opt_outs") <> 0`;
   const raw = await prisma.$queryRaw<CountRow[]>`
-    SELECT concat_ws('|', ("created_at" AT TIME ZONE 'UTC')::date, "provider", "status", "channel",
+    SELECT concat_ws('|', ${sql.rawBucket}, "provider", "status", "channel",
                      "kind", "template_name", "signature", "region", "campaign_id") AS "group",
            count(*)::text || '/' || sum("segments")::text || '/'
              || count("verified_at")::text || '/'
