@@ -70,12 +70,6 @@ describe('Admin: /v1/admin/users/:id/sessions', () => {
       .expect(201);
     return response.body.sessionToken as string;
   };
-  /** The id of the session of this token, as its owner sees it. */
-  const sessionIdOf = async (token: string): Promise<string> => {
-    const response = await service.http().get('/v1/sessions').set('Authorization', bearer(token));
-    const items = response.body.items as Array<{ id: string; current: boolean }>;
-    return items.find((item) => item.current)?.id ?? '';
-  };
   const revokedEvents = (userId: string) =>
     events.events('session.revoked', { userId, reason: 'admin_revoked' });
 
@@ -119,7 +113,7 @@ describe('Admin: /v1/admin/users/:id/sessions', () => {
   it('revokes one session: its token is SessionInvalid, the others live, a receiver is told', async () => {
     const account = await accounts.signUp({ password: 'correct horse' });
     const laptop = await logIn(account, 'laptop/1.0 (e2e)');
-    const target = await sessionIdOf(laptop);
+    const target = await accounts.sessionIdOf(laptop);
 
     await revokeAs(operator, account.user.id, target).expect(204);
 
