@@ -55,6 +55,9 @@ describe('Admin roles on every admin route', () => {
     expect(keys).toEqual(
       expect.arrayContaining([
         'get /v1/admin/users',
+        'get /v1/admin/users/{id}/sessions',
+        'delete /v1/admin/users/{id}/sessions',
+        'delete /v1/admin/users/{id}/sessions/{sessionId}',
         'get /v1/admin/queues',
         'get /v1/admin/audit',
         'get /v1/admin/settings',

@@ -1,5 +1,6 @@
 import { ADMIN_SESSION_COOKIE } from '@app/admin';
-import { OWNER_PASSWORD, sessionCookieOf, signIn } from '../support/admin-console';
+import { sleep } from '../support/app-process';
+import { ConsoleSession, OWNER_PASSWORD, sessionCookieOf, signIn } from '../support/admin-console';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
@@ -159,6 +160,27 @@ describe('Console sessions of named admins', () => {
       .expect(401);
     expect(after.body.code).toBe('Unauthorized');
   });
+
+  it('slides the idle expiry with use: a session used within the minute outlives its first expiry, an idle one ends', async () => {
+    // ADMIN_SESSION_IDLE_MINUTES is 1 here. Sessions live in Redis with a TTL, on Redis' own
+    // clock, which a test cannot fake: the test waits for real.
+    const used = await signIn(service, 'owner', OWNER_PASSWORD);
+    const idle = await signIn(service, 'owner', OWNER_PASSWORD);
+    const signedInAt = Date.now();
+    const current = (session: ConsoleSession) =>
+      service.http().get('/v1/admin/session').set('Cookie', session.cookie);
+    const waitUntil = (ms: number) => sleep(Math.max(0, signedInAt + ms - Date.now()));
+
+    await waitUntil(40_000);
+    await current(used).expect(200);
+    // 75 s: both sessions were to end at 60 s; the one used at 40 s now lives until 100 s.
+    await waitUntil(75_000);
+    await current(used).expect(200);
+    const ended = await current(idle).expect(401);
+    expect(ended.body.code).toBe('Unauthorized');
+    // Ended for every route, not only this one.
+    await service.http().get('/v1/admin/users').set('Cookie', idle.cookie).expect(401);
+  }, 120_000);
 
   it('refuses the key on the routes of the own session', async () => {
     const response = await service

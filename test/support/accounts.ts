@@ -73,6 +73,20 @@ export class Accounts {
   me(sessionToken: string) {
     return this.service.http().get('/v1/users/me').set('Authorization', bearer(sessionToken));
   }
+
+  /** The id of the session of this token, as its owner's GET /v1/sessions marks it. */
+  async sessionIdOf(sessionToken: string): Promise<string> {
+    const response = await this.service
+      .http()
+      .get('/v1/sessions')
+      .set('Authorization', bearer(sessionToken));
+    const items = (response.body as { items?: Array<{ id: string; current: boolean }> }).items;
+    const current = items?.find((item) => item.current);
+    if (current === undefined) {
+      throw new Error(`No current session: ${response.status} ${response.text}`);
+    }
+    return current.id;
+  }
 }
 
 /** The accounts an admin sees for a phone (0 or 1: phone is unique). */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 export const BUILT_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 export const BUILT_WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
+/** `npm run admin:create` after its build. */
+export const BUILT_ADMIN_CREATE = join(ROOT, 'dist', 'apps', 'api', 'src', 'admin-create.js');
 
 function newestSourceMs(): number {
   let newest = 0;

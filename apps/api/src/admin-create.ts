@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AdminAccountsRepository, AdminSetupService } from '@app/admin';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AdminAccountsRepository, AdminSetupService, FirstOwnerFieldsDto } from '@app/admin';
+import { InvalidParamError } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { PrismaModule } from '@app/prisma';
 import { PasswordHasher } from '@app/user';
@@ -19,6 +22,7 @@ async function main(): Promise<void> {
       'usage: npm run admin:create -- --username <name> [--password <password>] (or the password on stdin)',
     );
   }
+  checkFirstOwner(username, password);
   const environment = validateServiceEnvironment(process.env);
 
   @Module({
@@ -33,6 +37,18 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ event: 'owner_created', id: owner.id, username })}\n`);
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * The setup page's rules (the same DTO), checked before the database is opened: without them
+ * the script would make an owner whose password the page itself would refuse.
+ */
+function checkFirstOwner(username: string, password: string): void {
+  const errors = validateSync(plainToInstance(FirstOwnerFieldsDto, { username, password }));
+  if (errors.length > 0) {
+    const reasons = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new InvalidParamError(reasons.join('; '));
   }
 }
 

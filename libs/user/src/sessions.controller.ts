@@ -89,6 +89,6 @@ export class SessionsController {
     @CurrentSession() session: AuthenticatedSession,
     @Param() { id }: SessionIdParamDto,
   ): Promise<void> {
-    await this.sessions.revokeOwn(session.userId, id);
+    await this.sessions.revokeOne(session.userId, id, 'signed_out');
   }
 }

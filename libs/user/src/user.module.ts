@@ -11,6 +11,7 @@ import { PasswordService } from './accounts/password.service';
 import { ProfileService } from './accounts/profile.service';
 import { SignUpService } from './accounts/sign-up.service';
 import { UserAdminService } from './admin/user-admin.service';
+import { UserSessionsAdminService } from './admin/user-sessions-admin.service';
 import { AccountCodeChecks } from './checks/account-code-checks';
 import { DemoController } from './demo/demo.controller';
 import { AccountEvents } from './events/account-events';
@@ -28,6 +29,7 @@ import { SessionService } from './sessions/session.service';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsController } from './sessions.controller';
 import { UserAdminController } from './user-admin.controller';
+import { UserSessionsAdminController } from './user-sessions-admin.controller';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users/users.repository';
 
@@ -50,6 +52,7 @@ import { UsersRepository } from './users/users.repository';
     SessionsController,
     PasswordResetsController,
     UserAdminController,
+    UserSessionsAdminController,
     DemoController,
   ],
   providers: [
@@ -70,6 +73,7 @@ import { UsersRepository } from './users/users.repository';
     PhoneChangeProofCheck,
     PasswordService,
     UserAdminService,
+    UserSessionsAdminService,
     AccountLookupService,
     AccountEvents,
   ],

@@ -464,6 +464,41 @@ export interface paths {
         patch: operations["UserAdminController_update"];
         trace?: never;
     };
+    "/v1/admin/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s live sessions, newest first (never a token) */
+        get: operations["UserSessionsAdminController_list"];
+        put?: never;
+        post?: never;
+        /** Revoke every session of the account (session.revoked: admin_revoked) */
+        delete: operations["UserSessionsAdminController_revokeAll"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one session of the account (session.revoked: admin_revoked) */
+        delete: operations["UserSessionsAdminController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/demo": {
         parameters: {
             query?: never;
@@ -1788,7 +1823,7 @@ export interface components {
         SessionDto: {
             /**
              * Format: uuid
-             * @description For DELETE /v1/sessions/{id}
+             * @description For DELETE /v1/sessions/{id} (the owner) or /v1/admin/users/{id}/sessions/{sessionId}
              */
             id: string;
             /** Format: date-time */
@@ -1865,6 +1900,36 @@ export interface components {
             disabled?: boolean;
             /** @description false when the number may no longer be the owner’s (a recycled number) */
             mobilePhoneVerified?: boolean;
+        };
+        UserSessionDto: {
+            /**
+             * Format: uuid
+             * @description For DELETE /v1/sessions/{id} (the owner) or /v1/admin/users/{id}/sessions/{sessionId}
+             */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last request with it, to within a minute (written at most once a minute)
+             */
+            lastUsedAt: string;
+            /**
+             * Format: date-time
+             * @description Slides with use
+             */
+            expiresAt: string;
+            /**
+             * @description The client IP it was opened from
+             * @example 203.0.113.7
+             */
+            clientIp: string | null;
+            /** @description The User-Agent it was opened with (first 512 characters) */
+            userAgent: string | null;
+        };
+        UserSessionListDto: {
+            /** @description Newest first; at most USER_MAX_SESSIONS */
+            items: components["schemas"]["UserSessionDto"][];
         };
         CreateWebhookDto: {
             /** @example https://hooks.example.com/smsauth */
@@ -1984,17 +2049,17 @@ export interface components {
         };
         FirstOwnerDto: {
             /**
-             * Format: password
-             * @description The ADMIN_API_KEY of the service
-             */
-            apiKey: string;
-            /**
              * @description 3-32 ASCII letters, digits, _ . -; unique without regard to case
              * @example alice
              */
             username: string;
             /** Format: password */
             password: string;
+            /**
+             * Format: password
+             * @description The ADMIN_API_KEY of the service
+             */
+            apiKey: string;
         };
         AdminDto: {
             /** Format: uuid */
@@ -6526,6 +6591,460 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "UserNotFound";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UriTooLong */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 414;
+                        /** @enum {string} */
+                        code?: "UriTooLong";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    UserSessionsAdminController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSessionListDto"];
+                };
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: UserNotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "UserNotFound";
+                    };
+                };
+            };
+            /** @description Codes: UriTooLong */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 414;
+                        /** @enum {string} */
+                        code?: "UriTooLong";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    UserSessionsAdminController_revokeAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (an account without sessions too) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: UserNotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "UserNotFound";
+                    };
+                };
+            };
+            /** @description Codes: PayloadTooLarge */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PayloadTooLarge";
+                    };
+                };
+            };
+            /** @description Codes: UriTooLong */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 414;
+                        /** @enum {string} */
+                        code?: "UriTooLong";
+                    };
+                };
+            };
+            /** @description Codes: UnsupportedMediaType */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UnsupportedMediaType";
+                    };
+                };
+            };
+            /** @description Codes: TooManyRequests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TooManyRequests";
+                    };
+                };
+            };
+            /** @description Codes: InternalError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "InternalError";
+                    };
+                };
+            };
+            /** @description Codes: ServiceUnavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "ServiceUnavailable";
+                    };
+                };
+            };
+        };
+    };
+    UserSessionsAdminController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked: its token then answers SessionInvalid */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Codes: InValidParam */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "InValidParam";
+                    };
+                };
+            };
+            /** @description Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "Unauthorized";
+                    };
+                };
+            };
+            /** @description Codes: AdminRoleForbidden, CsrfTokenInvalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "AdminRoleForbidden" | "CsrfTokenInvalid";
+                    };
+                };
+            };
+            /** @description Codes: SessionNotFound, UserNotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "SessionNotFound" | "UserNotFound";
                     };
                 };
             };

@@ -168,6 +168,16 @@ export const en = {
   deleteRuleConfirm: 'Delete this rule?',
   rulesApplyWithin:
     'Every API process applies a change within a second. Rules from the configuration (SMS_FRAUD_ALLOW, SMS_FRAUD_DENY) are read-only here. An allow rule wins over a deny rule.',
+  // An app user's sessions (UsersPage, UserSessionsDrawer).
+  userSessions: 'Sessions',
+  sessionLastUsed: 'Last used',
+  sessionExpires: 'Expires',
+  userAgent: 'User agent',
+  noSessions: 'No live session',
+  revokeSession: 'Revoke',
+  revokeSessionConfirm: 'Revoke this session? Its token stops working at once.',
+  revokeAllSessions: 'Revoke all sessions',
+  revokeAllSessionsConfirm: 'Revoke every session of this user? They must sign in again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

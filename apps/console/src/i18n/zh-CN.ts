@@ -168,4 +168,14 @@ export const zhCN: Messages = {
   deleteRuleConfirm: '删除这条规则？',
   rulesApplyWithin:
     '所有 API 进程在一秒内应用变更。来自配置（SMS_FRAUD_ALLOW、SMS_FRAUD_DENY）的规则在此只读。放行规则优先于拦截规则。',
+  // An app user's sessions (UsersPage, UserSessionsDrawer).
+  userSessions: '会话',
+  sessionLastUsed: '最近使用',
+  sessionExpires: '过期时间',
+  userAgent: '用户代理',
+  noSessions: '没有有效会话',
+  revokeSession: '撤销',
+  revokeSessionConfirm: '撤销这个会话？其令牌将立即失效。',
+  revokeAllSessions: '撤销全部会话',
+  revokeAllSessionsConfirm: '撤销该用户的全部会话？用户需要重新登录。',
 };

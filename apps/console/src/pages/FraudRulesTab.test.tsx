@@ -1,9 +1,7 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App as AntApp } from 'antd';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { I18nProvider } from '../i18n/i18n';
-import { SessionProvider } from '../session';
+import { renderInConsole } from '../render-in-console';
 import { FraudRulesTab } from './FraudRulesTab';
 
 interface Call {
@@ -80,27 +78,7 @@ describe('FraudRulesTab', () => {
     localStorage.clear();
   });
 
-  const renderTab = (role: string) => {
-    vi.stubGlobal('fetch', fakeRoutes(role, calls));
-    // The confirmation's popover measures itself; jsdom has no ResizeObserver.
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    );
-    return render(
-      <I18nProvider>
-        <AntApp>
-          <SessionProvider>
-            <FraudRulesTab />
-          </SessionProvider>
-        </AntApp>
-      </I18nProvider>,
-    );
-  };
+  const renderTab = (role: string) => renderInConsole(<FraudRulesTab />, fakeRoutes(role, calls));
 
   it('shows both sources, with who made a rule, and no form or delete to a viewer', async () => {
     renderTab('viewer');

@@ -6,18 +6,23 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { useAction } from './review';
+import { UserSessionsDrawer } from './UserSessionsDrawer';
 
 type User = Schemas['AdminUserDto'];
 
 const PAGE_SIZE = 20;
 
-/** App users: search by phone, disable (which ends their sessions) or enable, mark verified. */
+/**
+ * App users: search by phone, disable (which ends their sessions) or enable, mark verified, and
+ * see or revoke one user's sessions in a drawer.
+ */
 export function UsersPage() {
   const { t, formatDateTime } = useI18n();
   const { canChange } = useSession();
   const act = useAction();
   const [phone, setPhone] = useState<string>();
   const [page, setPage] = useState(1);
+  const [sessionsOf, setSessionsOf] = useState<User>();
   const list = useLoad(
     () =>
       ok(
@@ -83,6 +88,14 @@ export function UsersPage() {
                 <Button
                   size="small"
                   type="link"
+                  aria-label={`${t('userSessions')} ${user.phone}`}
+                  onClick={() => setSessionsOf(user)}
+                >
+                  {t('userSessions')}
+                </Button>
+                <Button
+                  size="small"
+                  type="link"
                   danger={!user.disabled}
                   disabled={!canChange}
                   aria-label={`${user.disabled ? t('enable') : t('disable')} ${user.phone}`}
@@ -106,6 +119,7 @@ export function UsersPage() {
           },
         ]}
       />
+      <UserSessionsDrawer user={sessionsOf} onClose={() => setSessionsOf(undefined)} />
     </Card>
   );
 }

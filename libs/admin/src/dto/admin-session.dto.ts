@@ -25,17 +25,20 @@ export class SignInDto {
   totp?: string;
 }
 
-export class FirstOwnerDto {
-  @ApiProperty({ description: 'The ADMIN_API_KEY of the service', format: 'password' })
-  @IsString()
-  @Length(1, 512)
-  apiKey: string;
-
+/** The first owner's name and password, as the setup page and `npm run admin:create` check them. */
+export class FirstOwnerFieldsDto {
   @AdminUsernameField()
   username: string;
 
   @NewAdminPasswordField()
   password: string;
+}
+
+export class FirstOwnerDto extends FirstOwnerFieldsDto {
+  @ApiProperty({ description: 'The ADMIN_API_KEY of the service', format: 'password' })
+  @IsString()
+  @Length(1, 512)
+  apiKey: string;
 }
 
 export class SetupStateDto {

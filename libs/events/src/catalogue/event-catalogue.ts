@@ -55,7 +55,9 @@ export type SessionRevocationReason =
   | 'password_reset'
   | 'password_set'
   | 'phone_claimed'
-  | 'user_disabled';
+  | 'user_disabled'
+  /** An operator revoked them in the console or over `/v1/admin/users/{id}/sessions`. */
+  | 'admin_revoked';
 
 export interface SessionRevokedData {
   userId: string;

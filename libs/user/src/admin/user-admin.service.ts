@@ -4,7 +4,6 @@ import { PhoneNormalizer } from '@app/phone';
 import { AccountEvents } from '../events/account-events';
 import { TransactionScope } from '../persistence/transaction-scope';
 import { SessionService } from '../sessions/session.service';
-import { UserNotFoundError } from '../user.errors';
 import { UserPage, UsersRepository } from '../users/users.repository';
 
 export interface AdminUserChanges {
@@ -33,9 +32,7 @@ export class UserAdminService {
    */
   async update(userId: string, changes: AdminUserChanges): Promise<User> {
     if (changes.disabled === undefined && changes.mobilePhoneVerified === undefined) {
-      const user = await this.users.findById(userId);
-      if (user === null) throw new UserNotFoundError('No account has this id');
-      return user;
+      return this.users.getById(userId);
     }
     return this.scope.run(async () => {
       const before = await this.users.findById(userId);

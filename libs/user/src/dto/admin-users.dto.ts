@@ -20,6 +20,13 @@ export class UserIdParamDto {
   id: string;
 }
 
+/** `/v1/admin/users/{id}/sessions/{sessionId}`: a session of that account. */
+export class UserSessionParamsDto extends UserIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  sessionId: string;
+}
+
 export class UpdateUserByAdminDto {
   @ApiPropertyOptional({ description: 'true also revokes all of the account’s sessions' })
   @OmittableOnly()

@@ -2,9 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { Session } from '@app/prisma';
 
-/** One of the signed-in account's sessions. The token is never shown again. */
-export class SessionDto {
-  @ApiProperty({ format: 'uuid', description: 'For DELETE /v1/sessions/{id}' }) id: string;
+/** A session of an account, as its owner and operators see it. The token is never shown again. */
+export class UserSessionDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'For DELETE /v1/sessions/{id} (the owner) or /v1/admin/users/{id}/sessions/{sessionId}',
+  })
+  id: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({
     type: String,
@@ -27,6 +32,10 @@ export class SessionDto {
     description: 'The User-Agent it was opened with (first 512 characters)',
   })
   userAgent: string | null;
+}
+
+/** One of the signed-in account's sessions. */
+export class SessionDto extends UserSessionDto {
   @ApiProperty({ description: 'Whether this is the session of the request' }) current: boolean;
 }
 
@@ -35,13 +44,18 @@ export class SessionListDto {
   items: SessionDto[];
 }
 
+export class UserSessionListDto {
+  @ApiProperty({ type: [UserSessionDto], description: 'Newest first; at most USER_MAX_SESSIONS' })
+  items: UserSessionDto[];
+}
+
 export class SessionIdParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 }
 
-export function toSessionDto(session: Session, currentSessionId: string): SessionDto {
+export function toUserSessionDto(session: Session): UserSessionDto {
   return {
     id: session.id,
     createdAt: session.createdAt,
@@ -49,6 +63,9 @@ export function toSessionDto(session: Session, currentSessionId: string): Sessio
     expiresAt: session.expiresAt,
     clientIp: session.clientIp,
     userAgent: session.userAgent,
-    current: session.id === currentSessionId,
   };
+}
+
+export function toSessionDto(session: Session, currentSessionId: string): SessionDto {
+  return { ...toUserSessionDto(session), current: session.id === currentSessionId };
 }

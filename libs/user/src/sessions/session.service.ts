@@ -75,11 +75,18 @@ export class SessionService {
     return sessions.filter((session) => session.expiresAt.getTime() > now);
   }
 
-  /** Revokes one of the account's own sessions; SessionNotFound for any other id. */
-  async revokeOwn(userId: string, sessionId: string): Promise<void> {
+  /**
+   * Revokes one of the account's sessions (its owner's choice or an operator's, the reason);
+   * SessionNotFound for any other id, another account's sessions included.
+   */
+  async revokeOne(
+    userId: string,
+    sessionId: string,
+    reason: SessionRevocationReason,
+  ): Promise<void> {
     await this.scope.run(async () => {
       if (!(await this.sessions.delete(userId, sessionId))) throw new SessionNotFoundError();
-      await this.revoked(userId, [sessionId], 'signed_out');
+      await this.revoked(userId, [sessionId], reason);
     });
   }
 

@@ -5,6 +5,8 @@ import { violatedUniqueConstraint } from '../persistence/unique-violation';
 import { PhoneTakenError, UsernameTakenError, UserNotFoundError } from '../user.errors';
 import { usernameKey } from './username';
 
+const NO_ACCOUNT_WITH_ID = 'No account has this id';
+
 export interface NewUser {
   phone: string;
   username?: string;
@@ -39,6 +41,13 @@ export class UsersRepository {
 
   findById(userId: string): Promise<User | null> {
     return this.scope.db.user.findUnique({ where: { id: userId } });
+  }
+
+  /** The account of an id an operator gave; UserNotFound when there is none. */
+  async getById(userId: string): Promise<User> {
+    const user = await this.findById(userId);
+    if (user === null) throw new UserNotFoundError(NO_ACCOUNT_WITH_ID);
+    return user;
   }
 
   findByPhone(phone: string): Promise<User | null> {
@@ -88,7 +97,7 @@ export class UsersRepository {
       });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
-        throw new UserNotFoundError('No account has this id');
+        throw new UserNotFoundError(NO_ACCOUNT_WITH_ID);
       }
       throw conflictOf(error);
     }
