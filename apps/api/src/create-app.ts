@@ -11,6 +11,7 @@ import {
   createValidationPipe,
   documentErrorResponses,
   JsonLogger,
+  stdoutLogDestination,
   useDepthCheckedJsonParser,
   useMultipartUploads,
 } from '@app/common';
@@ -38,7 +39,7 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const logger = pino(
     { level: environment.LOG_LEVEL, base: { service: 'smsauth' } },
-    options.logDestination ?? pino.destination(1),
+    options.logDestination ?? stdoutLogDestination(),
   );
   const adapter = new FastifyAdapter({
     loggerInstance: logger,

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
-import { JsonLogger } from '@app/common';
+import { JsonLogger, stdoutLogDestination } from '@app/common';
 import { Environment } from '@app/config';
 import { PrismaService } from '@app/prisma';
 import { RedisService } from '@app/redis';
@@ -19,7 +19,7 @@ export async function createWorker(
 ): Promise<INestApplicationContext> {
   const logger = pino(
     { level: environment.LOG_LEVEL, base: { service: 'smsauth-worker' } },
-    options.logDestination ?? pino.destination(1),
+    options.logDestination ?? stdoutLogDestination(),
   );
   const app = await NestFactory.createApplicationContext(WorkerModule.register(environment), {
     logger: new JsonLogger(logger),

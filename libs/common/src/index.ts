@@ -41,6 +41,7 @@ export {
 } from './errors/common.errors';
 export { AppExceptionFilter, PrefixErrorFormat } from './http/app-exception.filter';
 export { JsonLogger } from './logging/json-logger';
+export { stdoutLogDestination } from './logging/stdout-destination';
 export { MAX_JSON_DEPTH, useDepthCheckedJsonParser } from './http/json-body-parser';
 export {
   MultipartUpload,

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-on-demand';
 import { pipeline, type Readable } from 'node:stream';
 import { RecipientFileInvalidError } from './campaign.errors';
 
@@ -48,7 +48,8 @@ async function* readCsv(file: Readable): AsyncGenerator<RecipientFileRow> {
 }
 
 async function* readXlsx(file: Readable): AsyncGenerator<RecipientFileRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const { stream } = await loadExcelJs();
+  const workbook = new stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

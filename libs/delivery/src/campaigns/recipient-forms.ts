@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-on-demand';
 import { PHONE_COLUMN } from './recipient-row-check';
 
 /** The recipient form's header and example row: the phone, then one column per variable. */
@@ -17,7 +17,8 @@ export function recipientFormCsv(rowVariables: readonly string[]): Buffer {
 
 /** As XLSX, one sheet; the phone column is text, so Excel keeps a leading `+` or `0`. */
 export async function recipientFormXlsx(rowVariables: readonly string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   const sheet = workbook.addWorksheet('recipients');
   sheet.addRows(recipientFormRows(rowVariables));
   sheet.getColumn(1).numFmt = '@';
