@@ -71,7 +71,7 @@ const HOUR_TO_DAY = Prisma.sql`("hour" AT TIME ZONE 'UTC')::date`;
  * Aggregates of message records; test-number sends are left out (nothing was sent). Whole UTC
  * days are read from the daily rollup (sms_message_daily), the whole hours around them from the
  * hourly one (sms_message_hourly), the changes not folded into either yet from
- * sms_message_daily_changes (by hour; migrations 20261228000000 and 20261231000000 keep all
+ * sms_message_stats_changes (by hour; migrations 20261228000000 and 20261231000000 keep all
  * three exact), and only the partial hours at the range's ends from sms_messages; all in one
  * statement, so from one snapshot (a fold is never seen half done).
  */
@@ -116,7 +116,7 @@ export class SmsStatsRepository {
               UNION ALL
               SELECT ${HOUR_TO_DAY}, ${HOURLY_COLUMNS}, "messages", "segments", "verified",
                      "opt_outs"
-                FROM "sms_message_daily_changes"
+                FROM "sms_message_stats_changes"
                WHERE "hour" >= ${range.hoursFrom} AND "hour" < ${range.hoursTo}
               UNION ALL
               SELECT ("created_at" AT TIME ZONE 'UTC')::date, "template_name", "signature",
