@@ -117,6 +117,21 @@ BEGIN
 END
 $$;
 
+-- sms_message_daily_rebuild starts with what sms_message_daily_forget does (the advisory lock
+-- and the three deletes, repeated in 20261231000000): it calls it now, so forget comes first.
+CREATE OR REPLACE FUNCTION "sms_message_daily_forget"("from_day" date, "to_day" date) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  from_hour timestamptz := "from_day"::timestamp AT TIME ZONE 'UTC';
+  to_hour timestamptz := "to_day"::timestamp AT TIME ZONE 'UTC';
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('sms_message_daily'));
+  DELETE FROM "sms_message_stats_changes" WHERE "hour" >= from_hour AND "hour" < to_hour;
+  DELETE FROM "sms_message_hourly" WHERE "hour" >= from_hour AND "hour" < to_hour;
+  DELETE FROM "sms_message_daily" WHERE "day" >= "from_day" AND "day" < "to_day";
+END
+$$;
+
 CREATE OR REPLACE FUNCTION "sms_message_daily_rebuild"("from_day" date, "to_day" date) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -125,10 +140,7 @@ DECLARE
   to_hour timestamptz := "to_day"::timestamp AT TIME ZONE 'UTC';
 BEGIN
   LOCK TABLE "sms_messages" IN SHARE MODE;
-  PERFORM pg_advisory_xact_lock(hashtext('sms_message_daily'));
-  DELETE FROM "sms_message_stats_changes" WHERE "hour" >= from_hour AND "hour" < to_hour;
-  DELETE FROM "sms_message_hourly" WHERE "hour" >= from_hour AND "hour" < to_hour;
-  DELETE FROM "sms_message_daily" WHERE "day" >= "from_day" AND "day" < "to_day";
+  PERFORM "sms_message_daily_forget"("from_day", "to_day");
   INSERT INTO "sms_message_hourly"
   SELECT "sms_message_hour"("created_at"), "template_name", "signature", "provider",
          "status", "region", "channel", "kind", "campaign_id",
@@ -147,18 +159,5 @@ BEGIN
    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
   GET DIAGNOSTICS groups = ROW_COUNT;
   RETURN groups;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION "sms_message_daily_forget"("from_day" date, "to_day" date) RETURNS void
-LANGUAGE plpgsql AS $$
-DECLARE
-  from_hour timestamptz := "from_day"::timestamp AT TIME ZONE 'UTC';
-  to_hour timestamptz := "to_day"::timestamp AT TIME ZONE 'UTC';
-BEGIN
-  PERFORM pg_advisory_xact_lock(hashtext('sms_message_daily'));
-  DELETE FROM "sms_message_stats_changes" WHERE "hour" >= from_hour AND "hour" < to_hour;
-  DELETE FROM "sms_message_hourly" WHERE "hour" >= from_hour AND "hour" < to_hour;
-  DELETE FROM "sms_message_daily" WHERE "day" >= "from_day" AND "day" < "to_day";
 END
 $$;
