@@ -4,6 +4,9 @@
 # SIGTERM (PID 1 has no default signal actions) and leaves the migrator to Docker's SIGKILL ten
 # seconds later, possibly mid-migration. Here the shell forwards SIGTERM/SIGINT to the migrator,
 # which finishes the migration in progress and exits; the API is then not started.
+# With arguments it becomes them instead of the API (compose's worker: `entrypoint.sh node
+# dist/apps/worker/src/main.js`). Every start runs the migrator: concurrent runs wait for one
+# another on an advisory lock and apply each migration once.
 set -u
 
 node dist/apps/api/src/migrate.js &
@@ -24,4 +27,5 @@ if [ -n "$stop_requested" ]; then
 fi
 [ "$status" -eq 0 ] || exit "$status"
 trap - TERM INT
+[ "$#" -eq 0 ] || exec "$@"
 exec node dist/apps/api/src/main.js

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load, mergeTag } from 'js-yaml';
 import { LOCAL_DEVELOPMENT_ADMIN_KEY } from '../libs/config/src/admin-key';
@@ -202,6 +203,38 @@ describe('docker/entrypoint.sh', () => {
     expect(script).toMatch(/^trap '.*kill -TERM "\$migrator".*' TERM INT$/m);
     expect(script.trimEnd().split('\n').at(-1)).toBe('exec node dist/apps/api/src/main.js');
   });
+
+  describe('run in a folder whose migrator exits with a given status', () => {
+    let folder: string;
+    beforeEach(() => {
+      folder = mkdtempSync(join(tmpdir(), 'entrypoint-'));
+      mkdirSync(join(folder, 'dist/apps/api/src'), { recursive: true });
+    });
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+    const run = (migratorStatus: number, args: string[]) => {
+      writeFileSync(
+        join(folder, 'dist/apps/api/src/migrate.js'),
+        `console.log('migrated'); process.exit(${migratorStatus});`,
+      );
+      return spawnSync('sh', [join(ROOT, 'docker/entrypoint.sh'), ...args], {
+        cwd: folder,
+        encoding: 'utf8',
+      });
+    };
+
+    it('becomes its arguments, once the migrations are applied', () => {
+      const result = run(0, ['sh', '-c', 'echo "worker with $0 $1"', 'a', 'b']);
+      expect(result.stdout).toBe('migrated\nworker with a b\n');
+      expect(result.status).toBe(0);
+    });
+
+    it('starts nothing when the migrations fail, with their status', () => {
+      const result = run(3, ['sh', '-c', 'echo started']);
+      expect(result.stdout).toBe('migrated\n');
+      expect(result.status).toBe(3);
+    });
+  });
 });
 
 describe('docker-compose.yml', () => {
@@ -241,16 +274,26 @@ describe('docker-compose.yml', () => {
   it('runs the API without the embedded worker, and a worker service from the same image', () => {
     expect(validateServiceEnvironment(apiEnvironment({})).WORKER_EMBEDDED).toBe(false);
     expect(worker.build).toBe(api.build);
-    expect(worker.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
+    expect(worker.command).toEqual([
+      '/app/docker/entrypoint.sh',
+      'node',
+      'dist/apps/worker/src/main.js',
+    ]);
     expect(worker.ports).toBeUndefined();
   });
 
-  it("gives the worker the API's settings, after the API applied the migrations", () => {
+  it("gives the worker the API's settings; it applies the migrations itself, so it does not wait for the API", () => {
     const workerEnvironment = environmentOf(worker, {});
     const { WORKER_EMBEDDED: _api, ...shared } = apiEnvironment({});
     expect(workerEnvironment).toMatchObject(shared);
     expect(validateServiceEnvironment(workerEnvironment).DATABASE_URL).toBe(shared.DATABASE_URL);
-    expect(worker.depends_on?.api).toEqual({ condition: 'service_healthy' });
+    // Through the entry script (tested above), which runs the migrator before its arguments.
+    expect(worker.command?.[0]).toBe('/app/docker/entrypoint.sh');
+    // Not on the API: compose stops dependents first, so the two would stop one after the other.
+    expect(worker.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
   });
 
   it("gives the worker an init, no HTTP probe, and a stop grace period past its jobs' bound", () => {

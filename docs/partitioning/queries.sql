@@ -13,9 +13,12 @@ EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM sms_messages WHERE created_at >=
 \echo === Q5 list with no filter, page 1, and its total
 EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM sms_messages ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 0;
 EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM sms_messages;
+\echo === Q5 its total as the service counts it (message-list-total.ts): exactly up to 10,000, past that the planner's estimate
+EXPLAIN (ANALYZE, BUFFERS) SELECT count(*)::int AS n FROM (SELECT 1 FROM "sms_messages" WHERE TRUE LIMIT 10001) AS capped;
+EXPLAIN (FORMAT JSON) SELECT 1 FROM "sms_messages" WHERE TRUE;
 \echo === Q6 receipts: by provider message id
 EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM sms_messages WHERE provider = 'tencent' AND provider_message_id = 'p1209679';
-\echo === Q7 stats by day over 30 days (raw table)
+\echo === Q7 stats by day over 30 days (raw table; the API reads the rollups instead, stats-50m.sql)
 EXPLAIN (ANALYZE, BUFFERS) SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS key, count(*) AS messages,
   count(*) FILTER (WHERE status = 'sent') AS sent, count(*) FILTER (WHERE status = 'delivered') AS delivered,
   count(*) FILTER (WHERE status = 'undelivered') AS undelivered, count(*) FILTER (WHERE status = 'unknown') AS unknown,

@@ -202,7 +202,7 @@ describe('Stats from the daily and hourly rollups', () => {
 
   it('answers what sms_messages gives for generated records, by every grouping', async () => {
     const pending = await prisma.$queryRaw<Array<{ n: number }>>`
-      SELECT count(*)::int AS n FROM "sms_message_daily_changes"`;
+      SELECT count(*)::int AS n FROM "sms_message_stats_changes"`;
     expect(pending[0].n).toBeGreaterThan(0);
     await expectStatsEqualRaw();
     const [{ messages }] = await prisma.$queryRaw<Array<{ messages: number }>>`
@@ -265,7 +265,7 @@ describe('Stats from the daily and hourly rollups', () => {
     const fold = service.app.get(SmsStatsFold, { strict: false });
     expect(await fold.run()).toEqual({ folded: expect.any(Number) });
     const pending = await prisma.$queryRaw<Array<{ n: number }>>`
-      SELECT count(*)::int AS n FROM "sms_message_daily_changes"`;
+      SELECT count(*)::int AS n FROM "sms_message_stats_changes"`;
     expect(pending[0].n).toBe(0);
     // Groups that the receipts and deletes left at zero are gone from both rollups.
     const zeros = await prisma.$queryRaw<Array<{ n: number }>>`

@@ -47,7 +47,7 @@ async function bucketCounts(
             SELECT ${sql.changeBucket}, "template_name", "signature", "provider", "status",
                    "region", "channel", "kind", "campaign_id", "messages", "segments",
                    "verified", "opt_outs"
-              FROM "sms_message_daily_changes") AS both_tables
+              FROM "sms_message_stats_changes") AS both_tables
      GROUP BY 1
     HAVING sum("messages") <> 0 OR sum("segments") <> 0 OR sum("verified") <> 0
         OR sum("opt_outs") <> 0`;
