@@ -1,75 +1,40 @@
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  QRCode,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client';
-import { apiFieldErrors } from '../api/field-errors';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
+import { TotpEnrolmentPanel } from './TotpEnrolmentPanel';
 
 type Enrolment = Schemas['TotpEnrolmentDto'];
 
-const CODE_FIELDS = ['code'] as const;
-
 /**
- * The signed-in admin's own second factor, whatever its role: start an enrolment (the
- * otpauth URI as a QR code, and the secret to type in), confirm it with a first code, or
- * turn it off. Sign-in asks codes only once a code confirmed the secret.
+ * The signed-in admin's own second factor, whatever its role: start an enrolment, confirm it
+ * with a first code (sign-in asks codes only from then on), or turn it off, which the service
+ * allows a signed-in admin without more proof.
  */
 export function SecurityPage() {
   const { t } = useI18n();
   const { state, adminChanged } = useSession();
   const { message } = App.useApp();
   const [enrolment, setEnrolment] = useState<Enrolment>();
-  const [form] = Form.useForm<{ code: string }>();
   if (state.status !== 'signedIn') return null;
   const { admin } = state;
 
-  const failed = (caught: unknown) =>
-    void message.error(caught instanceof Error ? caught.message : String(caught));
-
-  const start = async () => {
+  const run = async (change: () => Promise<void>) => {
     try {
-      setEnrolment(await ok(api.POST('/v1/admin/session/totp')));
-      form.resetFields();
+      await change();
     } catch (caught) {
-      failed(caught);
+      void message.error(caught instanceof Error ? caught.message : String(caught));
     }
   };
-
-  const confirm = async ({ code }: { code: string }) => {
-    try {
-      adminChanged(await ok(api.POST('/v1/admin/session/totp/confirm', { body: { code } })));
-      setEnrolment(undefined);
-      void message.success(t('saved'));
-    } catch (caught) {
-      // A wrong code goes under the field, with the service's message; the rest as a message.
-      const fields = apiFieldErrors(caught, CODE_FIELDS, { AdminTotpInvalid: 'code' });
-      if (fields.length > 0) form.setFields(fields);
-      else failed(caught);
-    }
-  };
-
-  const turnOff = async () => {
-    try {
+  const start = () => run(async () => setEnrolment(await ok(api.POST('/v1/admin/session/totp'))));
+  const turnOff = () =>
+    run(async () => {
       await ok(api.DELETE('/v1/admin/session/totp'));
       adminChanged({ ...admin, totpEnabled: false });
       setEnrolment(undefined);
       void message.success(t('saved'));
-    } catch (caught) {
-      failed(caught);
-    }
-  };
+    });
 
   return (
     <Card title={t('totpTitle')}>
@@ -89,36 +54,15 @@ export function SecurityPage() {
           )}
         </Space>
         {enrolment && (
-          <Flex gap="large" wrap align="flex-start">
-            <div role="img" aria-label={t('totpQrCode')}>
-              <QRCode value={enrolment.otpauthUri} type="svg" size={200} />
-            </div>
-            <Space orientation="vertical">
-              <Typography.Paragraph style={{ maxWidth: 420 }}>{t('totpScan')}</Typography.Paragraph>
-              <Space>
-                {t('totpSecret')}
-                <Typography.Text
-                  code
-                  copyable={{ text: enrolment.secret }}
-                  data-testid="totp-secret"
-                >
-                  {enrolment.secret}
-                </Typography.Text>
-              </Space>
-              <Form form={form} layout="inline" onFinish={(values) => void confirm(values)}>
-                <Form.Item
-                  name="code"
-                  label={t('totp')}
-                  rules={[{ required: true, pattern: /^\d{6}$/, message: t('totpNeeded') }]}
-                >
-                  <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
-                </Form.Item>
-                <Button type="primary" htmlType="submit">
-                  {t('totpTurnOn')}
-                </Button>
-              </Form>
-            </Space>
-          </Flex>
+          <TotpEnrolmentPanel
+            key={enrolment.secret}
+            enrolment={enrolment}
+            onConfirmed={(confirmed) => {
+              adminChanged(confirmed);
+              setEnrolment(undefined);
+              void message.success(t('saved'));
+            }}
+          />
         )}
       </Space>
     </Card>
