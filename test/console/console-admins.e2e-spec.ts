@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { OWNER_PASSWORD, setUpFirstOwner } from '../support/admin-console';
 import { launchChromium, watchedPage, type WatchedPage } from '../support/chromium';
+import { createAdminOnPage } from '../support/console-admins-page';
 import { ensureConsoleBuilt } from '../support/console-build';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
@@ -99,14 +100,7 @@ describe('The Admins page and two-factor sign-in in a real browser', () => {
     await dialog.getByRole('button', { name: 'Create' }).click();
     await row(page, OPERATOR.username).getByText('Operator').waitFor();
 
-    await page.getByRole('button', { name: 'New admin' }).click();
-    await dialog.getByLabel('Username').fill(VIEWER.username);
-    await dialog.getByLabel('Password', { exact: true }).fill(VIEWER.password);
-    await dialog.getByLabel('Repeat the password').fill(VIEWER.password);
-    await dialog.getByLabel('Role').click();
-    await page.locator('.ant-select-item-option', { hasText: 'Viewer' }).click();
-    await dialog.getByRole('button', { name: 'Create' }).click();
-    await row(page, VIEWER.username).getByText('Viewer').waitFor();
+    await createAdminOnPage(page, { ...VIEWER, role: 'viewer' });
 
     const { body } = await service
       .http()

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSession } from '../session';
 import { type Call, fakeServiceEachTest, json, renderSignedIn } from '../testing/fake-service';
 import { AdminsPage } from './AdminsPage';
 
@@ -21,10 +22,13 @@ const OPERATOR = {
   createdAt: '2026-12-01T09:00:00.000Z',
 };
 
+/** Whether the fake service has an owner besides olga (one the list does not show). */
+const service = { otherOwner: false };
+
 /**
  * The session and accounts routes of a service with one owner (olga, signed in) and one
- * operator: olga is the last owner, so it refuses to demote or disable her (AdminLastOwner),
- * and `olga` is taken without regard to case.
+ * operator: unless `service.otherOwner`, olga is the last owner, so it refuses to demote or
+ * disable her (AdminLastOwner); `olga` is taken without regard to case.
  */
 function answer({ method, url, body }: Call): Response {
   if (url === '/v1/admin/session')
@@ -42,7 +46,8 @@ function answer({ method, url, body }: Call): Response {
   }
   const target = [OWNER, OPERATOR].find((account) => url.includes(account.id));
   if (method === 'PATCH' && target) {
-    if (target === OWNER && (body?.disabled === true || (body?.role ?? 'owner') !== 'owner'))
+    const locksOut = body?.disabled === true || (body?.role ?? 'owner') !== 'owner';
+    if (target === OWNER && locksOut && !service.otherOwner)
       return json(409, {
         statusCode: 409,
         code: 'AdminLastOwner',
@@ -56,6 +61,9 @@ function answer({ method, url, body }: Call): Response {
 
 describe('AdminsPage', () => {
   const calls = fakeServiceEachTest(answer);
+  beforeEach(() => {
+    service.otherOwner = false;
+  });
   const sent = (method: string) =>
     calls.filter((call) => call.method === method).map(({ url, body }) => ({ url, body }));
 
@@ -159,4 +167,32 @@ describe('AdminsPage', () => {
       ]),
     );
   });
+
+  it('takes the page away at once from an owner who made itself an operator', async () => {
+    service.otherOwner = true;
+    const user = userEvent.setup();
+    renderSignedIn(
+      <>
+        <AdminsPage />
+        <OwnerProbe />
+      </>,
+    );
+    await rowOf('olga');
+    expect(screen.getByText('owner: yes')).toBeTruthy();
+    await user.click(screen.getByLabelText('Role of olga'));
+    // The option of the open list (oscar's select shows 'Operator' too).
+    await user.click(
+      await waitFor(() => document.querySelector('.ant-select-item-option[title="Operator"]')!),
+    );
+    expect(await screen.findByText('owner: no')).toBeTruthy();
+    expect(sent('PATCH')).toEqual([
+      { url: `/v1/admin/accounts/${OWNER.id}`, body: { role: 'operator' } },
+    ]);
+  });
 });
+
+/** What the console's menu follows: whether the signed-in admin is an owner. */
+function OwnerProbe() {
+  const { isOwner } = useSession();
+  return <p>owner: {isOwner ? 'yes' : 'no'}</p>;
+}
