@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Accounts, ADMIN } from '../support/accounts';
 import { launchChromium, watchedPage, type WatchedPage } from '../support/chromium';
+import { createAdminOnPage } from '../support/console-admins-page';
 import { ensureConsoleBuilt } from '../support/console-build';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { uniqueCnPhone } from '../support/phones';
@@ -297,13 +298,8 @@ describe('The admin console in a real browser', () => {
     expect(await page.locator('body').textContent()).not.toContain(TEST_ADMIN_KEY);
   }, 120_000);
 
-  it('lets a viewer read every page but change nothing', async () => {
-    await service
-      .http()
-      .post('/v1/admin/accounts')
-      .set('Authorization', ADMIN)
-      .send({ ...VIEWER, role: 'viewer' })
-      .expect(201);
+  it('lets a viewer the owner created on the Admins page read every page but change nothing', async () => {
+    await createAdminOnPage(owner.page, { ...VIEWER, role: 'viewer' });
     const viewer = await watchedPage(browser);
     const { page } = viewer;
     await page.goto(`${baseUrl}/console`);

@@ -5,9 +5,11 @@ import {
   FileTextOutlined,
   MailOutlined,
   NotificationOutlined,
+  SafetyOutlined,
   SettingOutlined,
   StopOutlined,
   TagOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -16,6 +18,7 @@ import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { MessageKey } from './i18n/en';
 import { browserTimeZone, useI18n } from './i18n/i18n';
+import { AdminsPage } from './pages/AdminsPage';
 import { LanguageSwitch } from './pages/AuthCard';
 import { AuditPage } from './pages/AuditPage';
 import { CampaignsPage } from './pages/CampaignsPage';
@@ -23,6 +26,7 @@ import { FraudPage } from './pages/FraudPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { QueuesPage } from './pages/QueuesPage';
+import { SecurityPage } from './pages/SecurityPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignaturesPage } from './pages/SignaturesPage';
 import { SuppressionsPage } from './pages/SuppressionsPage';
@@ -35,6 +39,8 @@ interface ConsolePage {
   label: MessageKey;
   icon: ReactNode;
   element: ReactNode;
+  /** Shown to owners only (the service refuses the page's routes to the others). */
+  ownerOnly?: true;
 }
 
 const PAGES: ConsolePage[] = [
@@ -74,13 +80,24 @@ const PAGES: ConsolePage[] = [
   { path: '/users', label: 'navUsers', icon: <UserOutlined />, element: <UsersPage /> },
   { path: '/audit', label: 'navAudit', icon: <AuditOutlined />, element: <AuditPage /> },
   { path: '/settings', label: 'navSettings', icon: <SettingOutlined />, element: <SettingsPage /> },
+  {
+    path: '/admins',
+    label: 'navAdmins',
+    icon: <TeamOutlined />,
+    element: <AdminsPage />,
+    ownerOnly: true,
+  },
 ];
+
+/** The signed-in admin's own page, from the header rather than the menu. */
+const SECURITY_PATH = '/security';
 
 export function ConsoleLayout({ admin }: { admin: Admin }) {
   const { t, locale, setLocale, timeZone, setTimeZone } = useI18n();
-  const { signOut, canChange } = useSession();
+  const { signOut, canChange, isOwner } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  const pages = PAGES.filter((page) => isOwner || !page.ownerOnly);
   const zones = Array.from(new Set([browserTimeZone(), 'UTC', 'Asia/Shanghai', timeZone]));
 
   return (
@@ -92,7 +109,7 @@ export function ConsoleLayout({ admin }: { admin: Admin }) {
           mode="inline"
           selectedKeys={[location.pathname]}
           onClick={({ key }) => void navigate(key)}
-          items={PAGES.map((page) => ({ key: page.path, icon: page.icon, label: t(page.label) }))}
+          items={pages.map((page) => ({ key: page.path, icon: page.icon, label: t(page.label) }))}
         />
       </Layout.Sider>
       <Layout>
@@ -108,14 +125,18 @@ export function ConsoleLayout({ admin }: { admin: Admin }) {
           <span data-testid="signed-in-admin">
             {admin.username} <Tag>{admin.role}</Tag>
           </span>
+          <Button icon={<SafetyOutlined />} onClick={() => void navigate(SECURITY_PATH)}>
+            {t('navSecurity')}
+          </Button>
           <Button onClick={() => void signOut()}>{t('signOut')}</Button>
         </Layout.Header>
         <Layout.Content className="console-content">
           {!canChange && <Alert type="info" title={t('readOnly')} className="form-alert" />}
           <Routes>
-            {PAGES.map((page) => (
+            {pages.map((page) => (
               <Route key={page.path} path={page.path} element={page.element} />
             ))}
+            <Route path={SECURITY_PATH} element={<SecurityPage />} />
             <Route path="*" element={<Navigate to="/overview" replace />} />
           </Routes>
         </Layout.Content>

@@ -19,6 +19,8 @@ interface Session {
   signIn: (form: SignInForm) => Promise<void>;
   setUp: (form: SetupForm) => Promise<void>;
   signOut: () => Promise<void>;
+  /** The signed-in admin as an answer of the service has it now (its role or TOTP changed). */
+  adminChanged: (admin: Admin) => void;
   /** Viewers read only: every change control is disabled for them. */
   canChange: boolean;
   isOwner: boolean;
@@ -67,10 +69,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await ok(api.DELETE('/v1/admin/session')).catch(() => undefined);
       signedOut();
     },
+    adminChanged: (admin) =>
+      setState((now) =>
+        now.status === 'signedIn' && now.admin.id === admin.id
+          ? { status: 'signedIn', admin: pickAdmin(admin) }
+          : now,
+      ),
     canChange: role === 'owner' || role === 'operator',
     isOwner: role === 'owner',
   };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The AdminDto fields of an answer that may carry more (an AdminAccountDto). */
+function pickAdmin({ id, username, role, totpEnabled }: Admin): Admin {
+  return { id, username, role, totpEnabled };
 }
 
 export function useSession(): Session {

@@ -178,6 +178,39 @@ export const en = {
   revokeSessionConfirm: 'Revoke this session? Its token stops working at once.',
   revokeAllSessions: 'Revoke all sessions',
   revokeAllSessionsConfirm: 'Revoke every session of this user? They must sign in again.',
+  // Admins page and two-factor (TOTP) enrolment.
+  navAdmins: 'Admins',
+  navSecurity: 'Security',
+  newAdmin: 'New admin',
+  roleOwner: 'Owner',
+  roleOperator: 'Operator',
+  roleViewer: 'Viewer',
+  roleOf: 'Role of',
+  you: 'you',
+  accountEnabled: 'Enabled',
+  twoFactor: 'Two-factor',
+  totpOn: 'On',
+  totpOff: 'Off',
+  setPassword: 'Set password',
+  newPassword: 'New password',
+  setPasswordEndsSessions:
+    'The admin’s console sessions end: they sign in again with this password.',
+  adminUsernameRule: '3 to 32 letters, digits, _ . or -, starting with a letter or digit',
+  adminPasswordRule: '{min} to {max} characters',
+  adminsIntro:
+    'Owners manage everything, admins included; operators change the catalogue, campaigns, users and the pumping defence; viewers read only. The service keeps at least one enabled owner.',
+  totpTitle: 'Two-factor sign-in (TOTP)',
+  totpIsOn: 'On: signing in asks the code of your authenticator app as well as the password.',
+  totpIsOff: 'Off: signing in asks your password only.',
+  totpStart: 'Set up two-factor sign-in',
+  totpRestart: 'Move to a new authenticator',
+  totpScan:
+    'Scan the QR code with an authenticator app, or type the secret into it, then enter the 6-digit code it shows.',
+  totpQrCode: 'QR code for the authenticator app',
+  totpSecret: 'Secret',
+  totpTurnOn: 'Turn on',
+  totpTurnOff: 'Turn off',
+  totpTurnOffConfirm: 'Turn off two-factor sign-in? Signing in will ask your password only.',
 } as const;
 
 export type MessageKey = keyof typeof en;

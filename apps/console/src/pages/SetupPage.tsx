@@ -2,7 +2,9 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
+import { usernameRules } from './admin-account-form';
 import { AuthCard } from './AuthCard';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface SetupFields {
   apiKey: string;
@@ -42,28 +44,10 @@ export function SetupPage() {
         <Form.Item name="apiKey" label={t('adminKey')} rules={[required]}>
           <Input.Password autoComplete="off" />
         </Form.Item>
-        <Form.Item name="username" label={t('username')} rules={[required]}>
+        <Form.Item name="username" label={t('username')} rules={usernameRules(t)}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item name="password" label={t('password')} rules={[required]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="passwordRepeat"
-          label={t('passwordRepeat')}
-          dependencies={['password']}
-          rules={[
-            required,
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('passwordsDiffer'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields label={t('password')} />
         {error && <Alert type="error" description={error} className="form-alert" />}
         <Button type="primary" htmlType="submit" loading={busy} block>
           {t('createOwner')}

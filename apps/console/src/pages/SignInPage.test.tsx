@@ -44,6 +44,12 @@ function fakeSessionRoutes(calls: Call[]) {
         code: 'AdminTotpRequired',
         message: 'The TOTP code is required',
       });
+    if (form.totp !== '123456')
+      return json(401, {
+        statusCode: 401,
+        code: 'AdminTotpInvalid',
+        message: 'The TOTP code is wrong or has expired',
+      });
     return json(201, {
       admin: { id: 'a1', username: 'alice', role: 'owner', totpEnabled: true },
       csrfToken: 'csrf-1',
@@ -103,6 +109,19 @@ describe('SignInPage', () => {
       { username: 'alice', password: 'right password' },
       { username: 'alice', password: 'right password', totp: '123456' },
     ]);
+  });
+
+  it('says a wrong authenticator code was refused, and keeps asking for it', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.type(await screen.findByLabelText('Username'), 'alice');
+    await user.type(screen.getByLabelText('Password'), 'right password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.type(await screen.findByLabelText('Authenticator code'), '654321');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/AdminTotpInvalid/)).toBeTruthy();
+    expect(screen.getByLabelText('Authenticator code')).toBeTruthy();
+    expect(screen.queryByText(/Signed in as/)).toBeNull();
   });
 
   it('switches to Chinese', async () => {

@@ -23,6 +23,8 @@ export function SignInPage() {
     } catch (caught) {
       if (caught instanceof ApiError && caught.body?.code && TOTP_CODES.has(caught.body.code)) {
         setAskTotp(true);
+        // A code was sent and refused: say so, or the form looks as if nothing happened.
+        if (caught.body.code === 'AdminTotpInvalid') setError(caught.message);
       } else {
         setError(caught instanceof Error ? caught.message : String(caught));
       }

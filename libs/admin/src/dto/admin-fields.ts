@@ -2,9 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, USERNAME_PATTERN } from '@app/user';
-
-/** An admin's password: longer than an app user's, since it can change the whole service. */
-export const ADMIN_PASSWORD_MIN_LENGTH = 12;
+import { ADMIN_PASSWORD_MIN_LENGTH } from './admin-password-length';
 
 export const AdminUsernameField = (): PropertyDecorator =>
   applyDecorators(

@@ -2,13 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 
+export { PASSWORD_MAX_LENGTH } from './password-limits';
+
 /** `Algorithm.Argon2id`; a const enum, written out so no compiler has to inline it. */
 const ARGON2ID: Algorithm = 2;
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
 const OPTIONS: Options = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-
-export const PASSWORD_MAX_LENGTH = 128;
 
 /** argon2id password hashes (PHC strings, salt included). */
 @Injectable()
