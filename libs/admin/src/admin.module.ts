@@ -6,6 +6,7 @@ import { AdminAccountsRepository } from './accounts/admin-accounts.repository';
 import { AdminAccountsService } from './accounts/admin-accounts.service';
 import { AdminAuditTrail } from './audit/admin-audit-trail';
 import { AdminAuditRepository } from './audit/admin-audit.repository';
+import { AuditedObjects } from './audit/audited-objects';
 import { AdminAuditController } from './http/admin-audit.controller';
 import { AdminSettingsController } from './http/admin-settings.controller';
 import { AdminAccountsController } from './http/admin-accounts.controller';
@@ -49,6 +50,7 @@ import { TotpCheck } from './totp/totp-check';
     AdminAccountsService,
     AdminTotpService,
     AdminAuditRepository,
+    AuditedObjects,
     AdminAuditTrail,
     { provide: AdminAudit, useExisting: AdminAuditTrail },
     AdminCookieSessionResolver,

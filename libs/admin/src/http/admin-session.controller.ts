@@ -17,6 +17,7 @@ import {
   AdminTotpInvalidError,
   AdminTotpRequiredError,
 } from '../admin.errors';
+import { AuditedOwnSession } from '../audit/audited-admin';
 import { toAdminDto } from '../dto/admin-account.dto';
 import { AdminSessionDto, SignInDto } from '../dto/admin-session.dto';
 import { clearAdminSessionCookie, setAdminSessionCookie } from '../sessions/admin-session-cookie';
@@ -68,6 +69,7 @@ export class AdminSessionController {
 
   @Delete()
   @AdminOnly()
+  @AuditedOwnSession()
   @AdminSessionOnly()
   @AdminRole('viewer')
   @HttpCode(204)

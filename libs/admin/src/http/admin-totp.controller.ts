@@ -10,6 +10,7 @@ import {
   CurrentAdmin,
 } from '@app/common';
 import { AdminTotpInvalidError, AdminTotpStateError } from '../admin.errors';
+import { AuditedOwnAccount } from '../audit/audited-admin';
 import { AdminDto, toAdminDto } from '../dto/admin-account.dto';
 import { ConfirmTotpDto, TotpEnrolmentDto } from '../dto/admin-totp.dto';
 import { sessionOf } from '../sessions/admin-session.service';
@@ -20,6 +21,7 @@ import { AdminTotpService } from '../totp/admin-totp.service';
 @AdminOnly()
 @AdminSessionOnly()
 @AdminRole('viewer')
+@AuditedOwnAccount()
 @ApiErrors(AdminSessionRequiredError)
 @Controller('v1/admin/session/totp')
 export class AdminTotpController {
