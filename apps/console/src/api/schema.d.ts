@@ -2092,8 +2092,16 @@ export interface components {
             requestBody?: {
                 [key: string]: unknown;
             } | null;
-            /** @description The object after the change */
+            /** @description The answer (secrets masked) */
             responseBody?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The changed object before the change (secrets masked); null for a creation */
+            before?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The changed object after the change (secrets masked); null once deleted */
+            after?: {
                 [key: string]: unknown;
             } | null;
             clientIp: string;
@@ -8323,7 +8331,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Codes: ServiceUnavailable */
+            /** @description Codes: AdminTotpUnreadable, ServiceUnavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8333,7 +8341,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "ServiceUnavailable";
+                        code?: "AdminTotpUnreadable" | "ServiceUnavailable";
                     };
                 };
             };
@@ -8861,7 +8869,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Codes: ServiceUnavailable */
+            /** @description Codes: AdminTotpUnreadable, ServiceUnavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8871,7 +8879,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "ServiceUnavailable";
+                        code?: "AdminTotpUnreadable" | "ServiceUnavailable";
                     };
                 };
             };
