@@ -20,7 +20,9 @@ import { AdminSessionStore } from './sessions/admin-session.store';
 import { AdminSignInLimiter } from './sessions/admin-sign-in-limiter';
 import { AdminSignInService } from './sessions/admin-sign-in.service';
 import { AdminSetupService } from './setup/admin-setup.service';
+import { PlaintextTotpSealer } from './totp/plaintext-totp-sealer';
 import { TotpCheck } from './totp/totp-check';
+import { TotpSecrets } from './totp/totp-secrets';
 
 /**
  * Named admins of the console: accounts and roles, console sessions, the first owner's setup.
@@ -42,6 +44,8 @@ import { TotpCheck } from './totp/totp-check';
     AdminAccountsRepository,
     PasswordHasher,
     AdminSignInLimiter,
+    TotpSecrets,
+    PlaintextTotpSealer,
     TotpCheck,
     AdminSessionStore,
     AdminSignInService,

@@ -16,6 +16,7 @@ import {
   AdminTooManyAttemptsError,
   AdminTotpInvalidError,
   AdminTotpRequiredError,
+  AdminTotpUnreadableError,
 } from '../admin.errors';
 import { AuditedOwnSession } from '../audit/audited-admin';
 import { toAdminDto } from '../dto/admin-account.dto';
@@ -44,6 +45,7 @@ export class AdminSessionController {
     AdminInvalidCredentialsError,
     AdminTotpRequiredError,
     AdminTotpInvalidError,
+    AdminTotpUnreadableError,
     AdminTooManyAttemptsError,
   )
   async signIn(
