@@ -1,18 +1,9 @@
-import { CanActivate, RequestMethod, Type } from '@nestjs/common';
-import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
-import { AdminGuard, ROUTE_ACCESS, RouteAccess } from '@app/common';
+import { CanActivate, Type } from '@nestjs/common';
+import { AdminGuard, RouteAccess } from '@app/common';
 import { MetricsTokenGuard } from '@app/metrics';
 import { SessionGuard } from '@app/user';
+import { ControllerRoute as Route, controllerRoutes } from './support/controller-routes';
 import { startTestApp, TestApp } from './support/test-app';
-
-interface Route {
-  method: string;
-  path: string;
-  handler: string;
-  access: RouteAccess | undefined;
-  guards: Array<Type<CanActivate>>;
-}
 
 interface OpenApiOperation {
   summary?: string;
@@ -135,58 +126,6 @@ describe('Route access', () => {
     }
   });
 });
-
-function controllerRoutes(service: TestApp): Route[] {
-  const reflector = service.app.get(Reflector);
-  const routes: Route[] = [];
-  for (const module of service.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Type<object> | null;
-      if (!controller) continue;
-      const prefixes = pathsOf(Reflect.getMetadata(PATH_METADATA, controller));
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const methodPaths = Reflect.getMetadata(PATH_METADATA, handler) as unknown;
-        if (methodPaths === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const guards = [
-          ...((Reflect.getMetadata(GUARDS_METADATA, controller) ?? []) as Array<Type<CanActivate>>),
-          ...((Reflect.getMetadata(GUARDS_METADATA, handler) ?? []) as Array<Type<CanActivate>>),
-        ];
-        const access = reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [
-          handler,
-          controller,
-        ]);
-        for (const prefix of prefixes) {
-          for (const methodPath of pathsOf(methodPaths)) {
-            routes.push({
-              method,
-              path: joinPath(prefix, methodPath),
-              handler: `${controller.name}.${name}`,
-              access,
-              guards,
-            });
-          }
-        }
-      }
-    }
-  }
-  return routes;
-}
-
-function pathsOf(metadata: unknown): string[] {
-  if (Array.isArray(metadata)) return metadata.map(String);
-  return [typeof metadata === 'string' ? metadata : ''];
-}
-
-function joinPath(...parts: string[]): string {
-  const joined = parts
-    .map((part) => part.replace(/^\/+|\/+$/g, ''))
-    .filter((part) => part.length > 0)
-    .join('/');
-  return `/${joined}`;
-}
 
 function asFastifyRoute(route: Route): { method: 'GET'; url: string } {
   return { method: route.method as 'GET', url: route.path };

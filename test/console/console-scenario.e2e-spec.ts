@@ -283,11 +283,22 @@ describe('The admin console in a real browser', () => {
     expect(await rows.count()).toBe(1);
     const created = row(page, '/v1/admin/sms/signatures');
     await created.getByText('POST').waitFor();
-    await shot(page, 'audit');
     await created.click();
     const drawer = page.locator('.ant-drawer');
     await drawer.getByText('"content": "示例商城"').first().waitFor();
     await drawer.getByRole('button', { name: 'Close' }).click();
+
+    // The user disabled above: the row opens to the fields it changed, before and after.
+    await page.getByLabel('Route').fill('/v1/admin/users/:id');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await rows.filter({ hasText: '/v1/admin/users/:id' }).nth(1).waitFor();
+    const disabling = rows.first();
+    await disabling.getByRole('button', { name: 'Expand row' }).click();
+    const changes = page.locator('tr.ant-table-expanded-row').first();
+    const disabled = changes.locator('tr', { hasText: /^disabled/ });
+    await disabled.getByText('false', { exact: true }).waitFor();
+    await disabled.getByText('true', { exact: true }).waitFor();
+    await shot(page, 'audit');
   }, 120_000);
 
   it('shows the effective settings with the secrets masked', async () => {

@@ -97,3 +97,19 @@ export class AdminTotpStateError extends AppError {
     super(message);
   }
 }
+
+/**
+ * The account's TOTP secret was sealed under another key than the configured one (a new
+ * ADMIN_API_KEY with ADMIN_TOTP_ENCRYPTION_KEY unset, or a changed key), or was altered: the
+ * service cannot check the code. The operator's to fix; the log names the keys' ids.
+ */
+export class AdminTotpUnreadableError extends AppError {
+  readonly code = 'AdminTotpUnreadable';
+  readonly status = 503;
+  constructor() {
+    super(
+      'The second factor of this account cannot be checked: the service is not configured with ' +
+        'the key it was stored under. Ask the operator (ADMIN_TOTP_ENCRYPTION_KEY)',
+    );
+  }
+}

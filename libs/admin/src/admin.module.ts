@@ -6,6 +6,7 @@ import { AdminAccountsRepository } from './accounts/admin-accounts.repository';
 import { AdminAccountsService } from './accounts/admin-accounts.service';
 import { AdminAuditTrail } from './audit/admin-audit-trail';
 import { AdminAuditRepository } from './audit/admin-audit.repository';
+import { AuditedObjects } from './audit/audited-objects';
 import { AdminAuditController } from './http/admin-audit.controller';
 import { AdminSettingsController } from './http/admin-settings.controller';
 import { AdminAccountsController } from './http/admin-accounts.controller';
@@ -19,7 +20,9 @@ import { AdminSessionStore } from './sessions/admin-session.store';
 import { AdminSignInLimiter } from './sessions/admin-sign-in-limiter';
 import { AdminSignInService } from './sessions/admin-sign-in.service';
 import { AdminSetupService } from './setup/admin-setup.service';
+import { PlaintextTotpSealer } from './totp/plaintext-totp-sealer';
 import { TotpCheck } from './totp/totp-check';
+import { TotpSecrets } from './totp/totp-secrets';
 
 /**
  * Named admins of the console: accounts and roles, console sessions, the first owner's setup.
@@ -41,6 +44,8 @@ import { TotpCheck } from './totp/totp-check';
     AdminAccountsRepository,
     PasswordHasher,
     AdminSignInLimiter,
+    TotpSecrets,
+    PlaintextTotpSealer,
     TotpCheck,
     AdminSessionStore,
     AdminSignInService,
@@ -49,6 +54,7 @@ import { TotpCheck } from './totp/totp-check';
     AdminAccountsService,
     AdminTotpService,
     AdminAuditRepository,
+    AuditedObjects,
     AdminAuditTrail,
     { provide: AdminAudit, useExisting: AdminAuditTrail },
     AdminCookieSessionResolver,

@@ -1,4 +1,13 @@
 export { AdminAudit, AdminAuditInterceptor } from './auth/admin-audit';
+export {
+  AUDITED_OBJECT,
+  AuditedCreation,
+  AuditedObject,
+  AuditedObjectById,
+  type AuditedObjectDeclaration,
+  type AuditedObjectRead,
+  type AuditTarget,
+} from './auth/audited-object';
 export { AdminGuard, CSRF_HEADER } from './auth/admin.guard';
 export { CurrentAdmin } from './auth/current-admin.decorator';
 export {

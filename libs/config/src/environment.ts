@@ -18,6 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsNotTheWellKnownKeyInProduction } from './admin-key';
+import { IsAes256Key } from './encryption-key';
 import { NotEqualToSetting } from './not-equal-to-setting';
 import { FraudGuardSettings } from './fraud-guard.settings';
 import { OnlyWithRedisCluster } from './redis-cluster';
@@ -257,6 +258,15 @@ export class Environment extends FraudGuardSettings {
   @Min(1)
   @Max(1440)
   ADMIN_SESSION_IDLE_MINUTES = 60;
+
+  /**
+   * Key (32 bytes, hex or base64) under which named admins' TOTP secrets are encrypted at rest
+   * (AES-256-GCM). Derived from ADMIN_API_KEY when unset, so that existing set-ups keep working:
+   * then a new ADMIN_API_KEY makes the enrolled secrets unreadable (set this before rotating it).
+   */
+  @IsOptional()
+  @IsAes256Key()
+  ADMIN_TOTP_ENCRYPTION_KEY?: string;
 
   @IsString()
   @MinLength(1)

@@ -1,6 +1,7 @@
 export { LOCAL_DEVELOPMENT_ADMIN_KEY } from './admin-key';
 export { AppConfigModule } from './app-config.module';
 export { AppConfigService } from './app-config.service';
+export { decodeAes256Key } from './encryption-key';
 export { type EffectiveSetting, EffectiveSettings } from './effective-settings';
 export {
   AppConfig,

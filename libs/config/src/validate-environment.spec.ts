@@ -119,6 +119,8 @@ describe('validateEnvironment', () => {
     ['METRICS_PORT', { METRICS_PORT: '3000' }],
     ['METRICS_PORT', { METRICS_PORT: '0' }],
     ['METRICS_HOST', { METRICS_HOST: 'localhost' }],
+    ['ADMIN_TOTP_ENCRYPTION_KEY', { ADMIN_TOTP_ENCRYPTION_KEY: 'a passphrase, not a key' }],
+    ['ADMIN_TOTP_ENCRYPTION_KEY', { ADMIN_TOTP_ENCRYPTION_KEY: 'ab'.repeat(16) }],
   ])('stops on a bad %s and names it', (name, override) => {
     const problems = problemsOf({ ...required, ...override });
     expect(problems).toEqual(

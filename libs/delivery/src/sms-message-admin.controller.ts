@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiErrors } from '@app/common';
+import { AdminOnly, ApiErrors, AuditedCreation, AuditedObjectById } from '@app/common';
 import { IdParamDto } from './catalog.dto';
 import { MessageNotFoundError, MessageNotRetryableError } from './delivery.errors';
 import { ListMessagesQueryDto, SmsMessageDto, SmsMessagePageDto } from './dto/list-messages.dto';
@@ -27,6 +27,7 @@ export class SmsMessageAdminController {
   ) {}
 
   @Post()
+  @AuditedCreation()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Queue a notification or marketing message from a template',
@@ -50,6 +51,7 @@ export class SmsMessageAdminController {
   }
 
   @Post(':id/retry')
+  @AuditedObjectById(MessageLookup, (messages, id) => messages.find(id))
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a failed notification or marketing message again' })
   @ApiAcceptedResponse({ type: SmsMessageDto })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@app/common';
+import { AdminOnly, AuditedObjectById } from '@app/common';
 import { UserAdminService } from './admin/user-admin.service';
 import {
   AdminUserDto,
@@ -28,6 +28,10 @@ export class UserAdminController {
   }
 
   @Patch(':id')
+  @AuditedObjectById(UserAdminService, async (admin, id) => {
+    const user = await admin.find(id);
+    return user === null ? null : toAdminUserDto(user);
+  })
   @ApiOperation({ summary: 'Disable or enable an account (disabling revokes its sessions)' })
   @ApiOkResponse({ type: AdminUserDto })
   @ApiErrors({ 400: ['InValidParam'], 401: ['Unauthorized'], 404: ['UserNotFound'] })

@@ -2157,8 +2157,16 @@ export interface components {
             requestBody?: {
                 [key: string]: unknown;
             } | null;
-            /** @description The object after the change */
+            /** @description The answer (secrets masked) */
             responseBody?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The changed object before the change (secrets masked); null for a creation */
+            before?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The changed object after the change (secrets masked); null once deleted */
+            after?: {
                 [key: string]: unknown;
             } | null;
             clientIp: string;
@@ -8842,7 +8850,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Codes: ServiceUnavailable */
+            /** @description Codes: AdminTotpUnreadable, ServiceUnavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8852,7 +8860,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "ServiceUnavailable";
+                        code?: "AdminTotpUnreadable" | "ServiceUnavailable";
                     };
                 };
             };
@@ -9380,7 +9388,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Codes: ServiceUnavailable */
+            /** @description Codes: AdminTotpUnreadable, ServiceUnavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9390,7 +9398,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "ServiceUnavailable";
+                        code?: "AdminTotpUnreadable" | "ServiceUnavailable";
                     };
                 };
             };

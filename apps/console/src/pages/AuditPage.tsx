@@ -5,6 +5,7 @@ import { FilterToolbar, type TimeRange } from '../components/FilterToolbar';
 import { serverPages } from '../components/table-pages';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../useLoad';
+import { AuditChanges } from './AuditChanges';
 
 type AuditEntry = Schemas['AuditEntryDto'];
 
@@ -16,7 +17,10 @@ interface Filters {
 
 const PAGE_SIZE = 20;
 
-/** Every admin change, newest first, filtered by admin, route pattern and time. */
+/**
+ * Every admin change, newest first, filtered by admin, route pattern and time. A row opens to
+ * the fields the change touched, before and after; a click shows the whole entry.
+ */
 export function AuditPage() {
   const { t, formatDateTime } = useI18n();
   const [filters, setFilters] = useState<Filters>({});
@@ -62,6 +66,10 @@ export function AuditPage() {
         loading={list.loading}
         dataSource={list.data?.items}
         onRow={(row) => ({ onClick: () => setShown(row) })}
+        expandable={{
+          rowExpandable: (row) => row.before != null || row.after != null,
+          expandedRowRender: (row) => <AuditChanges before={row.before} after={row.after} />,
+        }}
         pagination={serverPages(page, PAGE_SIZE, list.data?.total, setPage)}
         columns={[
           { title: t('createdAt'), dataIndex: 'createdAt', render: formatDateTime },
@@ -87,14 +95,23 @@ export function AuditPage() {
         onClose={() => setShown(undefined)}
       >
         {shown && (
-          <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('requestBody')}>
-              <pre>{JSON.stringify(shown.requestBody ?? null, null, 2)}</pre>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('responseBody')}>
-              <pre>{JSON.stringify(shown.responseBody ?? null, null, 2)}</pre>
-            </Descriptions.Item>
-          </Descriptions>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            items={(
+              [
+                ['auditBefore', shown.before],
+                ['auditAfter', shown.after],
+                ['requestBody', shown.requestBody],
+                ['responseBody', shown.responseBody],
+              ] as const
+            ).map(([label, value]) => ({
+              key: label,
+              label: t(label),
+              children: <pre>{JSON.stringify(value ?? null, null, 2)}</pre>,
+            }))}
+          />
         )}
       </Drawer>
     </Card>

@@ -3,6 +3,8 @@ import { AdminAccount, AdminRole, Prisma, PrismaService } from '@app/prisma';
 import { usernameKey } from '@app/user';
 import { AdminNotFoundError, AdminUsernameTakenError } from '../admin.errors';
 
+export type TotpSecretsOfAccount = Pick<AdminAccount, 'totpSecret' | 'totpPendingSecret'>;
+
 export interface NewAdminAccount {
   username: string;
   passwordHash: string;
@@ -51,6 +53,30 @@ export class AdminAccountsRepository {
 
   list(): Promise<AdminAccount[]> {
     return this.prisma.adminAccount.findMany({ orderBy: { createdAt: 'asc' } });
+  }
+
+  /** The accounts with a TOTP secret, confirmed or pending. */
+  listWithTotp(): Promise<Pick<AdminAccount, 'id' | 'totpSecret' | 'totpPendingSecret'>[]> {
+    return this.prisma.adminAccount.findMany({
+      where: { OR: [{ totpSecret: { not: null } }, { totpPendingSecret: { not: null } }] },
+      select: { id: true, totpSecret: true, totpPendingSecret: true },
+    });
+  }
+
+  /**
+   * Replaces an account's TOTP secrets if they are still `expected`: false when a change came
+   * between (an enrolment, a removal), which then stands.
+   */
+  async replaceTotpSecrets(
+    id: string,
+    expected: TotpSecretsOfAccount,
+    next: TotpSecretsOfAccount,
+  ): Promise<boolean> {
+    const { count } = await this.prisma.adminAccount.updateMany({
+      where: { id, ...expected },
+      data: next,
+    });
+    return count === 1;
   }
 
   /** Owners, enabled or not: the first owner's setup is open while there is none. */

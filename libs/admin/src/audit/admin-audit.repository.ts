@@ -12,6 +12,10 @@ export interface AuditRecord {
   status: number;
   requestBody: unknown;
   responseBody: unknown;
+  /** The object as it was before the change; undefined when there was none. */
+  before: unknown;
+  /** The object as it is after the change; undefined when there is none (deleted). */
+  after: unknown;
   clientIp: string;
 }
 
@@ -36,6 +40,8 @@ export class AdminAuditRepository {
         ...entry,
         requestBody: json(entry.requestBody),
         responseBody: json(entry.responseBody),
+        before: json(entry.before),
+        after: json(entry.after),
       },
     });
   }

@@ -54,9 +54,23 @@ export class AuditEntryDto {
     type: 'object',
     additionalProperties: true,
     nullable: true,
-    description: 'The object after the change',
+    description: 'The answer (secrets masked)',
   })
   responseBody: unknown;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The changed object before the change (secrets masked); null for a creation',
+  })
+  before: unknown;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The changed object after the change (secrets masked); null once deleted',
+  })
+  after: unknown;
   @ApiProperty() clientIp: string;
 }
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, AdminRole, ApiErrors } from '@app/common';
+import { AdminOnly, AdminRole, ApiErrors, AuditedCreation } from '@app/common';
 import { AdminAccountsService } from '../accounts/admin-accounts.service';
+import { AuditedAdminById } from '../audit/audited-admin';
 import { AdminLastOwnerError, AdminNotFoundError, AdminUsernameTakenError } from '../admin.errors';
 import { AdminAccountDto, AdminAccountListDto, toAdminAccountDto } from '../dto/admin-account.dto';
 import {
@@ -26,6 +27,7 @@ export class AdminAccountsController {
   }
 
   @Post()
+  @AuditedCreation()
   @ApiOperation({ summary: 'Create a named admin with a role' })
   @ApiCreatedResponse({ type: AdminAccountDto })
   @ApiErrors({ 400: ['InValidParam'] }, AdminUsernameTakenError)
@@ -34,6 +36,7 @@ export class AdminAccountsController {
   }
 
   @Patch(':id')
+  @AuditedAdminById()
   @ApiOperation({ summary: "Change an admin's role, or disable or enable it" })
   @ApiOkResponse({ type: AdminAccountDto })
   @ApiErrors({ 400: ['InValidParam'] }, AdminNotFoundError, AdminLastOwnerError)
@@ -45,6 +48,7 @@ export class AdminAccountsController {
   }
 
   @Put(':id/password')
+  @AuditedAdminById()
   @ApiOperation({ summary: "Reset an admin's password (ends its console sessions)" })
   @ApiOkResponse({ type: AdminAccountDto })
   @ApiErrors({ 400: ['InValidParam'] }, AdminNotFoundError)

@@ -16,7 +16,9 @@ import {
   AdminTooManyAttemptsError,
   AdminTotpInvalidError,
   AdminTotpRequiredError,
+  AdminTotpUnreadableError,
 } from '../admin.errors';
+import { AuditedOwnSession } from '../audit/audited-admin';
 import { toAdminDto } from '../dto/admin-account.dto';
 import { AdminSessionDto, SignInDto } from '../dto/admin-session.dto';
 import { clearAdminSessionCookie, setAdminSessionCookie } from '../sessions/admin-session-cookie';
@@ -43,6 +45,7 @@ export class AdminSessionController {
     AdminInvalidCredentialsError,
     AdminTotpRequiredError,
     AdminTotpInvalidError,
+    AdminTotpUnreadableError,
     AdminTooManyAttemptsError,
   )
   async signIn(
@@ -68,6 +71,7 @@ export class AdminSessionController {
 
   @Delete()
   @AdminOnly()
+  @AuditedOwnSession()
   @AdminSessionOnly()
   @AdminRole('viewer')
   @HttpCode(204)

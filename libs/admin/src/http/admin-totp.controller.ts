@@ -9,7 +9,12 @@ import {
   ApiErrors,
   CurrentAdmin,
 } from '@app/common';
-import { AdminTotpInvalidError, AdminTotpStateError } from '../admin.errors';
+import {
+  AdminTotpInvalidError,
+  AdminTotpStateError,
+  AdminTotpUnreadableError,
+} from '../admin.errors';
+import { AuditedOwnAccount } from '../audit/audited-admin';
 import { AdminDto, toAdminDto } from '../dto/admin-account.dto';
 import { ConfirmTotpDto, TotpEnrolmentDto } from '../dto/admin-totp.dto';
 import { sessionOf } from '../sessions/admin-session.service';
@@ -20,6 +25,7 @@ import { AdminTotpService } from '../totp/admin-totp.service';
 @AdminOnly()
 @AdminSessionOnly()
 @AdminRole('viewer')
+@AuditedOwnAccount()
 @ApiErrors(AdminSessionRequiredError)
 @Controller('v1/admin/session/totp')
 export class AdminTotpController {
@@ -39,7 +45,12 @@ export class AdminTotpController {
     summary: 'Confirm the enrolled secret with a code: sign-in asks codes from now on',
   })
   @ApiOkResponse({ type: AdminDto })
-  @ApiErrors({ 400: ['InValidParam'] }, AdminTotpInvalidError, AdminTotpStateError)
+  @ApiErrors(
+    { 400: ['InValidParam'] },
+    AdminTotpInvalidError,
+    AdminTotpStateError,
+    AdminTotpUnreadableError,
+  )
   async confirm(
     @CurrentAdmin() admin: AdminPrincipal,
     @Body() body: ConfirmTotpDto,

@@ -46,6 +46,12 @@ export class AdminSessionStore {
     return stored === null ? undefined : (JSON.parse(stored) as StoredAdminSession);
   }
 
+  /** The session, its expiry left as it is; undefined when unknown or expired. */
+  async find(sessionId: string): Promise<StoredAdminSession | undefined> {
+    const stored = await this.redis.client.get(this.key(sessionId));
+    return stored === null ? undefined : (JSON.parse(stored) as StoredAdminSession);
+  }
+
   async end(sessionId: string): Promise<void> {
     await this.redis.client.del(this.key(sessionId));
   }

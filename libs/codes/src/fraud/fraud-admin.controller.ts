@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@app/common';
+import { AdminOnly, AuditedObject } from '@app/common';
 import {
   FraudClearDto,
   FraudClearedDto,
@@ -31,6 +31,7 @@ export class FraudAdminController {
   }
 
   @Post('clear')
+  @AuditedObject(FraudAdminService, (fraud, { body }) => fraud.keyStateOf(body))
   @HttpCode(200)
   @ApiOperation({ summary: "Clear a key's block: its unverified codes of 24 hours are given back" })
   @ApiOkResponse({ type: FraudClearedDto })

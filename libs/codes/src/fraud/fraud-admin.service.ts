@@ -78,6 +78,18 @@ export class FraudAdminService {
     return { cleared: Number(cleared) };
   }
 
+  /**
+   * A key's figures and state, as the overview shows them (the audit's view of clearing it).
+   * Read from the unvalidated body of a clear: null unless it names a key as FraudClearDto does.
+   */
+  async keyStateOf(body: unknown): Promise<(FraudKeyOverviewDto & { kind: FraudKeyKind }) | null> {
+    const { kind, value } = (body ?? {}) as { kind?: unknown; value?: unknown };
+    const known = FRAUD_KEY_KINDS.find((candidate) => candidate === kind);
+    if (known === undefined || typeof value !== 'string' || value.length > 64) return null;
+    const [state] = await this.figuresOfValues(known, [value], Date.now());
+    return { kind: known, ...state };
+  }
+
   private async overviewOf(kind: FraudKeyKind): Promise<FraudKeyOverviewDto[]> {
     const now = Date.now();
     const values = await this.redis.client.zrevrangebyscore(
@@ -89,6 +101,14 @@ export class FraudAdminService {
       OVERVIEW_KEYS,
     );
     if (values.length === 0) return [];
+    return (await this.figuresOfValues(kind, values, now)).sort((a, b) => b.sent - a.sent);
+  }
+
+  private async figuresOfValues(
+    kind: FraudKeyKind,
+    values: string[],
+    now: number,
+  ): Promise<FraudKeyOverviewDto[]> {
     const at = FRAUD_KEY_KINDS.indexOf(kind) * 3;
     const budget = this.budgetArgs.slice(at, at + 3);
     const rows = await this.figuresOf(
@@ -96,20 +116,18 @@ export class FraudAdminService {
       now,
       budget,
     );
-    return values
-      .map((value, i) => {
-        const [sent, verified, unverified, dayBudget, verdict] = rows[i];
-        return {
-          value,
-          sent,
-          verified,
-          conversion: sent > 0 ? Math.round((verified / sent) * 10_000) / 10_000 : null,
-          unverified,
-          budget: dayBudget,
-          state: this.stateOf(verdict, unverified, dayBudget),
-        };
-      })
-      .sort((a, b) => b.sent - a.sent);
+    return values.map((value, i) => {
+      const [sent, verified, unverified, dayBudget, verdict] = rows[i];
+      return {
+        value,
+        sent,
+        verified,
+        conversion: sent > 0 ? Math.round((verified / sent) * 10_000) / 10_000 : null,
+        unverified,
+        budget: dayBudget,
+        state: this.stateOf(verdict, unverified, dayBudget),
+      };
+    });
   }
 
   /**

@@ -39,6 +39,12 @@ export class FraudRulesAdminService {
     return { items: [...configured, ...(await this.repository.list()).map(toDto)] };
   }
 
+  /** An admin's rule; null when there is none with this id. */
+  async find(id: string): Promise<FraudRuleDto | null> {
+    const rule = await this.repository.findById(id);
+    return rule === null ? null : toDto(rule);
+  }
+
   async create(dto: CreateFraudRuleDto, admin: AdminPrincipal): Promise<FraudRuleDto> {
     const rule = readFraudRuleValue(dto.value);
     if (!rule) throw new FraudRuleInvalidError();

@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, type AdminPrincipal, ApiErrors, CurrentAdmin } from '@app/common';
+import {
+  AdminOnly,
+  type AdminPrincipal,
+  ApiErrors,
+  AuditedCreation,
+  AuditedObjectById,
+  CurrentAdmin,
+} from '@app/common';
 import {
   CreateFraudRuleDto,
   FraudRuleDto,
@@ -29,6 +36,7 @@ export class FraudRulesController {
   }
 
   @Post()
+  @AuditedCreation()
   @ApiOperation({ summary: 'Add an allow or deny rule; every process applies it within a second' })
   @ApiCreatedResponse({ type: FraudRuleDto })
   @ApiErrors({ 400: ['InValidParam'] }, FraudRuleInvalidError, FraudRuleExistsError)
@@ -40,6 +48,7 @@ export class FraudRulesController {
   }
 
   @Delete(':id')
+  @AuditedObjectById(FraudRulesAdminService, (rules, id) => rules.find(id))
   @ApiOperation({ summary: "Delete an admin's rule; every process drops it within a second" })
   @ApiOkResponse({ type: FraudRuleDto })
   @ApiErrors({ 400: ['InValidParam'] }, FraudRuleNotFoundError)

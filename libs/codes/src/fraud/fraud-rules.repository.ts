@@ -32,6 +32,10 @@ export class FraudRulesRepository {
     return this.prisma.fraudRule.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   }
 
+  findById(id: string): Promise<FraudRule | null> {
+    return this.prisma.fraudRule.findUnique({ where: { id } });
+  }
+
   async version(): Promise<bigint> {
     const row = await this.prisma.fraudRulesVersion.findUnique({ where: { id: 1 } });
     return row?.version ?? 0n;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiErrors, PageQueryDto } from '@app/common';
+import { AdminOnly, ApiErrors, AuditedCreation, PageQueryDto } from '@app/common';
 import {
   SignatureNotApprovedError,
   SignatureNotFoundError,
@@ -15,6 +15,7 @@ import {
   CampaignStateConflictError,
   OptOutTextMissingError,
 } from './campaign.errors';
+import { AuditedCampaign } from './audited-campaign';
 import { CampaignService } from './campaign.service';
 import { CampaignDto, CampaignPageDto } from './dto/campaign-view.dto';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
@@ -27,6 +28,7 @@ export class CampaignAdminController {
   constructor(private readonly campaigns: CampaignService) {}
 
   @Post()
+  @AuditedCreation()
   @ApiOperation({
     summary: 'Create a campaign (a draft): an approved template of its kind, a signature, when',
   })
@@ -58,6 +60,7 @@ export class CampaignAdminController {
   }
 
   @Post(':id/confirm')
+  @AuditedCampaign()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Send the draft: scheduled for its time, or sending at once' })
   @ApiOkResponse({ type: CampaignDto })
@@ -76,6 +79,7 @@ export class CampaignAdminController {
   }
 
   @Post(':id/pause')
+  @AuditedCampaign()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Stop sending after the messages in flight; resume goes on' })
   @ApiOkResponse({ type: CampaignDto })
@@ -85,6 +89,7 @@ export class CampaignAdminController {
   }
 
   @Post(':id/resume')
+  @AuditedCampaign()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Go on with a paused campaign' })
   @ApiOkResponse({ type: CampaignDto })
@@ -94,6 +99,7 @@ export class CampaignAdminController {
   }
 
   @Post(':id/cancel')
+  @AuditedCampaign()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Send nothing more: what no provider has yet is cancelled' })
   @ApiOkResponse({ type: CampaignDto })

@@ -17,6 +17,7 @@ import {
   RecipientFileInvalidError,
   RecipientFileTooLargeError,
 } from './campaign.errors';
+import { AuditedCampaign } from './audited-campaign';
 import { CampaignPreviewService } from './campaign-preview.service';
 import { CampaignPreviewDto, RecipientReportDto, UploadResultDto } from './dto/campaign-view.dto';
 import { PreviewQueryDto } from './dto/campaign-query.dto';
@@ -64,6 +65,7 @@ export class CampaignRecipientsController {
   }
 
   @Post('recipients')
+  @AuditedCampaign()
   @MultipartUpload()
   @ApiOperation({
     summary: 'Add recipients from a CSV or XLSX file (first sheet), streamed, up to 30 MB',

@@ -17,7 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdminOnly, ApiErrors } from '@app/common';
+import { AdminOnly, ApiErrors, AuditedCreation, AuditedObjectById } from '@app/common';
 import { CatalogPageQueryDto, IdParamDto, RejectDto } from '../catalog.dto';
 import {
   CreateSignatureDto,
@@ -33,6 +33,10 @@ import {
   SignatureNotFoundError,
 } from '../catalog.errors';
 
+/** The audit's view of the signature a route changes: what GET …/:id answers. */
+const AuditedSignature = (): MethodDecorator =>
+  AuditedObjectById(SmsSignatureService, (signatures, id) => signatures.get(id));
+
 @ApiTags('admin: sms signatures')
 @AdminOnly()
 @Controller('v1/admin/sms/signatures')
@@ -40,6 +44,7 @@ export class SmsSignatureAdminController {
   constructor(private readonly signatures: SmsSignatureService) {}
 
   @Post()
+  @AuditedCreation()
   @ApiOperation({ summary: 'Add a signature (pending review)' })
   @ApiCreatedResponse({ type: SignatureDto })
   @ApiErrors(SignatureNameTakenError)
@@ -63,6 +68,7 @@ export class SmsSignatureAdminController {
   }
 
   @Patch(':id')
+  @AuditedSignature()
   @ApiOperation({ summary: 'Edit a signature; new text or type goes back to review' })
   @ApiOkResponse({ type: SignatureDto })
   @ApiErrors(SignatureNotFoundError, SignatureNameTakenError, SignatureNotApprovedError)
@@ -71,6 +77,7 @@ export class SmsSignatureAdminController {
   }
 
   @Delete(':id')
+  @AuditedSignature()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiOperation({ summary: 'Delete a signature (not the last approved one)' })
@@ -80,6 +87,7 @@ export class SmsSignatureAdminController {
   }
 
   @Post(':id/approve')
+  @AuditedSignature()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers approved it (the first becomes the default)' })
   @ApiOkResponse({ type: SignatureDto })
@@ -89,6 +97,7 @@ export class SmsSignatureAdminController {
   }
 
   @Post(':id/reject')
+  @AuditedSignature()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers rejected it, and why' })
   @ApiOkResponse({ type: SignatureDto })

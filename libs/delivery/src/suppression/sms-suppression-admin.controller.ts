@@ -21,7 +21,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AdminOnly, ApiErrors, MultipartUpload, UnsupportedMediaTypeError } from '@app/common';
+import {
+  AdminOnly,
+  ApiErrors,
+  AuditedCreation,
+  AuditedObjectById,
+  MultipartUpload,
+  UnsupportedMediaTypeError,
+} from '@app/common';
 import { PhoneInvalidError, RegionNotAllowedError } from '@app/phone';
 import { IdParamDto } from '../catalog.dto';
 import { SignatureNotFoundError } from '../catalog.errors';
@@ -59,6 +66,7 @@ export class SmsSuppressionAdminController {
   }
 
   @Post()
+  @AuditedCreation()
   @ApiOperation({ summary: "Add a number to a signature's opt-out list" })
   @ApiCreatedResponse({ type: SuppressionDto })
   @ApiErrors(
@@ -72,6 +80,7 @@ export class SmsSuppressionAdminController {
   }
 
   @Delete(':id')
+  @AuditedObjectById(SuppressionService, (suppressions, id) => suppressions.find(id))
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Take a number off an opt-out list: it gets marketing messages again' })
   @ApiNoContentResponse()
@@ -81,6 +90,7 @@ export class SmsSuppressionAdminController {
   }
 
   @Post('import')
+  @AuditedCreation()
   @HttpCode(HttpStatus.OK)
   @MultipartUpload()
   @ApiOperation({

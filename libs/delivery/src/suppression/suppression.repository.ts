@@ -43,6 +43,10 @@ export class SuppressionRepository {
     return count;
   }
 
+  findById(id: string): Promise<NamedSuppression | null> {
+    return this.prisma.smsSuppression.findUnique({ where: { id }, include: WITH_SIGNATURE_NAME });
+  }
+
   /** False when there was no such entry. */
   async delete(id: string): Promise<boolean> {
     const { count } = await this.prisma.smsSuppression.deleteMany({ where: { id } });

@@ -57,6 +57,12 @@ export class SuppressionService {
     }
   }
 
+  /** One entry; null when there is none with this id. */
+  async find(id: string): Promise<SuppressionDto | null> {
+    const entry = await this.suppressions.findById(id);
+    return entry === null ? null : toSuppressionDto(entry);
+  }
+
   async remove(id: string): Promise<void> {
     if (!(await this.suppressions.delete(id))) throw new SuppressionNotFoundError();
     this.metrics.suppressionRemoved();

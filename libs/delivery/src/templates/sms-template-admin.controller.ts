@@ -17,7 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdminOnly, ApiErrors } from '@app/common';
+import { AdminOnly, ApiErrors, AuditedCreation, AuditedObjectById } from '@app/common';
 import { IdParamDto, RejectDto } from '../catalog.dto';
 import {
   CreateTemplateDto,
@@ -35,6 +35,12 @@ import {
   TemplateNotFoundError,
 } from '../catalog.errors';
 
+/** The audit's view of the template a route changes: what GET …/:id answers. */
+const AuditedTemplate = (): MethodDecorator =>
+  AuditedObjectById(SmsTemplateService, async (templates, id) =>
+    toTemplateDto(await templates.get(id)),
+  );
+
 @ApiTags('admin: sms templates')
 @AdminOnly()
 @Controller('v1/admin/sms/templates')
@@ -42,6 +48,7 @@ export class SmsTemplateAdminController {
   constructor(private readonly templates: SmsTemplateService) {}
 
   @Post()
+  @AuditedCreation()
   @ApiOperation({ summary: 'Add a template (pending review); its content is checked' })
   @ApiCreatedResponse({ type: TemplateDto })
   @ApiErrors(TemplateInvalidError, TemplateNameTakenError)
@@ -66,6 +73,7 @@ export class SmsTemplateAdminController {
   }
 
   @Patch(':id')
+  @AuditedTemplate()
   @ApiOperation({ summary: 'Edit a template; new content or kind goes back to review' })
   @ApiOkResponse({ type: TemplateDto })
   @ApiErrors(TemplateInvalidError, TemplateNotFoundError, TemplateNameTakenError)
@@ -74,6 +82,7 @@ export class SmsTemplateAdminController {
   }
 
   @Delete(':id')
+  @AuditedTemplate()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiOperation({
@@ -85,6 +94,7 @@ export class SmsTemplateAdminController {
   }
 
   @Post(':id/approve')
+  @AuditedTemplate()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers approved it' })
   @ApiOkResponse({ type: TemplateDto })
@@ -94,6 +104,7 @@ export class SmsTemplateAdminController {
   }
 
   @Post(':id/reject')
+  @AuditedTemplate()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record that the carriers rejected it, and why' })
   @ApiOkResponse({ type: TemplateDto })

@@ -18,7 +18,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdminOnly, ApiErrors, PageQueryDto } from '@app/common';
+import {
+  AdminOnly,
+  ApiErrors,
+  AuditedCreation,
+  AuditedObjectById,
+  PageQueryDto,
+} from '@app/common';
 import { webhookBody } from '../deliveries/webhook-body';
 import { WebhookDeliveriesService } from '../deliveries/webhook-deliveries.service';
 import { WebhookEndpointsService } from '../endpoints/webhook-endpoints.service';
@@ -43,6 +49,12 @@ import {
 
 const NOT_FOUND = { 400: ['InValidParam'], 404: ['WebhookNotFound'] };
 
+/** The audit's view of the endpoint a route changes: what GET …/:id answers (no secret). */
+const AuditedEndpoint = (): MethodDecorator =>
+  AuditedObjectById(WebhookEndpointsService, async (endpoints, id) =>
+    toWebhookEndpointDto(await endpoints.get(id)),
+  );
+
 @ApiTags('admin: webhooks')
 @AdminOnly()
 @Controller('v1/admin/webhooks')
@@ -53,6 +65,7 @@ export class WebhooksAdminController {
   ) {}
 
   @Post()
+  @AuditedCreation()
   @ApiOperation({ summary: 'Add an endpoint; the answer is the only one to show its secret' })
   @ApiCreatedResponse({ type: CreatedWebhookEndpointDto })
   @ApiErrors({ 400: ['InValidParam'] })
@@ -79,6 +92,7 @@ export class WebhooksAdminController {
   }
 
   @Patch(':id')
+  @AuditedEndpoint()
   @ApiOperation({ summary: 'Change an endpoint: URL, events, description; enable or disable it' })
   @ApiOkResponse({ type: WebhookEndpointDto })
   @ApiErrors(NOT_FOUND)
@@ -90,6 +104,7 @@ export class WebhooksAdminController {
   }
 
   @Delete(':id')
+  @AuditedEndpoint()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted, with its deliveries' })
   @ApiOperation({ summary: 'Delete an endpoint' })
@@ -99,6 +114,7 @@ export class WebhooksAdminController {
   }
 
   @Post(':id/test')
+  @AuditedEndpoint()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Send a signed `webhook.test` event to this endpoint, through the queue',

@@ -26,6 +26,10 @@ export class UserAdminService {
     return this.users.list({ phone: phone?.e164 }, page, pageSize);
   }
 
+  find(userId: string): Promise<User | null> {
+    return this.users.findById(userId);
+  }
+
   /**
    * Disabling an account also revokes all of its sessions, in the same transaction. Events
    * tell of what changed (disabling a disabled account tells nothing).
