@@ -151,6 +151,12 @@ describe('Admin: /v1/admin/users/:id/sessions', () => {
       method: 'DELETE',
       objectId: account.user.id,
     });
+    // The revoked session as the list showed it, then gone; the second try found none.
+    const byStatus = new Map(
+      entries.map((entry) => [entry.status, entry as Record<string, unknown>]),
+    );
+    expect(byStatus.get(204)).toMatchObject({ before: { id: target }, after: null });
+    expect(byStatus.get(404)).toMatchObject({ before: null, after: null });
     expect(revokedEvents(account.user.id)).toHaveLength(1);
   });
 
