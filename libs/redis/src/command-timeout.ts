@@ -9,3 +9,20 @@ const COMMAND_TIMEOUT_MESSAGE = 'Command timed out';
 export function isRedisCommandTimeout(error: unknown): boolean {
   return error instanceof Error && error.message === COMMAND_TIMEOUT_MESSAGE;
 }
+
+/**
+ * Runs an idempotent start-up step again when a command of it timed out, up to `attempts`
+ * times. While a process starts, its event loop is held for long stretches (module loading,
+ * Nest's wiring of several processes on a small machine), and ioredis' timer can fire before
+ * the socket's answer is read: a timeout then says nothing about Redis. A Redis that is really
+ * hung still fails the start, after `attempts` timeouts.
+ */
+export async function retryWhenTimedOut<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!isRedisCommandTimeout(error) || attempt >= attempts) throw error;
+    }
+  }
+}

@@ -9,5 +9,5 @@ export {
   redisConnectionSettings,
 } from './redis-client';
 export { countInFixedWindow, WindowCount } from './fixed-window-counter';
-export { isRedisCommandTimeout } from './command-timeout';
+export { isRedisCommandTimeout, retryWhenTimedOut } from './command-timeout';
 export { type AttemptBudget, takeAttempt } from './attempt-budget';

@@ -3,6 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfigService } from '@app/config';
+import { retryWhenTimedOut } from '@app/redis';
 import { QUEUES } from '../queue-names';
 import {
   PERIODIC_JOB,
@@ -46,13 +47,16 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
         PERIODIC_JOB_MAX_INTERVAL,
         handler.constructor,
       );
-      await this.queue.upsertJobScheduler(
-        name,
-        { every: Math.min(seconds, most ?? seconds) * 1000 },
-        {
+      // Every process upserts the same schedulers at start: the same result however often.
+      await retryWhenTimedOut(() =>
+        this.queue.upsertJobScheduler(
           name,
-          opts: { removeOnComplete: { count: KEPT_RUNS }, removeOnFail: { count: KEPT_RUNS } },
-        },
+          { every: Math.min(seconds, most ?? seconds) * 1000 },
+          {
+            name,
+            opts: { removeOnComplete: { count: KEPT_RUNS }, removeOnFail: { count: KEPT_RUNS } },
+          },
+        ),
       );
     }
   }
