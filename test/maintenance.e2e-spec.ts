@@ -266,13 +266,15 @@ describe('Periodic jobs', () => {
     for (let months = 0; months <= 3; months++) {
       expect(tables).toContain(partitionName(monthStart(new Date(), months)));
     }
-    // The stats' daily and hourly rollups forgot the dropped month and the deleted row with
-    // them, and a fold moved the pending changes into both.
-    const { rollup, raw, hourlyRollup, hourlyRaw } = await rollupAndRawCounts(prisma);
+    // The stats' hourly, daily and monthly rollups forgot the dropped month and the deleted row
+    // with them, and a fold moved the pending changes into all three.
+    const { rollup, raw, hourlyRollup, hourlyRaw, monthlyRollup, monthlyRaw } =
+      await rollupAndRawCounts(prisma);
     expect(Object.keys(raw)).toHaveLength(2);
     expect(rollup).toEqual(raw);
     expect(Object.keys(hourlyRaw)).toHaveLength(2);
     expect(hourlyRollup).toEqual(hourlyRaw);
+    expect(monthlyRollup).toEqual(monthlyRaw);
     expect((await summaries('fold-sms-stats', 'folded')).some((folded) => folded > 0)).toBe(true);
   });
 });

@@ -4,6 +4,9 @@
 -- (libs/delivery/src/stats/stats-range.ts) gives for each `from`/`to`:
 --   node -e 'const {splitRange}=require("./dist/libs/delivery/src/stats/stats-range.js");
 --            console.log(splitRange(new Date("2026-10-14T08:17:23.456Z"), new Date("2026-10-15T08:17:23.456Z")))'
+-- Since 20270104000000 stats-query.sql reads the monthly rollup too: months_from = months_to =
+-- days_to here read no month, the rows the measurements of this file read (by day, as the API
+-- still reads the day grouping; Y2 by provider now reads months: stats-monthly.sql).
 -- Run from the repository's root: psql -X -f docs/partitioning/stats-50m.sql
 -- Each range: its plan with EXPLAIN (ANALYZE, BUFFERS) (whose timing of every row of the
 -- ~740,000 rollup rows a year reads inflates its time), then the statement alone (\timing).
@@ -19,6 +22,8 @@ SET jit = off;
 \set hours_from '2026-10-14 09:00+00'
 \set days_from '2026-10-15 08:00+00'
 \set days_to '2026-10-15 08:00+00'
+\set months_from '2026-10-15 08:00+00'
+\set months_to '2026-10-15 08:00+00'
 \set hours_to '2026-10-15 08:00+00'
 \set to '2026-10-15 08:17:23.456+00'
 EXPLAIN (ANALYZE, BUFFERS) :stats_query;
@@ -32,6 +37,8 @@ EXPLAIN (ANALYZE, BUFFERS) :stats_query;
 \set hours_from '2026-10-08 09:00+00'
 \set days_from '2026-10-09 00:00+00'
 \set days_to '2026-10-15 00:00+00'
+\set months_from '2026-10-15 00:00+00'
+\set months_to '2026-10-15 00:00+00'
 \set hours_to '2026-10-15 08:00+00'
 \set to '2026-10-15 08:17:23.456+00'
 EXPLAIN (ANALYZE, BUFFERS) :stats_query;
@@ -45,6 +52,8 @@ EXPLAIN (ANALYZE, BUFFERS) :stats_query;
 \set hours_from '2026-10-01 09:00+00'
 \set days_from '2026-10-02 00:00+00'
 \set days_to '2026-10-31 00:00+00'
+\set months_from '2026-10-31 00:00+00'
+\set months_to '2026-10-31 00:00+00'
 \set hours_to '2026-10-31 08:00+00'
 \set to '2026-10-31 08:17:23.456+00'
 EXPLAIN (ANALYZE, BUFFERS) :stats_query;
@@ -58,6 +67,8 @@ EXPLAIN (ANALYZE, BUFFERS) :stats_query;
 \set hours_from '2025-12-01 10:00+00'
 \set days_from '2025-12-02 00:00+00'
 \set days_to '2026-11-30 00:00+00'
+\set months_from '2026-11-30 00:00+00'
+\set months_to '2026-11-30 00:00+00'
 \set hours_to '2026-11-30 09:00+00'
 \set to '2026-11-30 09:42:17.5+00'
 EXPLAIN (ANALYZE, BUFFERS) :stats_query;

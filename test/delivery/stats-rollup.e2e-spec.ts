@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PrismaService } from '@app/prisma';
+import { Prisma, PrismaService } from '@app/prisma';
 import { SmsStatsFold } from '../../libs/delivery/src/stats/sms-stats-fold';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
 import { rollupAndRawCounts } from '../support/stats-rollup';
@@ -86,13 +86,14 @@ const pick = (group: Group): Group => ({
 });
 
 /**
- * The stats' daily and hourly rollups (migrations 20261228000000, 20261231000000) on generated
- * records: whatever writes do (inserts from several connections at once, receipts moving sent
- * to delivered or undelivered, the same receipts twice at once, codes verified, opt-out
- * replies, deletes), the stats API answers exactly what sms_messages gives for ranges cut at
- * days, hours, minutes and time-zone offsets, before and after the fold.
+ * The stats' hourly, daily and monthly rollups (migrations 20261228000000, 20261231000000,
+ * 20270104000000) on generated records: whatever writes do (inserts from several connections at
+ * once, receipts moving sent to delivered or undelivered, the same receipts twice at once, codes
+ * verified, opt-out replies, deletes, days rebuilt or forgotten), the stats API answers exactly
+ * what sms_messages gives for ranges cut at months, days, hours, minutes and time-zone offsets,
+ * before and after the fold.
  */
-describe('Stats from the daily and hourly rollups', () => {
+describe('Stats from the hourly, daily and monthly rollups', () => {
   let database: IsolatedDatabase;
   let service: TestApp;
   let admin: AdminApi;
@@ -105,12 +106,19 @@ describe('Stats from the daily and hourly rollups', () => {
   const campaigns = [randomUUID(), randomUUID()];
 
   const after = (ms: number) => new Date(today.getTime() + ms);
+  /** The first instant of the UTC month `back` months before this one, moved by `ms`. */
+  const month = (back: number, ms = 0) =>
+    new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1) + ms);
   /**
    * Ranges cut at every kind of place (stats-range.ts): whole UTC days (daily rollup only);
    * whole hours (daily + hourly); the default "last 30 days" shape, cut at half past (daily,
    * hourly and two raw half hours, which start on a generated record's minute); whole local days
    * of Asia/Shanghai (+08:00, no raw row) and of Asia/Kolkata (+05:30); 24 hours cut mid-minute;
-   * under an hour across an hour (all raw); whole hours across midnight (all hourly).
+   * under an hour across an hour (all raw); whole hours across midnight (all hourly); then
+   * ranges over months (records of past months are written by the last tests): two whole UTC
+   * months with ragged days, hours and minutes on both sides (monthly, daily, hourly, raw); whole
+   * UTC months only; whole local months of Asia/Shanghai (one whole UTC month, the days after
+   * it, 8 hours before and 16 after); 31 whole days across a month's end (no whole month: all daily).
    */
   const ranges = [
     wholeDays,
@@ -121,6 +129,13 @@ describe('Stats from the daily and hourly rollups', () => {
     { from: after(-DAY_MS + 14 * HOUR_MS + 1_043_456), to: after(14 * HOUR_MS + 1_043_456) },
     { from: after(-DAY_MS + 10.75 * HOUR_MS), to: after(-DAY_MS + 11.5 * HOUR_MS) },
     { from: after(-2 * DAY_MS + 20 * HOUR_MS), to: after(-DAY_MS + 10 * HOUR_MS) },
+    {
+      from: month(3, -2 * DAY_MS - 5.5 * HOUR_MS + 1_043_456),
+      to: month(0, DAY_MS + 8.5 * HOUR_MS + 517),
+    },
+    { from: month(4), to: month(1) },
+    { from: month(3, -8 * HOUR_MS), to: month(1, -8 * HOUR_MS) },
+    { from: month(2, -12 * DAY_MS), to: month(2, 19 * DAY_MS) },
   ];
 
   /** Every range and grouping of the API against the raw query; both rollups against raw. */
@@ -142,9 +157,11 @@ describe('Stats from the daily and hourly rollups', () => {
         });
       }
     }
-    const { rollup, raw, hourlyRollup, hourlyRaw } = await rollupAndRawCounts(prisma);
+    const { rollup, raw, hourlyRollup, hourlyRaw, monthlyRollup, monthlyRaw } =
+      await rollupAndRawCounts(prisma);
     expect(rollup).toEqual(raw);
     expect(hourlyRollup).toEqual(hourlyRaw);
+    expect(monthlyRollup).toEqual(monthlyRaw);
   }
 
   /** `count` generated records of day `daysAgo`, spread over it, in one INSERT through sms_messages. */
@@ -353,5 +370,69 @@ describe('Stats from the daily and hourly rollups', () => {
       })
       .expect(200);
     expect(filtered.body).toMatchObject({ total: failedThatDay, totalIsEstimate: false });
+  });
+
+  it('answers ranges over months from the monthly rollup, before and after the fold', async () => {
+    // Records of the days that the month ranges cut at: the last and first days of months,
+    // days inside whole months, the partial days at the ranges' ends; by three connections.
+    const daysAgo = (at: Date) => Math.round((today.getTime() - at.getTime()) / DAY_MS);
+    const days = [
+      month(4, 3 * DAY_MS),
+      month(3, -3 * DAY_MS),
+      month(3, -DAY_MS),
+      month(3),
+      month(3, 17 * DAY_MS),
+      month(2, -DAY_MS),
+      month(2, 9 * DAY_MS),
+      month(1, -DAY_MS),
+      month(1),
+      month(0),
+    ];
+    const writers = [0, 1, 2].map(async (writer) => {
+      for (let d = writer; d < days.length; d += 3) await generate(daysAgo(days[d]), 400, 11 + d);
+    });
+    await Promise.all(writers);
+    await expectStatsEqualRaw();
+
+    const fold = service.app.get(SmsStatsFold, { strict: false });
+    await fold.run();
+    // Changes of folded months: receipts moving statuses, codes verified, opt-outs, deletes.
+    const old = Prisma.sql`"created_at" < ${month(0)}`;
+    await prisma.$executeRaw`UPDATE "sms_messages" SET "status" = 'delivered'
+      WHERE ${old} AND "status" = 'sent' AND right("phone", 1) IN ('1', '4')`;
+    await prisma.$executeRaw`UPDATE "sms_messages" SET "verified_at" = "created_at"
+      WHERE ${old} AND "kind" = 'verification' AND right("phone", 1) = '2'`;
+    await prisma.$executeRaw`
+      INSERT INTO "sms_replies" ("id", "provider", "dedupe_key", "phone", "text", "opt_out",
+        "message_id", "replied_at")
+      SELECT gen_random_uuid(), 'tencent', 'month-TD' || "id", "phone", 'TD', true, "id", now()
+        FROM "sms_messages" WHERE ${old} AND right("phone", 2) = '21'`;
+    await prisma.$executeRaw`DELETE FROM "sms_messages" WHERE ${old} AND right("phone", 2) = '98'`;
+    await expectStatsEqualRaw();
+    await fold.run();
+    await expectStatsEqualRaw();
+  });
+
+  it('keeps the months whole when days inside them are rebuilt or forgotten', async () => {
+    // Days cut mid-month on both sides, so that the months are partly recomputed.
+    const fromDay = month(3, 10 * DAY_MS);
+    const toDay = month(2, 12 * DAY_MS);
+    const asDate = (at: Date) => at.toISOString().slice(0, 10);
+    await prisma.$queryRaw`SELECT "sms_message_daily_rebuild"(${asDate(fromDay)}::date,
+      ${asDate(toDay)}::date)::text`;
+    await expectStatsEqualRaw();
+    // What retention does for a dropped month, here for days of the default partition: their
+    // rows go without the triggers (named by partition), the rollups forget the same days.
+    await prisma.$transaction([
+      prisma.$executeRaw`DELETE FROM "sms_messages_default"
+        WHERE "created_at" >= ${fromDay} AND "created_at" < ${toDay}`,
+      prisma.$queryRaw`SELECT "sms_message_daily_forget"(${asDate(fromDay)}::date,
+        ${asDate(toDay)}::date)::text`,
+    ]);
+    const [{ n: left }] = await prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM "sms_messages"
+       WHERE "created_at" >= ${fromDay} AND "created_at" < ${toDay}`;
+    expect(left).toBe(0);
+    await expectStatsEqualRaw();
   });
 });

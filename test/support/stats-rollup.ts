@@ -1,11 +1,11 @@
 import { Prisma, type PrismaService } from '@app/prisma';
 
-/** What one group of a day (or hour) adds up to: messages, their segments, verified codes, opt-outs. */
+/** What one group of a day (or hour, or month) adds up to: messages, their segments, verified codes, opt-outs. */
 export type DayGroupCounts = Record<string, string>;
 
 /**
- * Both rollups (folded rows plus pending changes, which are by hour) and the same counts
- * straight from sms_messages, as `day|provider|status|...` (or `hour|...`) ->
+ * The three rollups (folded rows plus pending changes, which are by hour) and the same counts
+ * straight from sms_messages, as `day|provider|status|...` (or `hour|...`, `month|...`) ->
  * `messages/segments/verified/optOuts`, groups at zero left out: equal maps mean the rollup
  * holds exactly what the records do.
  */
@@ -14,6 +14,8 @@ export async function rollupAndRawCounts(prisma: PrismaService): Promise<{
   raw: DayGroupCounts;
   hourlyRollup: DayGroupCounts;
   hourlyRaw: DayGroupCounts;
+  monthlyRollup: DayGroupCounts;
+  monthlyRaw: DayGroupCounts;
 }> {
   const day = await bucketCounts(prisma, {
     folded: Prisma.sql`SELECT * FROM "sms_message_daily"`,
@@ -30,7 +32,22 @@ export async function rollupAndRawCounts(prisma: PrismaService): Promise<{
     changeBucket: Prisma.sql`to_char("hour" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24')`,
     rawBucket: Prisma.sql`to_char("created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24')`,
   });
-  return { rollup: day.rollup, raw: day.raw, hourlyRollup: hour.rollup, hourlyRaw: hour.raw };
+  const month = await bucketCounts(prisma, {
+    folded: Prisma.sql`SELECT to_char("month", 'YYYY-MM') AS "day", "template_name", "signature",
+                              "provider", "status", "region", "channel", "kind", "campaign_id",
+                              "messages", "segments", "verified", "opt_outs"
+                         FROM "sms_message_monthly"`,
+    changeBucket: Prisma.sql`to_char("hour" AT TIME ZONE 'UTC', 'YYYY-MM')`,
+    rawBucket: Prisma.sql`to_char("created_at" AT TIME ZONE 'UTC', 'YYYY-MM')`,
+  });
+  return {
+    rollup: day.rollup,
+    raw: day.raw,
+    hourlyRollup: hour.rollup,
+    hourlyRaw: hour.raw,
+    monthlyRollup: month.rollup,
+    monthlyRaw: month.raw,
+  };
 }
 
 async function bucketCounts(

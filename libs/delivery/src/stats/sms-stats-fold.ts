@@ -9,9 +9,9 @@ const MAX_FOLDS_PER_RUN = 100;
 
 /**
  * Moves the changes the triggers of sms_messages appended (sms_message_stats_changes) into the
- * hourly and daily rollups the stats read. The stats are exact with or without it (they read the pending
- * changes too); folding keeps what they read small. Safe in every process at once: one folds,
- * the others' calls return 0 (an advisory lock), and a fold is one transaction.
+ * hourly, daily and monthly rollups the stats read. The stats are exact with or without it (they
+ * read the pending changes too); folding keeps what they read small. Safe in every process at
+ * once: one folds, the others' calls return 0 (an advisory lock), and a fold is one transaction.
  */
 @Injectable()
 @PeriodicJob('fold-sms-stats')

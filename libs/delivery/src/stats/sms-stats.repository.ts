@@ -34,7 +34,7 @@ const GROUPINGS: Record<StatsDimension, { column: Prisma.Sql; key: Prisma.Sql }>
 
 const GROUP_COLUMNS = Prisma.sql`"day", "template_name", "signature", "provider", "status", "region",
   "channel", "kind", "campaign_id"`;
-/** GROUP_COLUMNS but the day, which the hourly tables hold as an hour. */
+/** GROUP_COLUMNS but the day, which the hourly tables hold as an hour and the monthly as a month. */
 const HOURLY_COLUMNS = Prisma.sql`"template_name", "signature", "provider", "status", "region",
   "channel", "kind", "campaign_id"`;
 
@@ -70,13 +70,18 @@ interface RawStatsRow {
 /** A rollup row's UTC day, for the `day` grouping of the hourly rows and the changes. */
 const HOUR_TO_DAY = Prisma.sql`("hour" AT TIME ZONE 'UTC')::date`;
 
+/** A bound of splitRange as the UTC day it starts (the rollups' day and month columns are dates). */
+const utcDay = (at: Date) => Prisma.sql`(${at}::timestamptz AT TIME ZONE 'UTC')::date`;
+
 /**
  * Aggregates of message records; test-number sends are left out (nothing was sent). Whole UTC
- * days are read from the daily rollup (sms_message_daily), the whole hours around them from the
- * hourly one (sms_message_hourly), the changes not folded into either yet from
- * sms_message_stats_changes (by hour; migrations 20261228000000 and 20261231000000 keep all
- * three exact), and only the partial hours at the range's ends from sms_messages; all in one
- * statement, so from one snapshot (a fold is never seen half done).
+ * months are read from the monthly rollup (sms_message_monthly; but for the `day` grouping,
+ * whose keys are days), the whole days around them from the daily one (sms_message_daily), the
+ * whole hours around those from the hourly one (sms_message_hourly), the changes not folded
+ * into them yet from sms_message_stats_changes (by hour; migrations 20261228000000,
+ * 20261231000000 and 20270104000000 keep all four exact), and only the partial hours at the
+ * range's ends from sms_messages; all in one statement, so from one snapshot (a fold is never
+ * seen half done).
  */
 @Injectable()
 export class SmsStatsRepository {
@@ -84,9 +89,7 @@ export class SmsStatsRepository {
 
   async aggregate(from: Date, to: Date, groupBy: StatsDimension): Promise<StatsRow[]> {
     const { column, key } = GROUPINGS[groupBy];
-    const range = splitRange(from, to);
-    const daysFrom = Prisma.sql`(${range.daysFrom}::timestamptz AT TIME ZONE 'UTC')::date`;
-    const daysTo = Prisma.sql`(${range.daysTo}::timestamptz AT TIME ZONE 'UTC')::date`;
+    const range = splitRange(from, to, { months: groupBy !== 'day' });
     // JIT off: the raw ends' cost estimate (a correlated EXISTS per row) can cross
     // jit_above_cost, and compiling took 0.9 s of a 1.5 s answer on 50 million rows
     // (docs/partitioning.md).
@@ -107,9 +110,15 @@ export class SmsStatsRepository {
              coalesce(sum("verified") FILTER (WHERE "kind" = 'verification'), 0)::bigint
                AS codes_verified,
              coalesce(sum("opt_outs"), 0)::bigint AS opt_outs
-        FROM (SELECT ${GROUP_COLUMNS}, "messages", "segments", "verified", "opt_outs"
+        FROM (SELECT "month" AS "day", ${HOURLY_COLUMNS}, "messages", "segments", "verified",
+                     "opt_outs"
+                FROM "sms_message_monthly"
+               WHERE "month" >= ${utcDay(range.monthsFrom)} AND "month" < ${utcDay(range.monthsTo)}
+              UNION ALL
+              SELECT ${GROUP_COLUMNS}, "messages", "segments", "verified", "opt_outs"
                 FROM "sms_message_daily"
-               WHERE "day" >= ${daysFrom} AND "day" < ${daysTo}
+               WHERE ("day" >= ${utcDay(range.daysFrom)} AND "day" < ${utcDay(range.monthsFrom)})
+                  OR ("day" >= ${utcDay(range.monthsTo)} AND "day" < ${utcDay(range.daysTo)})
               UNION ALL
               SELECT ${HOUR_TO_DAY}, ${HOURLY_COLUMNS}, "messages", "segments", "verified",
                      "opt_outs"
