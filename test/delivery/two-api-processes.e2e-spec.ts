@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { AppProcess, eventually, startAppProcess, WORKER_APP } from '../support/app-process';
+import {
+  AppProcess,
+  eventually,
+  startAppProcess,
+  startAppProcesses,
+  WORKER_APP,
+} from '../support/app-process';
 import { ensureBuiltApp } from '../support/built-app';
 import { CodeAnswer, CodeLoad } from '../support/code-load';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
@@ -43,12 +49,12 @@ describe.each([
       SMS_IP_DAILY_LIMIT: '1000000',
       SMS_DAILY_LIMIT: '1000000',
     };
-    processes.push(...(await Promise.all([startAppProcess(settings), startAppProcess(settings)])));
+    const startApi = () => startAppProcess(settings);
+    processes.push(...(await startAppProcesses([startApi, startApi])));
     const workerSettings = { ...settings, LOG_LEVEL: 'info' };
+    const startWorker = () => startAppProcess(workerSettings, WORKER_APP);
     workers.push(
-      ...(await Promise.all(
-        Array.from({ length: workerProcesses }, () => startAppProcess(workerSettings, WORKER_APP)),
-      )),
+      ...(await startAppProcesses(Array.from({ length: workerProcesses }, () => startWorker))),
     );
     backlog = new MessageBacklog(process.env.REDIS_URL as string, settings.REDIS_KEY_PREFIX);
   }, 300_000);

@@ -101,6 +101,25 @@ export async function startAppProcess(
   }
 }
 
+/**
+ * Starts several processes at once. When one fails to start, those that did are stopped before
+ * the failure is thrown: none is left running past its suite (Promise.all would drop them).
+ */
+export async function startAppProcesses(
+  starts: ReadonlyArray<() => Promise<AppProcess>>,
+): Promise<AppProcess[]> {
+  const settled = await Promise.allSettled(starts.map((start) => start()));
+  const started = settled.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map((app) => app.stop()));
+    throw failed.reason;
+  }
+  return started;
+}
+
 /** Polls `condition` every `everyMs` until it holds; throws with `describe()` after `timeoutMs`. */
 export async function eventually(
   condition: () => Promise<boolean>,
