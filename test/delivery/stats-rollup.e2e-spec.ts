@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma, PrismaService } from '@app/prisma';
 import { SmsStatsFold } from '../../libs/delivery/src/stats/sms-stats-fold';
 import { createIsolatedDatabase, IsolatedDatabase } from '../support/isolated-database';
-import { rollupAndRawCounts } from '../support/stats-rollup';
+import { expectRollupsEqualRaw } from '../support/stats-rollup';
 import { startTestApp, TestApp } from '../support/test-app';
 import { adminApi, AdminApi } from '../templates/catalog-api';
 
@@ -86,14 +86,15 @@ const pick = (group: Group): Group => ({
 });
 
 /**
- * The stats' hourly, daily and monthly rollups (migrations 20261228000000, 20261231000000,
- * 20270104000000) on generated records: whatever writes do (inserts from several connections at
+ * The stats' hourly, daily and monthly rollups and the day totals (migrations 20261228000000,
+ * 20261231000000, 20270104000000, 20270105000000; the `day` grouping reads whole days from the
+ * day totals) on generated records: whatever writes do (inserts from several connections at
  * once, receipts moving sent to delivered or undelivered, the same receipts twice at once, codes
  * verified, opt-out replies, deletes, days rebuilt or forgotten), the stats API answers exactly
  * what sms_messages gives for ranges cut at months, days, hours, minutes and time-zone offsets,
  * before and after the fold.
  */
-describe('Stats from the hourly, daily and monthly rollups', () => {
+describe('Stats from the hourly, daily and monthly rollups and the day totals', () => {
   let database: IsolatedDatabase;
   let service: TestApp;
   let admin: AdminApi;
@@ -138,7 +139,7 @@ describe('Stats from the hourly, daily and monthly rollups', () => {
     { from: month(2, -12 * DAY_MS), to: month(2, 19 * DAY_MS) },
   ];
 
-  /** Every range and grouping of the API against the raw query; both rollups against raw. */
+  /** Every range and grouping of the API against the raw query; the rollups and day totals against raw. */
   async function expectStatsEqualRaw(): Promise<void> {
     for (const range of ranges) {
       for (const groupBy of DIMENSIONS) {
@@ -157,11 +158,7 @@ describe('Stats from the hourly, daily and monthly rollups', () => {
         });
       }
     }
-    const { rollup, raw, hourlyRollup, hourlyRaw, monthlyRollup, monthlyRaw } =
-      await rollupAndRawCounts(prisma);
-    expect(rollup).toEqual(raw);
-    expect(hourlyRollup).toEqual(hourlyRaw);
-    expect(monthlyRollup).toEqual(monthlyRaw);
+    await expectRollupsEqualRaw(prisma);
   }
 
   /** `count` generated records of day `daysAgo`, spread over it, in one INSERT through sms_messages. */
@@ -284,13 +281,20 @@ describe('Stats from the hourly, daily and monthly rollups', () => {
     const pending = await prisma.$queryRaw<Array<{ n: number }>>`
       SELECT count(*)::int AS n FROM "sms_message_stats_changes"`;
     expect(pending[0].n).toBe(0);
-    // Groups that the receipts and deletes left at zero are gone from both rollups.
+    // Groups that the receipts and deletes left at zero are gone from the rollups and the day
+    // totals.
     const zeros = await prisma.$queryRaw<Array<{ n: number }>>`
       SELECT (SELECT count(*) FROM "sms_message_daily" WHERE "messages" = 0 AND "segments" = 0
                  AND "verified" = 0 AND "opt_outs" = 0)::int
            + (SELECT count(*) FROM "sms_message_hourly" WHERE "messages" = 0 AND "segments" = 0
-                 AND "verified" = 0 AND "opt_outs" = 0)::int AS n`;
+                 AND "verified" = 0 AND "opt_outs" = 0)::int
+           + (SELECT count(*) FROM "sms_message_day_totals" WHERE "messages" = 0
+                 AND "segments" = 0 AND "verified" = 0 AND "opt_outs" = 0)::int AS n`;
     expect(zeros[0].n).toBe(0);
+    // The folded days are in the day totals, which the `day` grouping reads for whole days.
+    const [{ days }] = await prisma.$queryRaw<Array<{ days: number }>>`
+      SELECT count(DISTINCT "day")::int AS days FROM "sms_message_day_totals"`;
+    expect(days).toBeGreaterThan(1);
     await expectStatsEqualRaw();
     // Folded rows plus new pending changes.
     await prisma.$executeRaw`UPDATE "sms_messages" SET "status" = 'undelivered'
@@ -413,11 +417,19 @@ describe('Stats from the hourly, daily and monthly rollups', () => {
     await expectStatsEqualRaw();
   });
 
-  it('keeps the months whole when days inside them are rebuilt or forgotten', async () => {
+  it('keeps the months and day totals whole when days inside them are rebuilt or forgotten', async () => {
     // Days cut mid-month on both sides, so that the months are partly recomputed.
     const fromDay = month(3, 10 * DAY_MS);
     const toDay = month(2, 12 * DAY_MS);
     const asDate = (at: Date) => at.toISOString().slice(0, 10);
+    // Day totals of the rebuilt days made wrong (and one of them lost), which the rebuild sums
+    // again from the daily rows.
+    const spoiled = await prisma.$executeRaw`UPDATE "sms_message_day_totals"
+      SET "messages" = "messages" + 7, "opt_outs" = "opt_outs" + 1
+      WHERE "day" >= ${asDate(fromDay)}::date AND "day" < ${asDate(toDay)}::date`;
+    expect(spoiled).toBeGreaterThan(0);
+    await prisma.$executeRaw`DELETE FROM "sms_message_day_totals"
+      WHERE "day" = ${asDate(fromDay)}::date + 17`;
     await prisma.$queryRaw`SELECT "sms_message_daily_rebuild"(${asDate(fromDay)}::date,
       ${asDate(toDay)}::date)::text`;
     await expectStatsEqualRaw();
