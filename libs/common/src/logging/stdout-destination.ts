@@ -13,9 +13,9 @@ const FLUSH_EVERY_MS = 250;
  * is still held when the process exits, through `process.exit` too; only a SIGKILL or a crash of
  * the machine loses the last quarter-second of lines.
  */
-export function stdoutLogDestination(): pino.DestinationStream {
+export function stdoutLogDestination(fd = 1): pino.DestinationStream {
   return pino.destination({
-    dest: 1,
+    dest: fd,
     sync: false,
     minLength: BATCH_BYTES,
     periodicFlush: FLUSH_EVERY_MS,
