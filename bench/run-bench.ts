@@ -23,6 +23,7 @@ import { summarize } from './profile/summarize-cpuprofile';
 import { type BenchContext, SCENARIOS, type Scenario, type Target } from './scenarios';
 import { type ChildServer, startChildServer } from './support/child-server';
 import { findFreePort } from './support/free-port';
+import { settleMessageQueue } from './support/queue-settle';
 import { measureBareRenderer } from './support/bare-renderer';
 import { ensurePostgresOnPath } from './support/postgres-path';
 import { fire, round } from './support/load';
@@ -47,6 +48,7 @@ import { BenchSmsReceiver } from './support/sms-receiver';
  *                    [--profile] [--no-floor] [--label text] [--out file.json]
  *                    [--recipients 100000]   (#7, the campaign)
  *                    [--api-node-flags "--flag ..."]   (V8/Node flags to try on the API)
+ *                    [--worker embedded|separate]   (separate: a worker process, as compose runs)
  */
 
 const ROOT = join(__dirname, '..');
@@ -68,6 +70,11 @@ interface Options {
   recipients: number;
   /** Node's flags for the API process (none by default, as the image). */
   apiNodeFlags: string[];
+  /**
+   * `embedded`: the API works the queues itself (its default); `separate`: WORKER_EMBEDDED=false
+   * and one worker process beside it, as docker-compose.yml runs them.
+   */
+  worker: 'embedded' | 'separate';
 }
 
 const CAMPAIGN_SCENARIO = { id: 7, key: 'campaign', title: 'a campaign to the webhook provider' };
@@ -84,6 +91,7 @@ function parseArgs(args: string[]): Options {
     verifyPool: 15000,
     recipients: 100_000,
     apiNodeFlags: [],
+    worker: 'embedded',
   };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split('=', 2);
@@ -122,6 +130,13 @@ function parseArgs(args: string[]): Options {
       case '--recipients':
         options.recipients = Number(value());
         break;
+      case '--worker': {
+        const topology = value();
+        if (topology !== 'embedded' && topology !== 'separate')
+          throw new Error(`--worker takes embedded or separate, not ${topology}`);
+        options.worker = topology;
+        break;
+      }
       case '--api-node-flags':
         options.apiNodeFlags = value().split(/\s+/).filter(Boolean);
         break;
@@ -215,8 +230,14 @@ async function measure(
   if (options.warmupS > 0)
     await fire(workload, { url, connections: options.connections, durationS: options.warmupS });
 
+  const settleMs =
+    target.redisKeyPrefix === undefined
+      ? undefined
+      : await settleMessageQueue(redisUrl, target.redisKeyPrefix);
+
   const loadAvgBefore = load1();
   const endWindow = target.sampler.window();
+  const endWorkerWindow = target.worker?.sampler.window();
   if (options.profile) target.server.signal('SIGWINCH');
   const result = await fire(workload, {
     url,
@@ -225,6 +246,7 @@ async function measure(
   });
   if (options.profile) target.server.signal('SIGWINCH');
   const window = endWindow();
+  const workerWindow = endWorkerWindow?.();
 
   const expected = new Set(scenario.expectedNon2xx);
   let expectedNon2xx = 0;
@@ -248,7 +270,14 @@ async function measure(
     cpuUsPerRequest: result.requests ? round((window.cpuMs * 1000) / result.requests) : 0,
     cpuPercent: round((window.cpuMs / (result.durationS * 1000)) * 100),
     loadAvgBefore,
+    settleMs,
   };
+  if (workerWindow) {
+    run.worker = {
+      cpuUsPerRequest: result.requests ? round((workerWindow.cpuMs * 1000) / result.requests) : 0,
+      peakRssMb: mb(workerWindow.peakRssKb),
+    };
+  }
   if (options.profile)
     run.profile = await collectProfile(
       target,
@@ -381,7 +410,12 @@ async function main(): Promise<void> {
         ...apiProfile.args,
         join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'),
       ],
-      env: { ...baseEnv, ...settings, ...apiProfile.env },
+      env: {
+        ...baseEnv,
+        ...settings,
+        ...(options.worker === 'separate' ? { WORKER_EMBEDDED: 'false' } : {}),
+        ...apiProfile.env,
+      },
       url: `http://127.0.0.1:${apiPort}`,
       logFile: join(runDir, 'api.log'),
       cwd: ROOT,
@@ -392,7 +426,23 @@ async function main(): Promise<void> {
       url: apiServer.url,
       server: apiServer,
       sampler: new RssSampler(apiServer.pid).start(),
+      redisKeyPrefix: settings.REDIS_KEY_PREFIX,
     };
+    if (options.worker === 'separate') {
+      log('starting the worker (dist/apps/worker/src/main.js)');
+      const workerServer = await startChildServer({
+        name: 'worker',
+        args: [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
+        // The worker's own WORKER_EMBEDDED is the one that starts its processors.
+        env: { ...baseEnv, ...settings, WORKER_EMBEDDED: 'true' },
+        url: '',
+        readyLine: 'Working the queues',
+        logFile: join(runDir, 'worker.log'),
+        cwd: ROOT,
+      });
+      children.push(workerServer);
+      api.worker = { server: workerServer, sampler: new RssSampler(workerServer.pid).start() };
+    }
 
     let floor: Target | undefined;
     if (options.floor) {
@@ -464,7 +514,14 @@ async function main(): Promise<void> {
     floor?.sampler.stop();
     // The records check runs after a graceful stop: whatever the API still held must be written.
     const exit = await apiServer.stop();
-    const cleanExit = exit.code === 0 || exit.signal === 'SIGTERM';
+    let cleanExit = exit.code === 0 || exit.signal === 'SIGTERM';
+    if (api.worker) {
+      // The records the API queued are the worker's to write: it is stopped once they are.
+      await settleMessageQueue(redis.url, settings.REDIS_KEY_PREFIX);
+      api.worker.sampler.stop();
+      const workerExit = await api.worker.server.stop();
+      cleanExit &&= workerExit.code === 0 || workerExit.signal === 'SIGTERM';
+    }
     await floor?.server.stop();
     const sent = receiver.count('api');
     const recorded = await countRecords(postgres.url);
@@ -488,6 +545,7 @@ async function main(): Promise<void> {
         durationS: options.durationS,
         warmupS: options.warmupS,
         apiNodeFlags: options.apiNodeFlags,
+        worker: options.worker,
         api: Object.fromEntries(PUBLIC_SETTINGS.map((name) => [name, settings[name]])),
       },
       scenarios,

@@ -9,6 +9,10 @@ export interface Target {
   url: string;
   server: ChildServer;
   sampler: RssSampler;
+  /** The API's REDIS_KEY_PREFIX: its queue is settled before each window. */
+  redisKeyPrefix?: string;
+  /** A worker process beside the API (`--worker separate`, the compose topology). */
+  worker?: { server: ChildServer; sampler: RssSampler };
 }
 
 export interface BenchContext {

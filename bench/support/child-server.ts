@@ -6,8 +6,10 @@ export interface ChildServerOptions {
   /** Node arguments: flags, then the script. */
   args: string[];
   env: Record<string, string>;
-  /** Where the server listens, e.g. http://127.0.0.1:40123. */
+  /** Where the server listens, e.g. http://127.0.0.1:40123 (empty for a process without HTTP). */
   url: string;
+  /** Ready once its log holds this line, instead of answering /health (a worker serves no HTTP). */
+  readyLine?: string;
   logFile: string;
   cwd: string;
   /** Opens an IPC channel to the child (see send()). */
@@ -47,7 +49,9 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     child.once('exit', (code) => resolve(code)),
   );
   try {
-    await waitForHealth(options, child);
+    await (options.readyLine
+      ? waitForLine(options, child, options.readyLine)
+      : waitForHealth(options, child));
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -92,6 +96,24 @@ async function waitForHealth(options: ChildServerOptions, child: ChildProcess): 
   }
   throw new Error(
     `${options.name} not healthy after ${READY_TIMEOUT_MS} ms:\n${tail(options.logFile)}`,
+  );
+}
+
+async function waitForLine(
+  options: ChildServerOptions,
+  child: ChildProcess,
+  line: string,
+): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${options.name} exited during start-up:\n${tail(options.logFile)}`);
+    }
+    if (readFileSync(options.logFile, 'utf8').includes(line)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(
+    `${options.name} not ready after ${READY_TIMEOUT_MS} ms:\n${tail(options.logFile)}`,
   );
 }
 

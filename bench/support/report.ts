@@ -17,6 +17,10 @@ export interface TargetRun extends LoadResult {
   loadAvgBefore: number;
   redis?: RoundTrips;
   profile?: string;
+  /** How long the API's queue took to empty before the window opened (seeding's records). */
+  settleMs?: number;
+  /** The separate worker's share (`--worker separate`): its CPU per request answered, its peak RSS. */
+  worker?: { cpuUsPerRequest: number; peakRssMb: number };
 }
 
 export interface ScenarioResult {
@@ -63,6 +67,8 @@ export interface BenchReport {
     warmupS: number;
     /** Node flags the API ran with (`--api-node-flags`). */
     apiNodeFlags?: string[];
+    /** Who worked the API's queues (`--worker`): the API itself, or a worker process beside it. */
+    worker?: 'embedded' | 'separate';
     api: Record<string, string>;
   };
   scenarios: ScenarioResult[];
@@ -240,26 +246,22 @@ export function formatTable(report: BenchReport): string {
     'Redis/req',
     'vs floor',
     'CPU vs floor',
-  ];
+  ] as const;
+  /** A row with `cells` under the columns they name, the others empty. */
+  const rowOf = (cells: Partial<Record<(typeof header)[number], string>>): string[] =>
+    header.map((name) => cells[name] ?? '');
   const rows: string[][] = [];
   for (const s of report.scenarios) {
     if (s.status !== 'ran') {
-      rows.push([
-        String(s.id),
-        s.key,
-        '-',
-        s.status,
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        s.reason ?? '',
-      ]);
+      rows.push(
+        rowOf({
+          '#': String(s.id),
+          scenario: s.key,
+          target: '-',
+          'req/s': s.status,
+          'CPU vs floor': s.reason ?? '',
+        }),
+      );
       continue;
     }
     for (const kind of ['api', 'floor'] as const) {
@@ -281,6 +283,15 @@ export function formatTable(report: BenchReport): string {
         kind === 'api' && s.ratioToFloor !== undefined ? pct(s.ratioToFloor) : '',
         kind === 'api' && s.cpuRatioToFloor !== undefined ? pct(s.cpuRatioToFloor) : '',
       ]);
+      if (run.worker) {
+        rows.push(
+          rowOf({
+            target: '+worker',
+            'RSS MB': String(run.worker.peakRssMb),
+            'CPU µs/req': String(run.worker.cpuUsPerRequest),
+          }),
+        );
+      }
     }
     if (s.bareLoop) {
       rows.push([
@@ -306,7 +317,7 @@ export function formatTable(report: BenchReport): string {
     (t) => `  ${t.met === null ? ' -  ' : t.met ? 'met ' : 'MISS'}  ${t.target}: ${t.detail}`,
   );
   return [
-    line(header),
+    line([...header]),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     ...formatCampaign(report.campaign),
