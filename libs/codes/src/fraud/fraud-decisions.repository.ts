@@ -26,7 +26,7 @@ export class FraudDecisionsRepository {
       ...row,
     }));
     const column = <T>(pick: (row: FraudDecisionRow) => T): T[] => rows.map(pick);
-    await this.prisma.$executeRaw`
+    await this.prisma.direct(Prisma.sql`
       WITH decided AS (
         INSERT INTO "fraud_decisions" ("created_at", "phone", "country", "prefix", "client_ip",
           "key_kind", "key_value", "unverified", "budget", "action", "outcome")
@@ -46,7 +46,7 @@ export class FraudDecisionsRepository {
       )
       ${outboxInsert(Prisma.sql`
         SELECT 'fraud.decision'::text AS "type", e AS "payload"
-          FROM jsonb_array_elements(${JSON.stringify(events)}::jsonb) AS e`)}`;
+          FROM jsonb_array_elements(${JSON.stringify(events)}::jsonb) AS e`)}`);
   }
 
   /** Deletes up to `limit` decisions made before `cutoff`; returns how many went. */
