@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { limitHeapGrowth } from '@app/common';
 import { InvalidConfigurationError } from '@app/config';
 import { validateServiceEnvironment } from './service-environment';
 import { createApp } from './create-app';
@@ -7,6 +8,7 @@ import { stopGracefullyOnSignals } from './shutdown/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   const environment = validateServiceEnvironment(process.env);
+  limitHeapGrowth(environment.HEAP_GROWTH_PERCENT);
   const app = await createApp(environment);
   stopGracefullyOnSignals(app, {
     drainMs: environment.SHUTDOWN_DRAIN_MS,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { limitHeapGrowth } from '@app/common';
 import { InvalidConfigurationError } from '@app/config';
 import { validateServiceEnvironment } from '../../api/src/service-environment';
 import { createWorker } from './create-worker';
@@ -7,6 +8,7 @@ import { stopOnSignals } from './stop-on-signals';
 
 async function bootstrap(): Promise<void> {
   const environment = validateServiceEnvironment(process.env);
+  limitHeapGrowth(environment.HEAP_GROWTH_PERCENT);
   const worker = await createWorker(environment);
   stopOnSignals(worker, {
     // The workers' own bound, then Redis and PostgreSQL close; past it the process just ends.
