@@ -68,7 +68,7 @@ const REJECTIONS = [
   'ServiceLimitExceeded',
 ];
 
-// The same fixed-window hit as libs/common/src/throttling/redis-throttler.storage.ts.
+// The same fixed-window hit as the per-IP throttler's (countInFixedWindow in libs/redis).
 const throttleHit = new RedisScript(`
 local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end

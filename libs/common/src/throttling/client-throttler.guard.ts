@@ -1,52 +1,64 @@
-import { ExecutionContext, Injectable, Type } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import {
-  InjectThrottlerOptions,
-  InjectThrottlerStorage,
-  ThrottlerGuard,
-  ThrottlerLimitDetail,
-  type ThrottlerModuleOptions,
-  type ThrottlerStorage,
-} from '@nestjs/throttler';
-import type { FastifyRequest } from 'fastify';
+import { DEFAULT_IPV6_SUBNET_PREFIX, normalizeIp } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfigService } from '@app/config';
+import { countInFixedWindow, RedisService } from '@app/redis';
 import { TooManyRequestsError } from '../errors/common.errors';
-import { THROTTLE_EXEMPTION, ThrottleExemption } from './throttle-exemption';
+import { RouteThrottles } from './route-throttles';
 
-/** The per-IP request rate on every route, answered with our `TooManyRequests`. */
+/**
+ * `THROTTLE_LIMIT` requests per client address per `THROTTLE_TTL_SECONDS` on every route, one
+ * budget across all routes, answered with our `TooManyRequests`. A fixed window in Redis, so N
+ * API instances share it; fails closed: when Redis is down the request is refused.
+ */
 @Injectable()
-export class ClientThrottlerGuard extends ThrottlerGuard {
+export class ClientThrottlerGuard implements CanActivate {
+  private readonly limit: number;
+  private readonly windowMs: number;
+  // The key @nestjs/throttler's guard and storage built (throttler `default`, key
+  // `default:<client>`): counts carry over an upgrade, and instances of both versions share them.
+  private readonly keyPrefix: string;
+  private readonly routes: RouteThrottles;
+
   constructor(
-    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
-    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    config: AppConfigService,
+    private readonly redis: RedisService,
     reflector: Reflector,
-    private readonly moduleRef: ModuleRef,
+    moduleRef: ModuleRef,
   ) {
-    super(options, storage, reflector);
-  }
-
-  protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
-    const exemption = this.reflector.get<Type<ThrottleExemption> | undefined>(
-      THROTTLE_EXEMPTION,
-      context.getHandler(),
+    this.limit = config.get('THROTTLE_LIMIT');
+    this.windowMs = config.get('THROTTLE_TTL_SECONDS') * 1000;
+    this.keyPrefix = redis.key('throttle', 'default', 'default:');
+    this.routes = new RouteThrottles(reflector, (exemption) =>
+      moduleRef.get(exemption, { strict: false }),
     );
-    if (exemption === undefined) return Promise.resolve(false);
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    return Promise.resolve(this.moduleRef.get(exemption, { strict: false }).exempts(request));
   }
 
-  protected override generateKey(
-    _context: ExecutionContext,
-    tracker: string,
-    name: string,
-  ): string {
-    // One budget per client across all routes, as the setting promises.
-    return `${name}:${tracker}`;
-  }
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const route = this.routes.of(context.getClass(), context.getHandler());
+    if (!route.counted) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    if (route.exemption?.exempts(request)) return true;
 
-  protected override throwThrottlingException(
-    _context: ExecutionContext,
-    detail: ThrottlerLimitDetail,
-  ): Promise<void> {
-    throw new TooManyRequestsError(detail.timeToBlockExpire);
+    const { hits, remainingMs } = await countInFixedWindow(
+      this.redis,
+      this.keyPrefix + clientOf(request),
+      this.windowMs,
+    );
+    const resetSeconds = Math.max(1, Math.ceil(remainingMs / 1000));
+    // Retry-After is the error filter's, as for every retryable error.
+    if (hits > this.limit) throw new TooManyRequestsError(resetSeconds);
+    void http
+      .getResponse<FastifyReply>()
+      .header('X-RateLimit-Limit', this.limit)
+      .header('X-RateLimit-Remaining', Math.max(0, this.limit - hits))
+      .header('X-RateLimit-Reset', resetSeconds);
+    return true;
   }
 }
+
+/** The client's address; the hosts of one IPv6 /64 are one client (one end site's prefix). */
+const clientOf = (request: FastifyRequest): string =>
+  normalizeIp(request.ip, DEFAULT_IPV6_SUBNET_PREFIX);
