@@ -162,8 +162,8 @@ export class Environment extends FraudGuardSettings {
   /**
    * How far V8 lets the heap grow past what a full collection left alive, in percent (0: V8's
    * own choice, up to 4x). Under load the live heap is ~80 MB and V8 let it reach 330 MB before
-   * collecting, which with its pooled pages made a 500 MB process; 30 keeps it near 290 MB with
-   * no measured cost in CPU (`npm run bench`, README).
+   * collecting, which with its pooled pages made a 500 MB process; 30 kept it near 290 MB with
+   * CPU per request unchanged within the noise (`npm run bench`, README).
    */
   @Type(() => Number)
   @IsInt()

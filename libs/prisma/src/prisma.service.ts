@@ -58,8 +58,12 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.$disconnect();
-    // The adapter leaves a pool it was given to its owner.
-    await this.pool.end();
+    try {
+      await this.$disconnect();
+    } finally {
+      // The adapter leaves a pool it was given to its owner: ended even if Prisma failed to
+      // disconnect, or its connections would hold the process open.
+      await this.pool.end();
+    }
   }
 }
