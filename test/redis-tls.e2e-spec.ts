@@ -10,6 +10,12 @@ import { createIsolatedDatabase, IsolatedDatabase } from './support/isolated-dat
 
 const PASSWORD = randomBytes(12).toString('hex');
 const PREFIX = `test:${randomBytes(6).toString('hex')}:`;
+/**
+ * What RedisService.waitUntilReady says when it gave up at its deadline instead of on the first
+ * permanent error. The message, not a wall-clock bound, tells the two apart: under a loaded CI
+ * the start itself (before Redis is awaited) took 4.2 s once.
+ */
+const NOT_AT_ONCE = /Redis not reachable within/;
 
 /** The ACL line of the README, for this run's password and key prefix. */
 function documentedAclLine(): string {
@@ -93,17 +99,15 @@ describe('Redis over TLS as an ACL user', () => {
   });
 
   it('stops the start at once on a wrong password, naming the setting', async () => {
-    const startedAt = Date.now();
     const start = startTestApp(settings('wrong-password', redis.tls.caFile));
     await expect(start).rejects.toThrow(/refused the log-in \(WRONGPASS.*REDIS_URL/);
     await expect(start).rejects.not.toThrow(/wrong-password/);
-    expect(Date.now() - startedAt).toBeLessThan(4000);
+    await expect(start).rejects.not.toThrow(NOT_AT_ONCE);
   });
 
   it('stops the start at once on a certificate its CA file does not trust', async () => {
-    const startedAt = Date.now();
     const start = startTestApp(settings(PASSWORD, otherCa.caFile));
     await expect(start).rejects.toThrow(/certificate is not trusted.*REDIS_TLS_CA_FILE/);
-    expect(Date.now() - startedAt).toBeLessThan(4000);
+    await expect(start).rejects.not.toThrow(NOT_AT_ONCE);
   });
 });
