@@ -51,6 +51,7 @@ export {
 export { AppExceptionFilter, PrefixErrorFormat } from './http/app-exception.filter';
 export { JsonLogger } from './logging/json-logger';
 export { stdoutLogDestination } from './logging/stdout-destination';
+export { deadline } from './runtime/deadline';
 export { limitHeapGrowth } from './runtime/heap-growth';
 export { MAX_JSON_DEPTH, useDepthCheckedJsonParser } from './http/json-body-parser';
 export {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
+import { deadline } from '@app/common';
 import { AppConfigService } from '@app/config';
 import { Metrics } from '@app/metrics';
 import { clientErrorForSendFailure } from '../sending/provider-failure';
@@ -98,10 +99,11 @@ export class CampaignBatchSender {
     if ((await this.rates.overRate(provider)) !== undefined) return messages.map(() => undefined);
     const started = performance.now();
     let outcomes: SendOutcome[];
+    const bound = deadline(this.timeoutMs, { message: 'The provider did not answer in time' });
     try {
       outcomes = await provider.sendBatch!(
         messages.map((message) => message.sms),
-        AbortSignal.timeout(this.timeoutMs),
+        bound.signal,
       );
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
@@ -111,6 +113,8 @@ export class CampaignBatchSender {
         providerCode: 'UnexpectedError',
         message: text,
       }));
+    } finally {
+      bound.settle();
     }
     const latencyMs = Math.round(performance.now() - started);
     this.metrics.providerCalled(provider.name, outcomes[0]?.status ?? 'unknown', latencyMs / 1000);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
+import { deadline } from '@app/common';
 import type { ConversionReport } from '../providers/conversion-report';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
 import type { ConversionJobData } from '../queue/message-jobs';
@@ -50,10 +51,13 @@ export class ConversionReportRunner {
       sentAt: message.sentAt,
       verifiedAt: new Date(verifiedAt),
     };
-    const outcome = await provider.reportConversion(
-      report,
-      AbortSignal.timeout(REPORT_DEADLINE_MS),
-    );
+    const bound = deadline(REPORT_DEADLINE_MS);
+    let outcome: Awaited<ReturnType<typeof provider.reportConversion>>;
+    try {
+      outcome = await provider.reportConversion(report, bound.signal);
+    } finally {
+      bound.settle();
+    }
     if (outcome.status !== 'failed') return;
     const reason = `${message.provider} conversion ${outcome.code}: ${outcome.message}`;
     throw outcome.retry ? new Error(reason) : new UnrecoverableError(reason);

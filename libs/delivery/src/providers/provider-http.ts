@@ -1,3 +1,4 @@
+import { deadline } from '@app/common';
 import { unknownOutcome, unreached } from './sms-provider';
 import type { SendUnknown, SendUnreached } from './sms-provider';
 import { neverWritten } from './transport-failure';
@@ -29,17 +30,18 @@ export async function postToProvider(
   signal: AbortSignal,
   timeoutMs: number,
 ): Promise<ProviderHttpResult> {
-  const timeout = AbortSignal.timeout(timeoutMs);
+  const bound = deadline(timeoutMs, { linkedTo: signal });
   try {
     const response = await fetch(request.url, {
       method: 'POST',
       headers: request.headers,
       body: request.body,
-      signal: AbortSignal.any([signal, timeout]),
+      signal: bound.signal,
     });
     return { answered: { status: response.status, text: await response.text() } };
   } catch (error) {
-    if (timeout.aborted) {
+    // Its own deadline came first when the abort's reason is not the caller's.
+    if (bound.signal.aborted && bound.signal.reason !== signal.reason) {
       return { failed: unknownOutcome('Timeout', `no answer within ${timeoutMs} ms`) };
     }
     if (signal.aborted) return { failed: callerAbort(signal) };
@@ -48,6 +50,8 @@ export async function postToProvider(
     return {
       failed: neverWritten(code) ? unreached(code, message) : unknownOutcome(code, message),
     };
+  } finally {
+    bound.settle();
   }
 }
 

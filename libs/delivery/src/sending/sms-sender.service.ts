@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { AppError } from '@app/common';
+import { AppError, deadline } from '@app/common';
 import { AppConfigService } from '@app/config';
 import { Metrics } from '@app/metrics';
 import type { SmsMessageStatus, SmsTemplateKind } from '@app/prisma';
@@ -9,7 +9,6 @@ import { refused } from '../providers/sms-provider';
 import type { OutgoingSms, SendFailure, SendOutcome, SmsProvider } from '../providers/sms-provider';
 import { SmsProviderRouter } from '../providers/sms-provider-router';
 import { VoiceProviderRouter } from '../providers/voice-provider-router';
-import { sendDeadline } from './send-deadline';
 import type { SmsAttemptRecord, SmsMessageRecord } from '../records/sms-message-record';
 import { maybeSent, triesNextProvider } from './failover';
 import { ProviderSendRates } from './provider-send-rates';
@@ -199,16 +198,16 @@ export class SmsSender {
 
   /** One provider's outcome. Adapters throw only for a programming error, logged here. */
   private async sendOnce(provider: SmsProvider, sms: OutgoingSms): Promise<SendOutcome> {
-    const deadline = sendDeadline(this.timeoutMs);
+    const bound = deadline(this.timeoutMs, { message: 'The provider did not answer in time' });
     try {
-      return await provider.send(sms, deadline.signal);
+      return await provider.send(sms, bound.signal);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`Provider ${provider.name} threw for message ${sms.id}: ${message}`);
       // Thrown before or after writing the request: we cannot tell, so the outcome is unknown.
       return { status: 'unknown', providerCode: 'UnexpectedError', message };
     } finally {
-      deadline.settle();
+      bound.settle();
     }
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { signStandardWebhook } from '@app/common';
+import { deadline, signStandardWebhook } from '@app/common';
 import { AppConfigService } from '@app/config';
 import { EventsSettings } from '../events.settings';
 import type { WebhookAttempt } from './webhook-attempt';
@@ -29,11 +29,12 @@ export class WebhookPoster {
     const started = Date.now();
     const timestamp = Math.floor(started / 1000);
     const at = new Date(started).toISOString();
+    const bound = deadline(this.timeoutMs);
     try {
       const response = await fetch(event.url, {
         method: 'POST',
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: bound.signal,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'smsauth-webhooks/1',
@@ -52,6 +53,8 @@ export class WebhookPoster {
       return { at, statusCode: response.status, durationMs: Date.now() - started };
     } catch (error) {
       return { at, error: describe(error), durationMs: Date.now() - started };
+    } finally {
+      bound.settle();
     }
   }
 }

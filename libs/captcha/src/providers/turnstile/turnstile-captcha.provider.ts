@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { deadline } from '@app/common';
 import { CaptchaHostedError, CaptchaUnavailableError } from '../../captcha.errors';
 import {
   CaptchaAttempt,
@@ -68,16 +69,19 @@ export class TurnstileCaptchaProvider implements CaptchaProvider {
       response: attempt.captchaToken,
       remoteip: attempt.clientIp,
     });
+    const bound = deadline(this.settings.timeoutMs);
     try {
       const response = await fetch(this.settings.verifyUrl, {
         method: 'POST',
         body: form,
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        signal: bound.signal,
       });
       return { status: response.status, text: await response.text() };
     } catch (error) {
       this.logger.warn(`Turnstile siteverify unreachable: ${describeFailure(error)}`);
       throw new CaptchaUnavailableError();
+    } finally {
+      bound.settle();
     }
   }
 }
