@@ -21,10 +21,11 @@ import { hashSessionToken, newSessionToken } from '../../libs/user/src/sessions/
 
 /**
  * The floor: a bare Fastify + ioredis server doing the product's Redis work for the send
- * and verify paths (the per-IP throttle hit, then the reserve or verify script) and, on a
- * send, the same durable writes around the provider call (the code's delayed job before it,
- * its record's job after, on a BullMQ queue with the product's job options) and the provider
- * call to the same webhook, with no framework, validation or logging, and no worker; for
+ * and verify paths (the per-IP throttle hit, then the reserve script; the verify script
+ * counting that hit first, as the product's verify routes do) and, on a send, the same durable
+ * writes around the provider call (the code's delayed job before it, its record's job after,
+ * on a BullMQ queue with the product's job options) and the provider call to the same
+ * webhook, with no framework, validation or logging, and no worker; for
  * GET /v1/users/me the throttle hit and the one indexed read of the session and its user that
  * the product makes (node-postgres, no ORM); for a log-in with a code (POST /v1/sessions) the
  * account's read, the verify script, the password-attempts reset and the session's transaction
@@ -183,11 +184,21 @@ app.post<{ Body: CodeBody }>('/v1/sms/codes', async (req, reply) => {
 });
 
 app.post<{ Body: CodeBody }>('/v1/sms/codes/verify', async (req, reply) => {
-  if (await throttled(req.ip, reply)) return reply;
   const { phone, code = '' } = req.body;
   const purpose = req.body.purpose ?? 'operation';
-  // The product's verify: the phone's wrong-guess counter of the day, then the code's key.
+  // The product's verify: the per-IP throttle hit counted first in the same script, the phone's
+  // wrong-guess counter of the day, then the code's key.
   const now = Date.now();
+  let refused = false;
+  const throttleHit = {
+    key: `${PREFIX}throttle:default:default:${req.ip}`,
+    windowMs: LIMITS.throttleTtlMs,
+    limit: LIMITS.throttle,
+    claim: () => undefined,
+    settle: ({ hits }: { hits: number }) => {
+      refused = hits > LIMITS.throttle;
+    },
+  };
   const [outcome] = (await verifyCodeScript.run(
     redis,
     [`${PREFIX}sms:day:${utcDayKey(now)}:wrong:${phone}`, `${PREFIX}sms:code:${purpose}:${phone}`],
@@ -199,7 +210,11 @@ app.post<{ Body: CodeBody }>('/v1/sms/codes/verify', async (req, reply) => {
       DAILY_COUNTER_TTL_MS,
       hashCode(CODE_SECRET, purpose, phone, code),
     ],
+    throttleHit,
   )) as [number, string];
+  if (refused) {
+    return reply.code(429).send({ statusCode: 429, code: 'TooManyRequests', message: 'Too many' });
+  }
   if (outcome === 0) return reply.send({ verified: true });
   return reply.code(400).send({ statusCode: 400, code: 'CodeIsError', message: 'Wrong code' });
 });

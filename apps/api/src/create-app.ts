@@ -11,7 +11,9 @@ import {
   createValidationPipe,
   documentErrorResponses,
   JsonLogger,
+  owedClientHitOf,
   stdoutLogDestination,
+  TooManyRequestsError,
   useDepthCheckedJsonParser,
   useMultipartUploads,
 } from '@app/common';
@@ -104,6 +106,16 @@ export function configureApp(app: NestFastifyApplication): void {
   // One line and one count per request, naming the route pattern rather than the URL, which
   // may hold codes and ids.
   fastify.addHook('onResponse', (request, reply, done) => {
+    // A @ThrottledInScript route that answered without its script counting the per-IP hit
+    // (none does so by design) still spends the client's budget.
+    owedClientHitOf(request)
+      ?.countApart()
+      .catch((error: unknown) => {
+        // Past the limit: counted, the answer already gone. Anything else: Redis failed.
+        if (!(error instanceof TooManyRequestsError)) {
+          request.log.warn({ err: error }, 'per-IP hit not counted');
+        }
+      });
     const route = routeLabel(request.routeOptions.url);
     request.log.info(
       {

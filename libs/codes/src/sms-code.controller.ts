@@ -6,7 +6,16 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, ApiErrors, ClientIp, Public, RequestActor } from '@app/common';
+import {
+  Actor,
+  ApiErrors,
+  ClientHit,
+  ClientIp,
+  Public,
+  RequestActor,
+  ThrottledInScript,
+} from '@app/common';
+import type { PendingWindowHit } from '@app/redis';
 import { CodeSentDto, RequestCodeDto } from './dto/request-code.dto';
 import { CodeVerifiedDto, VerifyCodeDto } from './dto/verify-code.dto';
 import { SmsCodeService } from './sms-code.service';
@@ -62,8 +71,12 @@ export class SmsCodeController {
   @ApiOperation({ summary: 'Verify (and consume) a code' })
   @ApiOkResponse({ type: CodeVerifiedDto })
   @ApiErrors(...SMS_VERIFY_CODE_ERRORS)
-  async verifyCode(@Body() body: VerifyCodeDto): Promise<CodeVerifiedDto> {
-    await this.codes.verifyCode(body);
+  @ThrottledInScript()
+  async verifyCode(
+    @Body() body: VerifyCodeDto,
+    @ClientHit() clientHit: PendingWindowHit | undefined,
+  ): Promise<CodeVerifiedDto> {
+    await this.codes.verifyCode({ ...body, clientHit });
     return { verified: true };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { asciiDigits } from '@app/common';
+import { asciiDigits, TooManyRequestsError } from '@app/common';
 import { AppConfigService } from '@app/config';
 import {
   CodeChannel,
@@ -13,6 +13,7 @@ import {
   TestPhoneNumbers,
 } from '@app/delivery';
 import { Metrics } from '@app/metrics';
+import type { PendingWindowHit } from '@app/redis';
 import { NormalizedPhone, PhoneNormalizer } from '@app/phone';
 import {
   CodeRequestContext,
@@ -171,6 +172,8 @@ export class SmsCodeService {
     phone: string;
     purpose: SmsPurpose | readonly SmsPurpose[];
     code?: string;
+    /** The request's per-IP throttle hit, for the verify script to count (@ThrottledInScript). */
+    clientHit?: PendingWindowHit;
   }): Promise<NormalizedPhone> {
     // Counted under the channel that carried the code the answer is about.
     let channel: string = NO_CODE_CHANNEL;
@@ -179,7 +182,7 @@ export class SmsCodeService {
       const code = readCode(input.code);
       const purposes = typeof input.purpose === 'string' ? [input.purpose] : input.purpose;
       if (purposes.length === 0) throw new Error('verifyCode needs at least one purpose');
-      const verification = await this.store.verify(phone.e164, purposes, code);
+      const verification = await this.store.verify(phone.e164, purposes, code, input.clientHit);
       channel = verification.channel ?? NO_CODE_CHANNEL;
       if (verification.refusal) throw verification.refusal;
       if (verification.messageId) {
@@ -191,7 +194,8 @@ export class SmsCodeService {
       this.metrics.codeVerified(channel);
       return phone;
     } catch (error) {
-      this.metrics.codeVerifyFailed(channel, error);
+      // A client past its per-IP limit was refused before any verify, as the guard refuses it.
+      if (!(error instanceof TooManyRequestsError)) this.metrics.codeVerifyFailed(channel, error);
       throw error;
     }
   }

@@ -74,4 +74,11 @@ export {
   type ThrottleExemption,
 } from './throttling/throttle-exemption';
 export { Unthrottled } from './throttling/unthrottled.decorator';
+export {
+  answerOnceCounted,
+  ClientHit,
+  owedClientHitOf,
+  PendingClientHit,
+} from './throttling/pending-client-hit';
+export { ThrottledInScript } from './throttling/throttled-in-script.decorator';
 export { signStandardWebhook } from './webhooks/standard-webhook-signature';

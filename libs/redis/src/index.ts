@@ -9,5 +9,10 @@ export {
   redisConnectionSettings,
 } from './redis-client';
 export { countInFixedWindow, WindowCount } from './fixed-window-counter';
+export {
+  countPendingHit,
+  type PendingWindowHit,
+  WindowHitFirstScript,
+} from './window-hit-first';
 export { isRedisCommandTimeout, retryWhenTimedOut } from './command-timeout';
 export { type AttemptBudget, takeAttempt } from './attempt-budget';

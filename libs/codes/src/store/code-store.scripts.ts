@@ -1,4 +1,4 @@
-import { RedisScript } from '@app/redis';
+import { RedisScript, WindowHitFirstScript } from '@app/redis';
 import { FRAUD_LUA } from '../fraud/fraud.lua';
 import { VOICE_PHONE_CHECKS_LUA } from './voice-phone-checks.lua';
 
@@ -231,14 +231,17 @@ return 1
  * it (see fraud.lua.ts). Those keys are not among KEYS: the send's IP is not known here. A
  * single Redis allows it; on a Cluster they live in other slots, and clusterVerifyCodeScript
  * answers what the code keeps for the give-back instead (ClusterFraudSteps.giveBack).
+ *
+ * A request's per-IP throttle hit can be counted first, in the same round trip (the verify
+ * routes' one round trip); on a Cluster that hit's key is in another slot and goes apart.
  */
-export const verifyCodeScript = new RedisScript(verifyCodeLua(true));
+export const verifyCodeScript = new WindowHitFirstScript(verifyCodeLua(true));
 
 /**
  * verifyCodeScript without the give-back, for a Redis Cluster: a verified code answers
  * { 0, message id, channel, watched keys, hour, day, carried } ('' when it was not watched).
  */
-export const clusterVerifyCodeScript = new RedisScript(verifyCodeLua(false));
+export const clusterVerifyCodeScript = new WindowHitFirstScript(verifyCodeLua(false));
 
 function verifyCodeLua(giveBackHere: boolean): string {
   const verified = giveBackHere

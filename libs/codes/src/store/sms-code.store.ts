@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { hkdfSync } from 'node:crypto';
 import { AppConfigService } from '@app/config';
-import { isRedisCommandTimeout, type RedisScript, RedisService } from '@app/redis';
+import {
+  countPendingHit,
+  isRedisCommandTimeout,
+  type PendingWindowHit,
+  type RedisScript,
+  RedisService,
+} from '@app/redis';
 import { CodeChannel, DailyLimitExceededError, TooFrequentError } from '@app/delivery';
 import {
   CodeExpiredError,
@@ -328,9 +334,16 @@ export class SmsCodeStore {
    * Verifies and consumes the code in one round trip. With several purposes, a code of any of
    * them verifies (see verifyCodeScript for how wrong tries count). A code that does not
    * verify comes back with its refusal, for the caller to throw once it has counted it.
+   * `clientHit`, the request's per-IP throttle hit, is counted first in the same round trip
+   * (apart on a Cluster); past its limit it throws and nothing else is done.
    */
-  verify(phone: string, purposes: readonly string[], code: string): Promise<CodeVerification> {
-    return this.runVerify(phone, purposes, code, true);
+  verify(
+    phone: string,
+    purposes: readonly string[],
+    code: string,
+    clientHit?: PendingWindowHit,
+  ): Promise<CodeVerification> {
+    return this.runVerify(phone, purposes, code, true, clientHit);
   }
 
   /** Like `verify`, wrong tries counted, but a right code stays live; throws the refusal. */
@@ -344,9 +357,13 @@ export class SmsCodeStore {
     purposes: readonly string[],
     code: string,
     consume: boolean,
+    clientHit?: PendingWindowHit,
   ): Promise<CodeVerification> {
+    // On a cluster the watched keys are in other slots: the give-back follows the verify; and
+    // so is the client's throttle key, counted first on its own.
+    if (clientHit && this.clusterSteps) await countPendingHit(this.redis, clientHit);
+    const hitHere = this.clusterSteps ? undefined : clientHit;
     const now = Date.now();
-    // On a cluster the watched keys are in other slots: the give-back follows the verify.
     const script = this.clusterSteps ? clusterVerifyCodeScript : verifyCodeScript;
     const [outcome, messageId, storedChannel, keys, hour, day, carried] = (await script.run(
       this.redis.client,
@@ -359,6 +376,7 @@ export class SmsCodeStore {
         DAILY_COUNTER_TTL_MS,
         ...purposes.map((purpose) => hashCode(this.secret, purpose, phone, code)),
       ],
+      hitHere,
     )) as [number, string, string, string?, string?, string?, string?];
     if (outcome === 0 && keys && hour && day) {
       this.clusterSteps?.fraud.giveBack({ keys, hour, day, carried: carried ?? '0' });

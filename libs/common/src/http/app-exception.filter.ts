@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, RetryableAppError } from '../errors/app-error';
 import { ServiceUnavailableError } from '../errors/common.errors';
+import { answerOnceCounted } from '../throttling/pending-client-hit';
 import { isDependencyUnavailable } from './dependency-failure';
 import { codeForStatus, HttpErrorBody } from './http-error-body';
 
@@ -45,7 +46,12 @@ export class AppExceptionFilter implements ExceptionFilter {
   constructor(private readonly formats: readonly PrefixErrorFormat[] = []) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const { url } = host.switchToHttp().getRequest<FastifyRequest>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    // A request that failed before its route's script counted its per-IP hit counts it now.
+    answerOnceCounted(request, error, (answered) => this.answer(answered, host, request.url));
+  }
+
+  private answer(error: unknown, host: ArgumentsHost, url: string): void {
     const format = this.formats.find(({ prefix }) => underPrefix(url, prefix));
     if (format) {
       format.filter.catch(error, host);

@@ -4,13 +4,14 @@ import { DEFAULT_IPV6_SUBNET_PREFIX, normalizeIp } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfigService } from '@app/config';
 import { countInFixedWindow, RedisService } from '@app/redis';
-import { TooManyRequestsError } from '../errors/common.errors';
+import { PendingClientHit } from './pending-client-hit';
 import { RouteThrottles } from './route-throttles';
 
 /**
  * `THROTTLE_LIMIT` requests per client address per `THROTTLE_TTL_SECONDS` on every route, one
  * budget across all routes, answered with our `TooManyRequests`. A fixed window in Redis, so N
- * API instances share it; fails closed: when Redis is down the request is refused.
+ * API instances share it; fails closed: when Redis is down the request is refused. A route
+ * marked @ThrottledInScript counts the hit in its own script (pending-client-hit.ts).
  */
 @Injectable()
 export class ClientThrottlerGuard implements CanActivate {
@@ -42,19 +43,18 @@ export class ClientThrottlerGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest>();
     if (route.exemption?.exempts(request)) return true;
 
-    const { hits, remainingMs } = await countInFixedWindow(
-      this.redis,
+    const hit = new PendingClientHit(
       this.keyPrefix + clientOf(request),
       this.windowMs,
+      this.limit,
+      http.getResponse<FastifyReply>(),
+      this.redis,
     );
-    const resetSeconds = Math.max(1, Math.ceil(remainingMs / 1000));
-    // Retry-After is the error filter's, as for every retryable error.
-    if (hits > this.limit) throw new TooManyRequestsError(resetSeconds);
-    void http
-      .getResponse<FastifyReply>()
-      .header('X-RateLimit-Limit', this.limit)
-      .header('X-RateLimit-Remaining', Math.max(0, this.limit - hits))
-      .header('X-RateLimit-Reset', resetSeconds);
+    if (route.inScript) {
+      hit.leaveOn(request);
+      return true;
+    }
+    hit.settle(await countInFixedWindow(this.redis, hit.key, hit.windowMs));
     return true;
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RouteThrottles } from './route-throttles';
 import { ThrottledUnless, ThrottleExemption } from './throttle-exemption';
+import { ThrottledInScript } from './throttled-in-script.decorator';
 import { Unthrottled } from './unthrottled.decorator';
 
 class TokenExemption implements ThrottleExemption {
@@ -35,6 +36,10 @@ class MixedController {
   @ThrottledUnless(TokenExemption)
   @Get('scraped')
   scraped(): void {}
+
+  @ThrottledInScript()
+  @Get('scripted')
+  scripted(): void {}
 }
 
 @Unthrottled()
@@ -61,7 +66,18 @@ describe('RouteThrottles', () => {
     expect(routes.of(OpenController, handler(OpenController, 'read'))).toEqual({
       counted: true,
       exemption: undefined,
+      inScript: false,
     });
+  });
+
+  it('leaves the hit to the route only where the route says its script counts it', () => {
+    const scripted = handler(MixedController, 'scripted');
+    expect(routes.of(MixedController, scripted)).toEqual({
+      counted: true,
+      exemption: undefined,
+      inScript: true,
+    });
+    expect(routes.of(SparedMixedController, scripted).counted).toBe(false);
   });
 
   it('skips every route of an unthrottled controller, and only the unthrottled handler elsewhere', () => {
@@ -79,7 +95,11 @@ describe('RouteThrottles', () => {
   it('resolves the provider that may spare requests once for its route', () => {
     const scraped = handler(MixedController, 'scraped');
     for (let request = 0; request < 3; request++) {
-      expect(routes.of(MixedController, scraped)).toEqual({ counted: true, exemption });
+      expect(routes.of(MixedController, scraped)).toEqual({
+        counted: true,
+        exemption,
+        inScript: false,
+      });
     }
     expect(provided).toEqual([TokenExemption]);
   });

@@ -1,11 +1,20 @@
 import { ExecutionContext, Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { THROTTLE_EXEMPTION, ThrottleExemption } from './throttle-exemption';
+import { THROTTLED_IN_SCRIPT } from './throttled-in-script.decorator';
 import { UNTHROTTLED } from './unthrottled.decorator';
 
-/** What the per-IP throttler does on one route: nothing, or count it unless `exemption` spares the request. */
+/**
+ * What the per-IP throttler does on one route: nothing, or count it unless `exemption` spares
+ * the request, itself or (`inScript`) by leaving the hit to the route's script.
+ */
 export type RouteThrottle =
-  { readonly counted: false } | { readonly counted: true; readonly exemption?: ThrottleExemption };
+  | { readonly counted: false }
+  | {
+      readonly counted: true;
+      readonly exemption?: ThrottleExemption;
+      readonly inScript: boolean;
+    };
 
 type Handler = ReturnType<ExecutionContext['getHandler']>;
 
@@ -43,6 +52,10 @@ export class RouteThrottles {
       THROTTLE_EXEMPTION,
       handler,
     );
-    return { counted: true, exemption: exemption && this.provider(exemption) };
+    return {
+      counted: true,
+      exemption: exemption && this.provider(exemption),
+      inScript: this.reflector.get<boolean | undefined>(THROTTLED_IN_SCRIPT, handler) === true,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Injectable } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { AppExceptionFilter, RetryableAppError } from '@app/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerOnceCounted, AppExceptionFilter, RetryableAppError } from '@app/common';
 import { toLeanCloudError } from './domain-error-map';
 import { LeanCloudError, LeanCloudErrorBody } from './leancloud-error';
 
@@ -15,6 +15,12 @@ export class LeanCloudExceptionFilter implements ExceptionFilter {
   private readonly ours = new AppExceptionFilter();
 
   catch(error: unknown, host: ArgumentsHost): void {
+    // A request that failed before its route's script counted its per-IP hit counts it now.
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    answerOnceCounted(request, error, (answered) => this.answer(answered, host));
+  }
+
+  private answer(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const answer =
       error instanceof LeanCloudError ? error : toLeanCloudError(this.ours.toBody(error), error);

@@ -1,5 +1,12 @@
 import { HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ANONYMOUS_ACTOR, ClientIp, Public } from '@app/common';
+import {
+  ANONYMOUS_ACTOR,
+  ClientHit,
+  ClientIp,
+  Public,
+  ThrottledInScript,
+} from '@app/common';
+import type { PendingWindowHit } from '@app/redis';
 import { SmsCodeService } from '@app/codes';
 import { JsonObject, LeanCloudBody } from '../http/leancloud-body';
 import { LeanCloudController } from '../http/leancloud-controller.decorator';
@@ -39,11 +46,18 @@ export class LeanCloudSmsController {
 
   @Post('verifySmsCode/:code')
   @HttpCode(HttpStatus.OK)
+  @ThrottledInScript()
   async verifySmsCode(
     @Param('code') code: string,
     @LeanCloudBody(VerifySmsCodeBody) body: VerifySmsCodeBody,
+    @ClientHit() clientHit: PendingWindowHit | undefined,
   ): Promise<object> {
-    await this.codes.verifyCode({ phone: body.mobilePhoneNumber, purpose: 'operation', code });
+    await this.codes.verifyCode({
+      phone: body.mobilePhoneNumber,
+      purpose: 'operation',
+      code,
+      clientHit,
+    });
     return {};
   }
 }
