@@ -1,4 +1,4 @@
-import type { Pool, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { Prisma } from './generated/client';
 
 /**
@@ -21,9 +21,20 @@ export function directParameter(value: unknown): unknown {
  * `numeric` as strings.
  */
 export async function runDirect<Row extends QueryResultRow>(
-  pool: Pool,
+  on: Pool | PoolClient,
   statement: Prisma.Sql,
-): Promise<{ rows: Row[]; rowCount: number }> {
-  const result = await pool.query<Row>(statement.text, statement.values.map(directParameter));
+): Promise<DirectResult<Row>> {
+  const values = statement.values.map(directParameter);
+  const result = await (on as Pool).query<Row>(statement.text, values);
   return { rows: result.rows, rowCount: result.rowCount ?? 0 };
 }
+
+export interface DirectResult<Row> {
+  rows: Row[];
+  rowCount: number;
+}
+
+/** Runs one statement of a direct transaction (PrismaService.directTransaction). */
+export type DirectStatements = <Row extends QueryResultRow = Record<string, unknown>>(
+  statement: Prisma.Sql,
+) => Promise<DirectResult<Row>>;

@@ -37,6 +37,7 @@ export {
 } from './generated/enums';
 export { PrismaModule } from './prisma.module';
 export { PrismaService } from './prisma.service';
+export type { DirectResult, DirectStatements } from './direct-statement';
 export {
   applyMigrations,
   type ApplyMigrationsOptions,

@@ -2,11 +2,13 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type QueryResultRow } from 'pg';
 import { AppConfigService } from '@app/config';
-import { runDirect } from './direct-statement';
+import { type DirectResult, type DirectStatements, runDirect } from './direct-statement';
 import { Prisma, PrismaClient } from './generated/client';
 
 // Lets the server's own cancellation, the cleaner of the two, arrive first.
 const CLIENT_TIMEOUT_MARGIN_MS = 500;
+/** node-postgres's error when query_timeout passed without an answer. */
+const CLIENT_GAVE_UP = 'Query read timeout';
 
 /** The Prisma client of the process, over node-postgres. */
 @Injectable()
@@ -44,8 +46,33 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
    */
   direct<Row extends QueryResultRow = Record<string, unknown>>(
     statement: Prisma.Sql,
-  ): Promise<{ rows: Row[]; rowCount: number }> {
+  ): Promise<DirectResult<Row>> {
     return runDirect<Row>(this.pool, statement);
+  }
+
+  /**
+   * `work` in one transaction on a connection of its own, its statements over node-postgres as
+   * `direct` runs them: for the hot multi-statement writes that need no model query (a log-in's
+   * session), where Prisma's interactive transaction and query machinery were the cost. Each
+   * statement is bounded by DATABASE_QUERY_TIMEOUT_MS, as every query is.
+   */
+  async directTransaction<T>(work: (run: DirectStatements) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let unusable: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work((statement) => runDirect(client, statement));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A server that stopped answering would keep the ROLLBACK waiting too: the connection
+      // is dropped instead, and the server rolls back when it goes.
+      if (error instanceof Error && error.message.includes(CLIENT_GAVE_UP)) unusable = error;
+      else await client.query('ROLLBACK').catch((failed: Error) => (unusable = failed));
+      throw error;
+    } finally {
+      client.release(unusable);
+    }
   }
 
   async isReachable(): Promise<boolean> {

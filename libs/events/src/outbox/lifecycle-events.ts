@@ -18,10 +18,18 @@ export class LifecycleEvents {
     type: T,
     data: LifecycleEventData[T],
   ): Promise<void> {
-    await tx.$executeRaw`
-      INSERT INTO "lifecycle_events" ("type", "payload")
-      VALUES (${type}, ${JSON.stringify(data)}::jsonb)`;
+    await tx.$executeRaw(lifecycleEventInsert(type, data));
   }
+}
+
+/** The outbox row of one event, for a caller that runs its own statements (a direct transaction). */
+export function lifecycleEventInsert<T extends LifecycleEventType>(
+  type: T,
+  data: LifecycleEventData[T],
+): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "lifecycle_events" ("type", "payload")
+    VALUES (${type}, ${JSON.stringify(data)}::jsonb)`;
 }
 
 /**

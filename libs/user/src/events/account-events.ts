@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LifecycleEventData, LifecycleEvents, LifecycleEventType } from '@app/events';
+import { LifecycleEventData, lifecycleEventInsert, LifecycleEventType } from '@app/events';
 import { TransactionScope } from '../persistence/transaction-scope';
 
 /**
@@ -10,15 +10,13 @@ import { TransactionScope } from '../persistence/transaction-scope';
  */
 @Injectable()
 export class AccountEvents {
-  constructor(
-    private readonly scope: TransactionScope,
-    private readonly events: LifecycleEvents,
-  ) {}
+  constructor(private readonly scope: TransactionScope) {}
 
-  emit<T extends LifecycleEventType>(type: T, data: LifecycleEventData[T]): Promise<void> {
+  async emit<T extends LifecycleEventType>(type: T, data: LifecycleEventData[T]): Promise<void> {
     if (!this.scope.inTransaction) {
       throw new Error(`The ${type} event must be emitted inside the change's transaction`);
     }
-    return this.events.emit(this.scope.db, type, data);
+    // As LifecycleEvents writes it, in whichever kind of transaction is open.
+    await this.scope.sql(lifecycleEventInsert(type, data));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Session, User } from '@app/prisma';
+import { randomUUID } from 'node:crypto';
+import { Prisma, Session, User } from '@app/prisma';
 import { TransactionScope } from '../persistence/transaction-scope';
 
 export interface NewSession {
@@ -18,12 +19,19 @@ export type SessionWithUser = Session & { user: User };
 export class SessionsRepository {
   constructor(private readonly scope: TransactionScope) {}
 
-  /** The new session's id. */
+  /**
+   * The new session's id. This and the other statements of opening a session (lockAccount,
+   * deleteExpired, deleteAllButNewest) are plain SQL, so a log-in can open its session in a
+   * direct transaction (TransactionScope.runDirect).
+   */
   async create(session: NewSession): Promise<string> {
-    const { id } = await this.scope.db.session.create({
-      data: { ...session, lastUsedAt: session.createdAt },
-      select: { id: true },
-    });
+    const id = randomUUID();
+    await this.scope.sql(Prisma.sql`
+      INSERT INTO sessions
+        (id, user_id, token_hash, created_at, last_used_at, expires_at, client_ip, user_agent)
+      VALUES (${id}::uuid, ${session.userId}::uuid, ${session.tokenHash}, ${session.createdAt},
+        ${session.createdAt}, ${session.expiresAt}, ${session.clientIp ?? null},
+        ${session.userAgent ?? null})`);
     return id;
   }
 
@@ -34,7 +42,9 @@ export class SessionsRepository {
    * leaves the foreign-key checks of inserted sessions (KEY SHARE) unblocked.
    */
   async lockAccount(userId: string): Promise<void> {
-    await this.scope.db.$queryRaw`SELECT 1 FROM users WHERE id = ${userId}::uuid FOR NO KEY UPDATE`;
+    await this.scope.sql(
+      Prisma.sql`SELECT 1 FROM users WHERE id = ${userId}::uuid FOR NO KEY UPDATE`,
+    );
   }
 
   /**
@@ -43,7 +53,7 @@ export class SessionsRepository {
    */
   async deleteAllButNewest(userId: string, keptSessionId: string, max: number): Promise<string[]> {
     return ids(
-      await this.scope.db.$queryRaw<SessionIdRow[]>`
+      await this.scope.sql<SessionIdRow>(Prisma.sql`
         DELETE FROM sessions
         WHERE user_id = ${userId}::uuid AND id IN (
           SELECT id FROM sessions
@@ -51,7 +61,7 @@ export class SessionsRepository {
           ORDER BY created_at DESC, id DESC
           OFFSET ${max - 1}
         )
-        RETURNING id::text`,
+        RETURNING id::text`),
     );
   }
 
@@ -87,22 +97,24 @@ export class SessionsRepository {
   /** The ids deleted. */
   async deleteAll(userId: string): Promise<string[]> {
     return ids(
-      await this.scope.db.$queryRaw<SessionIdRow[]>`
-        DELETE FROM sessions WHERE user_id = ${userId}::uuid RETURNING id::text`,
+      await this.scope.sql<SessionIdRow>(Prisma.sql`
+        DELETE FROM sessions WHERE user_id = ${userId}::uuid RETURNING id::text`),
     );
   }
 
   /** The ids deleted. */
   async deleteAllExcept(userId: string, keptSessionId: string): Promise<string[]> {
     return ids(
-      await this.scope.db.$queryRaw<SessionIdRow[]>`
+      await this.scope.sql<SessionIdRow>(Prisma.sql`
         DELETE FROM sessions WHERE user_id = ${userId}::uuid AND id <> ${keptSessionId}::uuid
-        RETURNING id::text`,
+        RETURNING id::text`),
     );
   }
 
   async deleteExpired(userId: string, now: Date): Promise<void> {
-    await this.scope.db.session.deleteMany({ where: { userId, expiresAt: { lte: now } } });
+    await this.scope.sql(
+      Prisma.sql`DELETE FROM sessions WHERE user_id = ${userId}::uuid AND expires_at <= ${now}`,
+    );
   }
 
   /**
