@@ -29,11 +29,11 @@ export class PendingClientHit implements PendingWindowHit {
     return this.owedStill;
   }
 
-  /** As the guard would have: past the limit, TooManyRequests; else the X-RateLimit headers. */
   claim(): void {
     this.owedStill = false;
   }
 
+  /** As the guard would have: past the limit, TooManyRequests; else the X-RateLimit headers. */
   settle({ hits, remainingMs }: WindowCount): void {
     this.owedStill = false;
     const resetSeconds = Math.max(1, Math.ceil(remainingMs / 1000));
